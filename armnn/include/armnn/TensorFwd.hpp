@@ -1,0 +1,9 @@
+#pragma once
+
+namespace armnn
+{
+class TensorShape;
+class TensorInfo;
+class Tensor;
+class ConstTensor;
+} // namespace armnn

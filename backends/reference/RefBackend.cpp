@@ -1,0 +1,77 @@
+//
+// CpuRef: the reference backend. Plain kernels, readable rather than fast; the oracle every other backend is
+// tested against and the last-resort fallback.
+//
+#include "RefKernels.hpp"
+
+#include <armnn/backends/DynamicBackend.hpp>
+#include <armnn/backends/IBackendInternal.hpp>
+#include <armnn/backends/KernelRegistry.hpp>
+
+namespace armnn
+{
+namespace ref
+{
+
+namespace
+{
+using DT = DataType;
+
+const std::vector<DataType> kFloatAndQuantized = {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8,
+                                                  DT::QSymmS8, DT::QSymmS16};
+const std::vector<DataType> kArithmetic = {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8,
+                                           DT::QSymmS8, DT::QSymmS16, DT::Signed32, DT::Signed64};
+const std::vector<DataType> kAllTypes = {DT::Float32, DT::Float16, DT::BFloat16, DT::QAsymmS8, DT::QAsymmU8,
+                                         DT::QSymmS8, DT::QSymmS16, DT::Signed32, DT::Signed64, DT::Boolean};
+
+bool SameType(const LayerInfo& layer, std::string& reason)
+{
+    return CheckAllSameDataType(layer, reason);
+}
+
+/// The one table of CpuRef kernels. Layer support is derived from it.
+std::vector<KernelEntry> RefKernelTable()
+{
+    return {
+        {LayerType::Activation, kFloatAndQuantized, SameType, CreateActivation},
+        {LayerType::ElementwiseBinary, kArithmetic, CheckElementwiseBinary, CreateElementwiseBinary},
+        {LayerType::FullyConnected, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected,
+         CreateFullyConnected},
+        {LayerType::LogSoftmax, kFloatAndQuantized, SameType, CreateLogSoftmax},
+        {LayerType::Reshape, kAllTypes, SameType, CreateReshape},
+        {LayerType::Softmax, kFloatAndQuantized, SameType, CreateSoftmax},
+    };
+}
+} // namespace
+
+class RefBackend final : public IBackendInternal
+{
+public:
+    RefBackend() : m_Kernels(GetIdStatic(), RefKernelTable()) {}
+
+    static const BackendId& GetIdStatic()
+    {
+        static const BackendId id("CpuRef");
+        return id;
+    }
+
+    const BackendId& GetId() const override { return GetIdStatic(); }
+
+    bool IsLayerSupported(const LayerInfo& layer, std::string& reason) const override
+    {
+        return m_Kernels.IsSupported(layer, reason);
+    }
+
+    std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const override
+    {
+        return m_Kernels.CreateWorkload(layer);
+    }
+
+private:
+    KernelRegistry m_Kernels;
+};
+
+} // namespace ref
+} // namespace armnn
+
+ARMNN_DEFINE_BACKEND_PLUGIN(armnn::ref::RefBackend, "CpuRef")

@@ -1,0 +1,70 @@
+//
+// KernelRegistry: a backend's one table of kernels. Layer support is derived from it (data types listed once,
+// plus a small constraint check) and workloads are created from it: nothing is written twice.
+//
+#pragma once
+
+#include "IWorkload.hpp"
+#include "LayerInfo.hpp"
+
+#include <armnn/BackendId.hpp>
+
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace armnn
+{
+
+/// Returns false and fills reason (without the backend or layer name, which the registry adds) when a layer
+/// this kernel's data types accept is still unsupported.
+using KernelCheck = bool (*)(const LayerInfo& layer, std::string& reason);
+using KernelFactory = std::unique_ptr<IWorkload> (*)(const LayerInfo& layer);
+
+struct KernelEntry
+{
+    LayerType m_Type;
+    /// Data types of the layer's first input (of its first output when it has no input).
+    std::vector<DataType> m_DataTypes;
+    /// Further constraints; null when the data types say everything.
+    KernelCheck m_Check;
+    KernelFactory m_Create;
+};
+
+class KernelRegistry
+{
+public:
+    KernelRegistry(BackendId backendId, std::vector<KernelEntry> entries);
+
+    /// True when an entry accepts the layer. Otherwise reason reads
+    /// "<backend>: <LayerType> '<name>': <what is wrong>".
+    bool IsSupported(const LayerInfo& layer, std::string& reason) const;
+
+    /// @throws InvalidArgumentException when no entry accepts the layer (with IsSupported's reason).
+    std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const;
+
+    /// Every layer type that has at least one entry, for documentation and tests.
+    std::vector<LayerType> GetSupportedLayerTypes() const;
+
+private:
+    const KernelEntry* Find(const LayerInfo& layer, std::string& reason) const;
+
+    BackendId m_BackendId;
+    std::vector<KernelEntry> m_Entries;
+};
+
+//
+// Common constraint checks for kernel entries.
+//
+
+/// Every input and output has the data type of input 0 (of output 0 when there are no inputs).
+bool CheckAllSameDataType(const LayerInfo& layer, std::string& reason);
+
+/// Inputs at the listed indices are constant (their data is known when the workload is created).
+bool CheckConstantInputs(const LayerInfo& layer, std::initializer_list<size_t> indices, std::string& reason);
+
+/// No tensor is per-axis quantized.
+bool CheckNoPerAxisQuantization(const LayerInfo& layer, std::string& reason);
+
+} // namespace armnn

@@ -1,0 +1,18 @@
+# Build options. One option per optional part.
+option(ARMNN_BUILD_TESTS "Build the unit and integration tests" ON)
+option(ARMNN_BUILD_SAMPLES "Build the sample programs" ON)
+set(ARMNN_SANITIZE "" CACHE STRING "Sanitizers to build with: 'address;undefined' or 'thread' (empty for none)")
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+    set(CMAKE_C_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()
+
+add_compile_options(-Wall -Wextra -Wno-unused-parameter)
+
+if(ARMNN_SANITIZE)
+    string(REPLACE ";" "," _armnn_sanitizers "${ARMNN_SANITIZE}")
+    add_compile_options(-fsanitize=${_armnn_sanitizers} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    add_link_options(-fsanitize=${_armnn_sanitizers})
+endif()
