@@ -68,6 +68,8 @@ const LayerTraits* GetLayerTraits(LayerType type)
         RegisterConvolutionLayers(t);
         RegisterElementwiseLayers(t);
         RegisterShapeLayers(t);
+        RegisterNormalizationLayers(t);
+        RegisterDetectionLayers(t);
         return t;
     }();
     const auto index = static_cast<size_t>(type);

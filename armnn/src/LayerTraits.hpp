@@ -101,5 +101,7 @@ void RegisterBasicLayers(LayerTraitsTable& table);
 void RegisterConvolutionLayers(LayerTraitsTable& table);
 void RegisterElementwiseLayers(LayerTraitsTable& table);
 void RegisterShapeLayers(LayerTraitsTable& table);
+void RegisterNormalizationLayers(LayerTraitsTable& table);
+void RegisterDetectionLayers(LayerTraitsTable& table);
 
 } // namespace armnn
