@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the build and the tests need. Run as root (or through sudo).
+# Each package and why it is needed: docs/dependencies.md.
+set -euo pipefail
+
+packages=(
+    build-essential   # g++ 12, make
+    cmake             # the build system (3.25 on Debian 12)
+    ninja-build       # fast parallel builds
+    ccache            # rebuilds in seconds
+    libgtest-dev      # unit tests
+    libgmock-dev
+    clang             # libFuzzer targets and a second compiler
+    libclang-rt-14-dev
+    python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all packages present"
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: installed ${missing[*]}"
