@@ -186,6 +186,11 @@ void Graph::SerializeToDot(std::ostream& stream) const
         {
             stream << "|BackendID: " << DotEscape(layer->GetBackendId().Get());
         }
+        if (layer->GetFusedActivation().has_value())
+        {
+            stream << "|FusedActivation: "
+                   << GetActivationFunctionAsCString(layer->GetFusedActivation().value().m_Function);
+        }
         stream << "}\"];\n";
     }
     for (const auto& layer : m_Layers)

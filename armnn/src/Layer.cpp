@@ -252,6 +252,7 @@ LayerInfo Layer::MakeLayerInfo(bool withOutputs) const
         }
     }
     info.m_PreCompiledBlob = m_PreCompiledBlob.get();
+    info.m_FusedActivation = m_FusedActivation;
     return info;
 }
 
@@ -266,6 +267,7 @@ std::unique_ptr<Layer> Layer::CloneUnconnected() const
     clone->m_Guid = m_Guid;
     clone->m_BackendId = m_BackendId;
     clone->m_BackendHint = m_BackendHint;
+    clone->m_FusedActivation = m_FusedActivation;
     clone->m_BindingId = m_BindingId;
     clone->m_ConstantData = m_ConstantData;
     clone->m_PreCompiledBlob = m_PreCompiledBlob;

@@ -138,6 +138,10 @@ public:
     /// Replaces the descriptor (same layer type); slot counts must not change.
     void SetDescriptor(const BaseDescriptor& descriptor);
 
+    /// An activation applied to this layer's output, fused by Optimize when the layer's backend accepts it.
+    const Optional<ActivationDescriptor>& GetFusedActivation() const { return m_FusedActivation; }
+    void SetFusedActivation(const Optional<ActivationDescriptor>& activation) { m_FusedActivation = activation; }
+
     /// The description backends and shape inference see: descriptor, input infos, constant inputs.
     /// Output infos are filled only when withOutputs is true (all must be set).
     LayerInfo MakeLayerInfo(bool withOutputs) const;
@@ -157,6 +161,7 @@ private:
     std::vector<OutputSlot> m_OutputSlots;
     BackendId m_BackendId{""};
     Optional<BackendId> m_BackendHint;
+    Optional<ActivationDescriptor> m_FusedActivation;
     LayerBindingId m_BindingId = 0;
     std::shared_ptr<const ConstantData> m_ConstantData;
     std::shared_ptr<void> m_PreCompiledBlob;

@@ -246,6 +246,46 @@ void AssignBackends(Graph& graph, Assignment& ctx)
     }
 }
 
+/// An Activation that is the only consumer of a layer on the same backend is offered to that backend as part of the
+/// layer (LayerInfo::m_FusedActivation); when the backend accepts, the two become one layer.
+void FuseActivations(Graph& graph, Assignment& ctx)
+{
+    for (Layer* activation : graph.GetLayersOfType(LayerType::Activation))
+    {
+        Layer* producer = activation->GetInputLayer(0);
+        if (IsEndpoint(*producer) || producer->GetType() == LayerType::PreCompiled ||
+            producer->GetNumOutputSlots() != 1 || producer->GetOutput(0).GetNumConnections() != 1 ||
+            producer->GetFusedActivation().has_value() || producer->GetBackendId() != activation->GetBackendId() ||
+            producer->GetType() == LayerType::Activation)
+        {
+            continue;
+        }
+        LayerInfo info = producer->MakeLayerInfo(true);
+        info.m_ModelOptions = &ctx.m_ModelOptions;
+        info.m_FusedActivation = static_cast<const ActivationDescriptor&>(activation->GetParameters());
+        info.m_Outputs[0] = activation->GetOutput(0).GetTensorInfo();
+        std::string reason;
+        IBackendInternal* backend = ctx.m_Spec.GetBackend(producer->GetBackendId());
+        bool supported = false;
+        try
+        {
+            supported = backend->IsLayerSupported(info, reason);
+        }
+        catch (const std::exception&)
+        {
+            supported = false;
+        }
+        if (!supported)
+        {
+            continue;
+        }
+        producer->SetFusedActivation(info.m_FusedActivation);
+        producer->GetOutput(0).SetTensorInfo(activation->GetOutput(0).GetTensorInfo());
+        activation->GetOutput(0).MoveAllConnections(producer->GetOutput(0));
+        graph.EraseLayer(activation);
+    }
+}
+
 /// Input, Output and Constant layers run no workload; they are shown on the backend of the layer they serve.
 void AssignEndpointBackends(Graph& graph)
 {
@@ -590,6 +630,7 @@ IOptimizedNetworkPtr Optimize(const INetwork& network, const std::vector<Backend
     const ModelOptions modelOptions = options.GetModelOptions();
     Assignment ctx{*spec, available, modelOptions, out};
     AssignBackends(*graph, ctx);
+    FuseActivations(*graph, ctx);
     AssignEndpointBackends(*graph);
     OptimizeSubgraphs(*graph, ctx);
     AssignEndpointBackends(*graph);

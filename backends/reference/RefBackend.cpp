@@ -36,7 +36,7 @@ std::vector<KernelEntry> RefKernelTable()
         {LayerType::Activation, kFloatAndQuantized, SameType, CreateActivation},
         {LayerType::ElementwiseBinary, kArithmetic, CheckElementwiseBinary, CreateElementwiseBinary},
         {LayerType::FullyConnected, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected,
-         CreateFullyConnected},
+         CreateFullyConnected, true},
         {LayerType::LogSoftmax, kFloatAndQuantized, SameType, CreateLogSoftmax},
         {LayerType::Reshape, kAllTypes, SameType, CreateReshape},
         {LayerType::Softmax, kFloatAndQuantized, SameType, CreateSoftmax},

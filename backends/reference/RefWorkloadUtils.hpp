@@ -18,6 +18,9 @@ namespace armnn
 namespace ref
 {
 
+/// One activation function on one value (kernels/Activation.cpp).
+float Activate(float x, const ActivationDescriptor& desc);
+
 using FloatInputs = std::vector<const float*>;
 using FloatOutputs = std::vector<float*>;
 
@@ -26,7 +29,8 @@ template <typename Fn>
 class FloatWorkload final : public IWorkload
 {
 public:
-    FloatWorkload(const LayerInfo& layer, Fn fn) : m_Inputs(layer.m_Inputs), m_Outputs(layer.m_Outputs), m_Fn(fn)
+    FloatWorkload(const LayerInfo& layer, Fn fn)
+        : m_Inputs(layer.m_Inputs), m_Outputs(layer.m_Outputs), m_FusedActivation(layer.m_FusedActivation), m_Fn(fn)
     {
         m_Constants.resize(layer.m_Inputs.size());
         for (size_t i = 0; i < layer.m_Inputs.size(); ++i)
@@ -73,6 +77,17 @@ public:
             }
         }
         m_Fn(inputs, outputs);
+        if (m_FusedActivation.has_value())
+        {
+            const ActivationDescriptor& activation = m_FusedActivation.value();
+            for (size_t o = 0; o < m_Outputs.size(); ++o)
+            {
+                for (size_t i = 0; i < m_Outputs[o].GetNumElements(); ++i)
+                {
+                    outputs[o][i] = Activate(outputs[o][i], activation);
+                }
+            }
+        }
         for (size_t o = 0; o < m_Outputs.size(); ++o)
         {
             if (m_Outputs[o].GetDataType() != DataType::Float32)
@@ -86,6 +101,7 @@ private:
     std::vector<TensorInfo> m_Inputs;
     std::vector<TensorInfo> m_Outputs;
     std::vector<std::vector<float>> m_Constants;
+    Optional<ActivationDescriptor> m_FusedActivation;
     Fn m_Fn;
 };
 

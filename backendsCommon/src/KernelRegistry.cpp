@@ -42,6 +42,11 @@ const KernelEntry* KernelRegistry::Find(const LayerInfo& layer, std::string& rea
                          GetDataTypeName(type) + "; supported: " + supported;
             continue;
         }
+        if (layer.m_FusedActivation.has_value() && !entry.m_AcceptsFusedActivation)
+        {
+            lastReason = "the kernel does not apply fused activations";
+            continue;
+        }
         std::string why;
         if (entry.m_Check != nullptr && !entry.m_Check(layer, why))
         {

@@ -30,6 +30,8 @@ struct KernelEntry
     /// Further constraints; null when the data types say everything.
     KernelCheck m_Check;
     KernelFactory m_Create;
+    /// Whether the kernel applies LayerInfo::m_FusedActivation; Optimize then fuses a following activation into it.
+    bool m_AcceptsFusedActivation = false;
 };
 
 class KernelRegistry

@@ -6,6 +6,7 @@
 
 #include <armnn/BackendOptions.hpp>
 #include <armnn/Descriptors.hpp>
+#include <armnn/Optional.hpp>
 #include <armnn/Tensor.hpp>
 #include <armnn/Types.hpp>
 
@@ -31,6 +32,11 @@ struct LayerInfo
 
     /// PreCompiled layers: the blob the backend compiled in OptimizeSubgraphView; owned by the layer.
     const void* m_PreCompiledBlob = nullptr;
+
+    /// An activation to apply to the output (ReLu after a convolution, say), when Optimize fuses one.
+    /// Backends that do not apply fused activations must refuse layers that carry one; KernelRegistry does so
+    /// unless the kernel's entry says it accepts them.
+    Optional<ActivationDescriptor> m_FusedActivation;
 
     /// Options for the backend given to Optimize (OptimizerOptionsOpaque::AddModelOption).
     const ModelOptions* m_ModelOptions = nullptr;

@@ -1,0 +1,172 @@
+//
+// Optimize's graph passes and activation fusion, checked through SerializeToDot and the results.
+// Passes that need convolution, padding or permutation layers are tested with those layers' suites.
+//
+#include "TestNetworks.hpp"
+
+#include <armnn/Logging.hpp>
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace armnn;
+using namespace armnn::test;
+
+namespace
+{
+std::string Dot(const IOptimizedNetwork& network)
+{
+    std::ostringstream dot;
+    network.SerializeToDot(dot);
+    return dot.str();
+}
+
+size_t Count(const std::string& text, const std::string& what)
+{
+    size_t count = 0;
+    for (size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
+    {
+        ++count;
+    }
+    return count;
+}
+} // namespace
+
+TEST(GraphPasses, ActivationIsFusedIntoAFullyConnectedLayerOnCpuRef)
+{
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = MakeMlpNetwork();
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec());
+    const std::string dot = Dot(*optimized);
+    EXPECT_NE(dot.find("Name: fc1|BackendID: CpuRef|FusedActivation: ReLu"), std::string::npos) << dot;
+    EXPECT_EQ(dot.find("{Activation"), std::string::npos) << dot;
+}
+
+TEST(GraphPasses, FusedActivationGivesTheUnfusedResult)
+{
+    // y = relu(W x + b) with W = [[1, -1], [-2, 1]], b = [0, 0.5], x = [1, 3]: W x + b = [-2, 1.5] -> [0, 1.5].
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = INetwork::Create();
+    std::vector<float> w{1, -1, -2, 1}, b{0, 0.5f};
+    FullyConnectedDescriptor desc;
+    desc.m_BiasEnabled = true;
+    desc.m_TransposeWeightMatrix = true;
+    IConnectableLayer* input = net->AddInputLayer(0);
+    IConnectableLayer* fc = net->AddFullyConnectedLayer(desc, "fc");
+    IConnectableLayer* relu = net->AddActivationLayer(ActivationDescriptor(ActivationFunction::ReLu), "relu");
+    IConnectableLayer* output = net->AddOutputLayer(0);
+    input->GetOutputSlot(0).Connect(fc->GetInputSlot(0));
+    net->AddConstantLayer(ConstTensor(TensorInfo({2, 2}, DataType::Float32, 0, 0, true), w))
+        ->GetOutputSlot(0).Connect(fc->GetInputSlot(1));
+    net->AddConstantLayer(ConstTensor(TensorInfo({2}, DataType::Float32, 0, 0, true), b))
+        ->GetOutputSlot(0).Connect(fc->GetInputSlot(2));
+    fc->GetOutputSlot(0).Connect(relu->GetInputSlot(0));
+    relu->GetOutputSlot(0).Connect(output->GetInputSlot(0));
+    const TensorInfo info({1, 2}, DataType::Float32);
+    input->GetOutputSlot(0).SetTensorInfo(info);
+    fc->GetOutputSlot(0).SetTensorInfo(info);
+    relu->GetOutputSlot(0).SetTensorInfo(info);
+    NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec())), Status::Success);
+    EXPECT_EQ(RunOnce(*runtime, id, {1.0f, 3.0f}), (std::vector<float>{0.0f, 1.5f}));
+}
+
+TEST(GraphPasses, ConstantSubgraphsAreFolded)
+{
+    // output = input + (c1 * c2): the multiplication of two constants is computed at Optimize time.
+    // c1 = [1, 2], c2 = [3, 4] -> [3, 8]; input [1, 1] -> [4, 9].
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = INetwork::Create();
+    std::vector<float> c1{1, 2}, c2{3, 4};
+    const TensorInfo constInfo({2}, DataType::Float32, 0, 0, true);
+    IConnectableLayer* input = net->AddInputLayer(0);
+    IConnectableLayer* mul = net->AddElementwiseBinaryLayer(BinaryOperation::Mul, "mul");
+    IConnectableLayer* add = net->AddElementwiseBinaryLayer(BinaryOperation::Add, "add");
+    IConnectableLayer* output = net->AddOutputLayer(0);
+    net->AddConstantLayer(ConstTensor(constInfo, c1), "c1")->GetOutputSlot(0).Connect(mul->GetInputSlot(0));
+    net->AddConstantLayer(ConstTensor(constInfo, c2), "c2")->GetOutputSlot(0).Connect(mul->GetInputSlot(1));
+    input->GetOutputSlot(0).Connect(add->GetInputSlot(0));
+    mul->GetOutputSlot(0).Connect(add->GetInputSlot(1));
+    add->GetOutputSlot(0).Connect(output->GetInputSlot(0));
+    const TensorInfo info({2}, DataType::Float32);
+    input->GetOutputSlot(0).SetTensorInfo(info);
+    mul->GetOutputSlot(0).SetTensorInfo(info);
+    add->GetOutputSlot(0).SetTensorInfo(info);
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec());
+    const std::string dot = Dot(*optimized);
+    EXPECT_EQ(dot.find("Name: mul|"), std::string::npos) << dot;
+    EXPECT_NE(dot.find("Name: mul:folded0"), std::string::npos) << dot;
+    EXPECT_EQ(dot.find("Name: c1"), std::string::npos) << dot;
+    NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, std::move(optimized)), Status::Success);
+    EXPECT_EQ(RunOnce(*runtime, id, {1.0f, 1.0f}), (std::vector<float>{4.0f, 9.0f}));
+}
+
+TEST(GraphPasses, ConsecutiveReshapesAreSquashedAndIdentityReshapesDropped)
+{
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* input = net->AddInputLayer(0);
+    IConnectableLayer* r1 = net->AddReshapeLayer(ReshapeDescriptor(TensorShape({3, 2})), "r1");
+    IConnectableLayer* r2 = net->AddReshapeLayer(ReshapeDescriptor(TensorShape({6})), "r2");
+    IConnectableLayer* r3 = net->AddReshapeLayer(ReshapeDescriptor(TensorShape({6})), "r3");
+    IConnectableLayer* relu = net->AddActivationLayer(ActivationDescriptor(ActivationFunction::ReLu), "relu");
+    IConnectableLayer* output = net->AddOutputLayer(0);
+    input->GetOutputSlot(0).Connect(r1->GetInputSlot(0));
+    r1->GetOutputSlot(0).Connect(r2->GetInputSlot(0));
+    r2->GetOutputSlot(0).Connect(relu->GetInputSlot(0));
+    relu->GetOutputSlot(0).Connect(r3->GetInputSlot(0));
+    r3->GetOutputSlot(0).Connect(output->GetInputSlot(0));
+    input->GetOutputSlot(0).SetTensorInfo(TensorInfo({2, 3}, DataType::Float32));
+    r1->GetOutputSlot(0).SetTensorInfo(TensorInfo({3, 2}, DataType::Float32));
+    r2->GetOutputSlot(0).SetTensorInfo(TensorInfo({6}, DataType::Float32));
+    relu->GetOutputSlot(0).SetTensorInfo(TensorInfo({6}, DataType::Float32));
+    r3->GetOutputSlot(0).SetTensorInfo(TensorInfo({6}, DataType::Float32));
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec());
+    const std::string dot = Dot(*optimized);
+    EXPECT_EQ(Count(dot, "{Reshape"), 1u) << dot;
+    EXPECT_NE(dot.find("Name: r1+r2"), std::string::npos) << dot;
+    NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, std::move(optimized)), Status::Success);
+    TensorInfo inInfo = runtime->GetInputTensorInfo(id, 0);
+    EXPECT_EQ(inInfo.GetShape(), TensorShape({2, 3}));
+}
+
+TEST(GraphPasses, ArenaReusesMemoryAlongAChain)
+{
+    // Ten [1, 1024] float activations in a chain: with lifetimes, two buffers of 4 KiB suffice, not ten.
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* previous = net->AddInputLayer(0);
+    const TensorInfo info({1, 1024}, DataType::Float32);
+    previous->GetOutputSlot(0).SetTensorInfo(info);
+    for (int i = 0; i < 10; ++i)
+    {
+        IConnectableLayer* layer = net->AddActivationLayer(ActivationDescriptor(ActivationFunction::Sigmoid));
+        previous->GetOutputSlot(0).Connect(layer->GetInputSlot(0));
+        layer->GetOutputSlot(0).SetTensorInfo(info);
+        previous = layer;
+    }
+    previous->GetOutputSlot(0).Connect(net->AddOutputLayer(0)->GetInputSlot(0));
+
+    std::vector<std::string> lines;
+    SetLogSink([&lines](LogSeverity, const std::string& message) { lines.push_back(message); });
+    ConfigureLogging(true, false, LogSeverity::Info);
+    NetworkId id;
+    const Status status = runtime->LoadNetwork(id, Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec()));
+    ConfigureLogging(true, false, LogSeverity::Warning);
+    SetLogSink(nullptr);
+    ASSERT_EQ(status, Status::Success);
+    bool found = false;
+    for (const std::string& line : lines)
+    {
+        if (line.find("10 workloads") != std::string::npos)
+        {
+            found = true;
+            // The last activation writes the caller's output buffer: nine intermediates, two alive at a time.
+            EXPECT_NE(line.find(" 8192 bytes of planned intermediate memory"), std::string::npos) << line;
+        }
+    }
+    EXPECT_TRUE(found);
+}
