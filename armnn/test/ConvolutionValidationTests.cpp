@@ -302,3 +302,13 @@ TEST(ConvolutionValidation, BatchMatMulErrors)
                       {F32({2, 2}), F32({2, 2})}, F32({2, 2}));
     EXPECT_ERROR_MENTIONS(e, "rank 2");
 }
+
+TEST(ConvolutionValidation, Conv2dPerAxisWeightScalesMustMatchOutputChannels)
+{
+    // 2 output channels but 3 scales (and on the wrong dimension).
+    TensorInfo input({1, 3, 3, 1}, DataType::QAsymmS8, 0.5f, 0);
+    TensorInfo weights({2, 1, 1, 1}, DataType::QSymmS8, std::vector<float>{0.1f, 0.2f, 0.3f}, 3);
+    const std::string e =
+        OptimizeError(Conv(Nhwc()), {input, weights}, TensorInfo({1, 3, 3, 2}, DataType::QAsymmS8, 0.5f, 0));
+    EXPECT_ERROR_MENTIONS(e, "per-axis");
+}

@@ -151,6 +151,26 @@ void CheckChannels(const LayerInfo& layer, unsigned int inputChannels, unsigned 
     }
 }
 
+/// Per-axis quantized weights must have their scales along `axis` (TensorFlow Lite: one scale per output channel),
+/// one scale per index.
+void CheckPerAxisWeights(const LayerInfo& layer, unsigned int axis)
+{
+    const TensorInfo& weights = layer.m_Inputs[1];
+    if (!weights.HasPerAxisQuantization())
+    {
+        return;
+    }
+    const unsigned int dim = weights.GetQuantizationDim().value_or(0);
+    if (dim != axis || weights.GetQuantizationScales().size() != weights.GetShape()[axis])
+    {
+        std::ostringstream ss;
+        ss << "per-axis quantized weights (shape " << weights.GetShape() << ") have "
+           << weights.GetQuantizationScales().size() << " scales along dimension " << dim << "; expected "
+           << weights.GetShape()[axis] << " along dimension " << axis;
+        ThrowInvalid(layer, ss.str());
+    }
+}
+
 // ---- Convolution2d ----
 
 unsigned int BiasedInputs(bool biasEnabled)
@@ -172,6 +192,7 @@ std::vector<TensorShape> Convolution2dShapes(const LayerInfo& layer)
     CheckNoZeroDimension(layer, 1, "weights");
     CheckChannels(layer, in.m_Channels, w.m_Channels);
     CheckBias(layer, desc.m_BiasEnabled, w.m_Batch);
+    CheckPerAxisWeights(layer, 0);
     const unsigned int outH = WindowOutputSize(layer, "height", in.m_Height, desc.m_PadTop, desc.m_PadBottom,
                                                w.m_Height, desc.m_StrideY, desc.m_DilationY);
     const unsigned int outW = WindowOutputSize(layer, "width", in.m_Width, desc.m_PadLeft, desc.m_PadRight,
@@ -214,6 +235,7 @@ std::vector<TensorShape> DepthwiseConvolution2dShapes(const LayerInfo& layer)
         ThrowInvalid(layer, ss.str());
     }
     CheckBias(layer, desc.m_BiasEnabled, outChannels);
+    CheckPerAxisWeights(layer, 3);
     const unsigned int outH = WindowOutputSize(layer, "height", in.m_Height, desc.m_PadTop, desc.m_PadBottom, w[1],
                                                desc.m_StrideY, desc.m_DilationY);
     const unsigned int outW = WindowOutputSize(layer, "width", in.m_Width, desc.m_PadLeft, desc.m_PadRight, w[2],
@@ -261,6 +283,7 @@ std::vector<TensorShape> TransposeConvolution2dShapes(const LayerInfo& layer)
     }
     CheckChannels(layer, in.m_Channels, w.m_Channels);
     CheckBias(layer, desc.m_BiasEnabled, w.m_Batch);
+    CheckPerAxisWeights(layer, 0);
     // Every stride, padding and kernel size is below 2^32, so these fit comfortably in 64 bits.
     const int64_t outH =
         TransposeOutputSize(layer, "height", in.m_Height, desc.m_PadTop, desc.m_PadBottom, w.m_Height, desc.m_StrideY);
