@@ -23,6 +23,8 @@ const std::vector<DataType> kArithmetic = {DT::Float32, DT::Float16, DT::QAsymmS
                                            DT::QSymmS8, DT::QSymmS16, DT::Signed32, DT::Signed64};
 const std::vector<DataType> kAllTypes = {DT::Float32, DT::Float16, DT::BFloat16, DT::QAsymmS8, DT::QAsymmU8,
                                          DT::QSymmS8, DT::QSymmS16, DT::Signed32, DT::Signed64, DT::Boolean};
+/// Input types of the convolutions; CheckWeightedLayer says which weights and bias go with each.
+const std::vector<DataType> kConvolutionTypes = {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8};
 
 bool SameType(const LayerInfo& layer, std::string& reason)
 {
@@ -34,12 +36,19 @@ std::vector<KernelEntry> RefKernelTable()
 {
     return {
         {LayerType::Activation, kFloatAndQuantized, SameType, CreateActivation},
+        {LayerType::BatchMatMul, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS16}, SameType,
+         CreateBatchMatMul},
+        {LayerType::Convolution2d, kConvolutionTypes, CheckWeightedLayer, CreateConvolution2d},
+        {LayerType::DepthwiseConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateDepthwiseConvolution2d},
         {LayerType::ElementwiseBinary, kArithmetic, CheckElementwiseBinary, CreateElementwiseBinary},
         {LayerType::FullyConnected, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected,
          CreateFullyConnected, true},
         {LayerType::LogSoftmax, kFloatAndQuantized, SameType, CreateLogSoftmax},
+        {LayerType::Pooling2d, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS16}, SameType,
+         CreatePooling2d},
         {LayerType::Reshape, kAllTypes, SameType, CreateReshape},
         {LayerType::Softmax, kFloatAndQuantized, SameType, CreateSoftmax},
+        {LayerType::TransposeConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateTransposeConvolution2d},
     };
 }
 } // namespace

@@ -19,6 +19,13 @@ namespace ref
 #define REF_CHECK(Name) bool Check##Name(const LayerInfo& layer, std::string& reason);
 
 REF_KERNEL(Activation)
+REF_KERNEL(BatchMatMul)
+REF_KERNEL(Convolution2d)
+REF_KERNEL(DepthwiseConvolution2d)
+REF_KERNEL(Pooling2d)
+REF_KERNEL(TransposeConvolution2d)
+/// Data types of (input, weights, optional bias) layers: convolutions (kernels/WeightedLayerCheck.cpp).
+REF_CHECK(WeightedLayer)
 REF_KERNEL(ElementwiseBinary)
 REF_CHECK(ElementwiseBinary)
 REF_KERNEL(FullyConnected)
