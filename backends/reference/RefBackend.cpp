@@ -37,18 +37,19 @@ std::vector<KernelEntry> RefKernelTable()
     return {
         {LayerType::Activation, kFloatAndQuantized, SameType, CreateActivation},
         {LayerType::BatchMatMul, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS16}, SameType,
-         CreateBatchMatMul},
-        {LayerType::Convolution2d, kConvolutionTypes, CheckWeightedLayer, CreateConvolution2d},
-        {LayerType::DepthwiseConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateDepthwiseConvolution2d},
+         CreateBatchMatMul, true},
+        {LayerType::Convolution2d, kConvolutionTypes, CheckWeightedLayer, CreateConvolution2d, true},
+        {LayerType::DepthwiseConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateDepthwiseConvolution2d,
+         true},
         {LayerType::ElementwiseBinary, kArithmetic, CheckElementwiseBinary, CreateElementwiseBinary},
-        {LayerType::FullyConnected, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected,
-         CreateFullyConnected, true},
+        {LayerType::FullyConnected, kConvolutionTypes, CheckWeightedLayer, CreateFullyConnected, true},
         {LayerType::LogSoftmax, kFloatAndQuantized, SameType, CreateLogSoftmax},
         {LayerType::Pooling2d, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS16}, SameType,
-         CreatePooling2d},
+         CreatePooling2d, true},
         {LayerType::Reshape, kAllTypes, SameType, CreateReshape},
         {LayerType::Softmax, kFloatAndQuantized, SameType, CreateSoftmax},
-        {LayerType::TransposeConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateTransposeConvolution2d},
+        {LayerType::TransposeConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateTransposeConvolution2d,
+         true},
     };
 }
 } // namespace
