@@ -14,7 +14,8 @@ install(EXPORT ArmnnTargets NAMESPACE Armnn:: DESTINATION ${ARMNN_CMAKE_INSTALL_
 
 configure_package_config_file(${CMAKE_SOURCE_DIR}/cmake/ArmnnConfig.cmake.in
     ${CMAKE_BINARY_DIR}/ArmnnConfig.cmake
-    INSTALL_DESTINATION ${ARMNN_CMAKE_INSTALL_DIR})
+    INSTALL_DESTINATION ${ARMNN_CMAKE_INSTALL_DIR}
+    PATH_VARS CMAKE_INSTALL_INCLUDEDIR ARMNN_PLUGIN_INSTALL_DIR)
 write_basic_package_version_file(${CMAKE_BINARY_DIR}/ArmnnConfigVersion.cmake
     VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_BINARY_DIR}/ArmnnConfig.cmake ${CMAKE_BINARY_DIR}/ArmnnConfigVersion.cmake
