@@ -478,7 +478,12 @@ TEST_F(PluginTest, ChainWithASideBranchThroughCpuRef)
         layer->GetOutputSlot(0).SetTensorInfo(info);
     }
     const std::vector<float> in{-2.0f, -0.5f, 1.0f, 3.0f};
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"Sample", "CpuRef"}, runtime->GetDeviceSpec());
+    std::ostringstream dot;
+    optimized->SerializeToDot(dot);
+    EXPECT_NE(dot.str().find("Name: Sample chain: add1|"), std::string::npos) << dot.str();
+    EXPECT_NE(dot.str().find("Name: Sample chain: sub2|"), std::string::npos) << dot.str();
     // 2x - relu(2x) = min(2x, 0)
     const std::vector<float> want{-4.0f, -1.0f, 0.0f, 0.0f};
-    EXPECT_EQ(RunOnce(*runtime, Optimize(*net, {"Sample", "CpuRef"}, runtime->GetDeviceSpec()), in), want);
+    EXPECT_EQ(RunOnce(*runtime, std::move(optimized), in), want);
 }
