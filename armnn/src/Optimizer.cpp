@@ -362,15 +362,61 @@ std::vector<std::vector<Layer*>> FindSubgraphs(const Graph& graph, const Backend
             groups[find(index[layer])].push_back(layer);
         }
     }
-    std::vector<std::vector<Layer*>> result;
+    // A group must also be convex: when a path leaves it and comes back (add1 -> relu on another backend -> add2,
+    // and add1 -> add2), replacing the group with one layer would make a cycle. Each member's level counts how
+    // many times the longest path from the group to it has left the group; members of one level that are connected
+    // directly form convex pieces, and pieces only feed pieces of higher levels.
+    std::vector<std::vector<Layer*>> pieces;
     for (auto& group : groups)
     {
+        const std::unordered_set<const Layer*> members(group.second.begin(), group.second.end());
+        std::unordered_map<const Layer*, size_t> level;
+        for (const Layer* layer : order)
+        {
+            size_t deepest = 0;
+            for (const InputSlot& input : layer->GetInputSlots())
+            {
+                const Layer* producer = &input.GetConnectedOutputSlot()->GetOwningLayer();
+                const bool leaves = members.count(producer) != 0 && members.count(layer) == 0;
+                deepest = std::max(deepest, level[producer] + (leaves ? 1 : 0));
+            }
+            level[layer] = deepest;
+        }
+        for (const Layer* layer : group.second)
+        {
+            parent[index[layer]] = index[layer];
+        }
+        for (const Layer* layer : group.second)
+        {
+            for (const InputSlot& input : layer->GetInputSlots())
+            {
+                const Layer* producer = &input.GetConnectedOutputSlot()->GetOwningLayer();
+                if (members.count(producer) != 0 && level[producer] == level[layer])
+                {
+                    parent[find(index[layer])] = find(index[producer]);
+                }
+            }
+        }
+        std::map<size_t, std::vector<Layer*>> split;
+        for (Layer* layer : group.second)
+        {
+            split[find(index[layer])].push_back(layer);
+        }
+        for (auto& piece : split)
+        {
+            pieces.push_back(std::move(piece.second));
+        }
+    }
+
+    std::vector<std::vector<Layer*>> result;
+    for (auto& piece : pieces)
+    {
         // A group made only of constants has nothing to run.
-        const bool onlyConstants = std::all_of(group.second.begin(), group.second.end(),
+        const bool onlyConstants = std::all_of(piece.begin(), piece.end(),
                                                [](const Layer* l) { return l->GetType() == LayerType::Constant; });
         if (!onlyConstants)
         {
-            result.push_back(std::move(group.second));
+            result.push_back(std::move(piece));
         }
     }
     return result;
