@@ -3,6 +3,7 @@
 // tested against and the last-resort fallback.
 //
 #include "RefKernels.hpp"
+#include "RefWorkloadUtils.hpp"
 
 #include <armnn/backends/DynamicBackend.hpp>
 #include <armnn/backends/IBackendInternal.hpp>
@@ -36,18 +37,37 @@ std::vector<KernelEntry> RefKernelTable()
 {
     return {
         {LayerType::Activation, kFloatAndQuantized, SameType, CreateActivation},
+        {LayerType::ArgMinMax, kArithmetic, CheckArgMinMax, CreateArgMinMax},
         {LayerType::BatchMatMul, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS16}, SameType,
          CreateBatchMatMul, true},
+        {LayerType::BatchToSpaceNd, kAllTypes, CheckDataMovement, CreateBatchToSpaceNd},
+        {LayerType::ChannelShuffle, kAllTypes, CheckDataMovement, CreateChannelShuffle},
+        {LayerType::Concat, kAllTypes, CheckDataMovement, CreateConcat},
         {LayerType::Convolution2d, kConvolutionTypes, CheckWeightedLayer, CreateConvolution2d, true},
+        {LayerType::DepthToSpace, kAllTypes, CheckDataMovement, CreateDepthToSpace},
         {LayerType::DepthwiseConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateDepthwiseConvolution2d,
          true},
         {LayerType::ElementwiseBinary, kArithmetic, CheckElementwiseBinary, CreateElementwiseBinary},
         {LayerType::FullyConnected, kConvolutionTypes, CheckWeightedLayer, CreateFullyConnected, true},
+        {LayerType::Gather, kAllTypes, CheckGather, CreateGather},
         {LayerType::LogSoftmax, kFloatAndQuantized, SameType, CreateLogSoftmax},
+        {LayerType::Mean, kArithmetic, SameType, CreateMean},
+        {LayerType::Pad, kAllTypes, CheckDataMovement, CreatePad},
+        {LayerType::Permute, kAllTypes, CheckDataMovement, CreatePermute},
         {LayerType::Pooling2d, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS16}, SameType,
          CreatePooling2d, true},
+        {LayerType::Reduce, kArithmetic, SameType, CreateReduce},
         {LayerType::Reshape, kAllTypes, SameType, CreateReshape},
+        {LayerType::Resize, kFloatAndQuantized, SameType, CreateResize},
+        {LayerType::Slice, kAllTypes, CheckDataMovement, CreateSlice},
         {LayerType::Softmax, kFloatAndQuantized, SameType, CreateSoftmax},
+        {LayerType::SpaceToBatchNd, kAllTypes, CheckDataMovement, CreateSpaceToBatchNd},
+        {LayerType::SpaceToDepth, kAllTypes, CheckDataMovement, CreateSpaceToDepth},
+        {LayerType::Splitter, kAllTypes, CheckDataMovement, CreateSplitter},
+        {LayerType::Stack, kAllTypes, CheckDataMovement, CreateStack},
+        {LayerType::StridedSlice, kAllTypes, CheckDataMovement, CreateStridedSlice},
+        {LayerType::Tile, kAllTypes, CheckDataMovement, CreateTile},
+        {LayerType::Transpose, kAllTypes, CheckDataMovement, CreateTranspose},
         {LayerType::TransposeConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateTransposeConvolution2d,
          true},
     };

@@ -9,8 +9,10 @@
 #include <armnn/backends/LayerInfo.hpp>
 #include <armnn/backends/TensorConversion.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace armnn
@@ -138,6 +140,44 @@ std::vector<size_t> BroadcastIndices(const TensorShape& inShape, const TensorSha
 
 /// Copies a tensor to another of the same shape, converting data type and quantization when they differ.
 void CopyConverting(const TensorInfo& fromInfo, const void* from, const TensorInfo& toInfo, void* to);
+
+/// An element mapping between two tensors for data-movement kernels: for every coordinate c of an iteration
+/// space of shape m_Shape, the element at m_FromOffset + sum(c[d] * m_FromStride[d]) of the source goes to
+/// m_ToOffset + sum(c[d] * m_ToStride[d]) of the destination (offsets and strides in elements; strides may be
+/// negative or zero). The iteration space may have any rank, so one plan can express transposes, slices with
+/// strides, concatenation views, block rearrangements (depth/space) and tiling (zero strides).
+/// Plans are built when a workload is created; executing one only moves bytes.
+struct StridedCopyPlan
+{
+    std::vector<size_t> m_Shape;
+    std::vector<ptrdiff_t> m_FromStride;
+    std::vector<ptrdiff_t> m_ToStride;
+    ptrdiff_t m_FromOffset = 0;
+    ptrdiff_t m_ToOffset = 0;
+
+    /// Appends an iteration dimension.
+    void AddDim(size_t size, ptrdiff_t fromStride, ptrdiff_t toStride);
+    size_t GetNumElements() const;
+};
+
+/// Row-major strides as signed element counts, for building plans.
+std::vector<ptrdiff_t> SignedStrides(const TensorShape& shape);
+
+/// Moves the plan's elements of elementSize bytes each.
+void StridedCopy(const StridedCopyPlan& plan, size_t elementSize, const void* from, void* to);
+
+/// StridedCopy between tensors of one data type that may differ in (per-tensor) quantization: when they
+/// differ, the moved elements are requantized from fromInfo's parameters to toInfo's.
+void StridedCopyConverting(const StridedCopyPlan& plan, const TensorInfo& fromInfo, const void* from,
+                           const TensorInfo& toInfo, void* to);
+
+/// The support rule of data-movement kernels: every input and output has input 0's data type, and where
+/// their quantization differs (so elements are requantized) it is per tensor.
+bool CheckDataMovement(const LayerInfo& layer, std::string& reason);
+
+/// The workload of a one-input, one-output data-movement layer: output 0 is filled from input 0 by `plan`,
+/// which must write every element of the output.
+std::unique_ptr<IWorkload> MakeStridedCopyWorkload(const LayerInfo& layer, StridedCopyPlan plan);
 
 } // namespace ref
 } // namespace armnn

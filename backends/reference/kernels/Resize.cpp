@@ -1,0 +1,126 @@
+//
+// Resize, following TensorFlow Lite's RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR, computed in float.
+// For each spatial dimension with input size in and output size out:
+//   scale = (m_AlignCorners && out > 1) ? (in - 1) / (out - 1) : in / out
+// Bilinear, output index y:
+//   s  = m_HalfPixelCenters ? (y + 0.5) * scale - 0.5 : y * scale
+//   y0 = max(floor(s), 0), y1 = min(ceil(s), in - 1), dy = s - y0
+//   (the same along x) and
+//   out = in[y0,x0] (1-dy)(1-dx) + in[y1,x0] dy (1-dx) + in[y0,x1] (1-dy) dx + in[y1,x1] dy dx
+// NearestNeighbor, output index y:
+//   s  = (y + (m_HalfPixelCenters ? 0.5 : 0)) * scale
+//   yi = min(m_AlignCorners ? round(s) : floor(s), in - 1), round half away from zero; at least 0.
+//
+#include "../RefKernels.hpp"
+#include "../RefWorkloadUtils.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace armnn
+{
+namespace ref
+{
+
+namespace
+{
+struct Axis
+{
+    size_t m_In;
+    size_t m_Out;
+    float m_Scale;
+};
+
+Axis MakeAxis(size_t in, size_t out, bool alignCorners)
+{
+    const float scale = (alignCorners && out > 1) ? static_cast<float>(in - 1) / static_cast<float>(out - 1)
+                                                  : static_cast<float>(in) / static_cast<float>(out);
+    return {in, out, scale};
+}
+
+/// Source positions of a bilinear sample: lower and upper index and the weight of the upper one.
+struct Sample
+{
+    size_t m_Lower;
+    size_t m_Upper;
+    float m_Weight;
+};
+
+std::vector<Sample> BilinearSamples(const Axis& axis, bool halfPixel)
+{
+    std::vector<Sample> samples;
+    for (size_t o = 0; o < axis.m_Out; ++o)
+    {
+        const float s = halfPixel ? (static_cast<float>(o) + 0.5f) * axis.m_Scale - 0.5f
+                                  : static_cast<float>(o) * axis.m_Scale;
+        const float lower = std::max(std::floor(s), 0.0f);
+        const float upper = std::min(std::ceil(s), static_cast<float>(axis.m_In - 1));
+        samples.push_back({static_cast<size_t>(lower), static_cast<size_t>(upper), s - lower});
+    }
+    return samples;
+}
+
+std::vector<Sample> NearestSamples(const Axis& axis, bool alignCorners, bool halfPixel)
+{
+    std::vector<Sample> samples;
+    for (size_t o = 0; o < axis.m_Out; ++o)
+    {
+        const float s = (static_cast<float>(o) + (halfPixel ? 0.5f : 0.0f)) * axis.m_Scale;
+        float index = alignCorners ? std::round(s) : std::floor(s);
+        index = std::max(std::min(index, static_cast<float>(axis.m_In - 1)), 0.0f);
+        samples.push_back({static_cast<size_t>(index), static_cast<size_t>(index), 0.0f});
+    }
+    return samples;
+}
+} // namespace
+
+std::unique_ptr<IWorkload> CreateResize(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<ResizeDescriptor>();
+    const bool nhwc = desc.m_DataLayout == DataLayout::NHWC;
+    const TensorShape& inShape = layer.m_Inputs[0].GetShape();
+    const TensorShape& outShape = layer.m_Outputs[0].GetShape();
+    const size_t batches = inShape[0];
+    const size_t channels = inShape[nhwc ? 3 : 1];
+    const Axis height = MakeAxis(inShape[nhwc ? 1 : 2], outShape[nhwc ? 1 : 2], desc.m_AlignCorners);
+    const Axis width = MakeAxis(inShape[nhwc ? 2 : 3], outShape[nhwc ? 2 : 3], desc.m_AlignCorners);
+    const bool bilinear = desc.m_Method == ResizeMethod::Bilinear;
+    const std::vector<Sample> ys = bilinear ? BilinearSamples(height, desc.m_HalfPixelCenters)
+                                            : NearestSamples(height, desc.m_AlignCorners, desc.m_HalfPixelCenters);
+    const std::vector<Sample> xs = bilinear ? BilinearSamples(width, desc.m_HalfPixelCenters)
+                                            : NearestSamples(width, desc.m_AlignCorners, desc.m_HalfPixelCenters);
+
+    // Element offsets of (n, y, x, c) in either layout.
+    auto offset = [nhwc, channels](size_t n, size_t y, size_t x, size_t c, size_t h, size_t w) {
+        return nhwc ? ((n * h + y) * w + x) * channels + c : ((n * channels + c) * h + y) * w + x;
+    };
+
+    return MakeFloatWorkload(layer, [=](const FloatInputs& in, const FloatOutputs& out) {
+        for (size_t n = 0; n < batches; ++n)
+        {
+            for (size_t y = 0; y < height.m_Out; ++y)
+            {
+                const Sample& sy = ys[y];
+                for (size_t x = 0; x < width.m_Out; ++x)
+                {
+                    const Sample& sx = xs[x];
+                    for (size_t c = 0; c < channels; ++c)
+                    {
+                        auto at = [&](size_t iy, size_t ix) {
+                            return in[0][offset(n, iy, ix, c, height.m_In, width.m_In)];
+                        };
+                        const float top = at(sy.m_Lower, sx.m_Lower) * (1 - sx.m_Weight) +
+                                          at(sy.m_Lower, sx.m_Upper) * sx.m_Weight;
+                        const float bottom = at(sy.m_Upper, sx.m_Lower) * (1 - sx.m_Weight) +
+                                             at(sy.m_Upper, sx.m_Upper) * sx.m_Weight;
+                        out[0][offset(n, y, x, c, height.m_Out, width.m_Out)] =
+                            top * (1 - sy.m_Weight) + bottom * sy.m_Weight;
+                    }
+                }
+            }
+        }
+    });
+}
+
+} // namespace ref
+} // namespace armnn
