@@ -24,9 +24,25 @@ const std::vector<DataType> kArithmetic = {DT::Float32, DT::Float16, DT::QAsymmS
 const std::vector<DataType> kAllTypes = {DT::Float32, DT::Float16, DT::BFloat16, DT::QAsymmS8, DT::QAsymmU8,
                                          DT::QSymmS8, DT::QSymmS16, DT::Signed32, DT::Signed64, DT::Boolean};
 
+const std::vector<DataType> kQuantized = {DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS8, DT::QSymmS16};
+const std::vector<DataType> kCastTypes = {DT::Float32, DT::Float16, DT::Signed32, DT::Signed64,
+                                          DT::QAsymmS8, DT::QAsymmU8, DT::Boolean};
+
 bool SameType(const LayerInfo& layer, std::string& reason)
 {
     return CheckAllSameDataType(layer, reason);
+}
+
+/// Input and output types are the same; the parameter inputs (mean, variance, beta, gamma) may be any decodable
+/// type, they are decoded once at load.
+bool SameInputOutputType(const LayerInfo& layer, std::string& reason)
+{
+    if (layer.m_Outputs[0].GetDataType() != layer.m_Inputs[0].GetDataType())
+    {
+        reason = "output data type differs from the input's";
+        return false;
+    }
+    return true;
 }
 
 /// The one table of CpuRef kernels. Layer support is derived from it.
@@ -34,11 +50,31 @@ std::vector<KernelEntry> RefKernelTable()
 {
     return {
         {LayerType::Activation, kFloatAndQuantized, SameType, CreateActivation},
+        {LayerType::BatchNormalization, kFloatAndQuantized, SameInputOutputType, CreateBatchNormalization},
+        {LayerType::Cast, kCastTypes, CheckCast, CreateCast},
+        {LayerType::Comparison, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS8, DT::QSymmS16,
+                                 DT::Signed32, DT::Signed64, DT::Boolean}, CheckComparison, CreateComparison},
+        {LayerType::Dequantize, kQuantized, CheckDequantize, CreateDequantize},
+        {LayerType::DetectionPostProcess, {DT::Float32, DT::QAsymmU8, DT::QAsymmS8}, CheckDetectionPostProcess,
+         CreateDetectionPostProcess},
         {LayerType::ElementwiseBinary, kArithmetic, CheckElementwiseBinary, CreateElementwiseBinary},
+        {LayerType::ElementwiseUnary, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS8, DT::QSymmS16,
+                                       DT::Signed32, DT::Boolean}, CheckElementwiseUnary, CreateElementwiseUnary},
+        {LayerType::Fill, {DT::Signed32}, CheckFill, CreateFill},
+        {LayerType::Floor, kFloatAndQuantized, SameType, CreateFloor},
         {LayerType::FullyConnected, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected,
          CreateFullyConnected},
+        {LayerType::InstanceNormalization, kFloatAndQuantized, SameType, CreateInstanceNormalization},
+        {LayerType::L2Normalization, kFloatAndQuantized, SameType, CreateL2Normalization},
+        {LayerType::LogicalBinary, {DT::Boolean}, SameType, CreateLogicalBinary},
         {LayerType::LogSoftmax, kFloatAndQuantized, SameType, CreateLogSoftmax},
+        {LayerType::Normalization, kFloatAndQuantized, CheckNormalization, CreateNormalization},
+        {LayerType::Prelu, kFloatAndQuantized, CheckPrelu, CreatePrelu},
+        {LayerType::Quantize, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS8, DT::QSymmS16},
+         CheckQuantize, CreateQuantize},
+        {LayerType::Rank, kAllTypes, CheckRank, CreateRank},
         {LayerType::Reshape, kAllTypes, SameType, CreateReshape},
+        {LayerType::Shape, kAllTypes, CheckShape, CreateShape},
         {LayerType::Softmax, kFloatAndQuantized, SameType, CreateSoftmax},
     };
 }
