@@ -16,7 +16,8 @@ std::unique_ptr<IWorkload> CreateInstanceNormalization(const LayerInfo& layer)
     const unsigned int channelAxis = ChannelAxis(desc.m_DataLayout, shape.GetNumDimensions());
     const size_t batches = shape[0];
     const size_t channels = shape[channelAxis];
-    const size_t spatial = shape.GetNumElements() / (batches * channels);
+    // Guard against empty tensors (a zero dimension) rather than divide by zero.
+    const size_t spatial = batches * channels == 0 ? 0 : shape.GetNumElements() / (batches * channels);
     const bool channelsLast = channelAxis == shape.GetNumDimensions() - 1;
     // Element s of the spatial positions of (batch n, channel c).
     auto index = [=](size_t n, size_t c, size_t sp) {
