@@ -20,6 +20,17 @@ std::vector<TensorShape> NoOutputs(const LayerInfo&)
     return {};
 }
 
+std::vector<TensorShape> ActivationShapes(const LayerInfo& layer)
+{
+    // Model files may hold any value in the enumeration's place.
+    const int function = static_cast<int>(layer.GetDescriptor<ActivationDescriptor>().m_Function);
+    if (function < 0 || function > static_cast<int>(ActivationFunction::Gelu))
+    {
+        ThrowInvalid(layer, "unknown activation function " + std::to_string(function));
+    }
+    return SameShapeAsInput0(layer);
+}
+
 std::vector<TensorShape> SoftmaxShapes(const LayerInfo& layer)
 {
     const auto& desc = layer.GetDescriptor<SoftmaxDescriptor>();
@@ -91,6 +102,7 @@ const LayerTraits kInput{Fixed<0>, Fixed<1>, nullptr};
 const LayerTraits kOutput{Fixed<1>, Fixed<0>, NoOutputs};
 const LayerTraits kConstant{Fixed<0>, Fixed<1>, nullptr};
 const LayerTraits kOneToOne{Fixed<1>, Fixed<1>, SameShapeAsInput0};
+const LayerTraits kActivation{Fixed<1>, Fixed<1>, ActivationShapes};
 const LayerTraits kSoftmax{Fixed<1>, Fixed<1>, SoftmaxShapes};
 const LayerTraits kFill{Fixed<1>, Fixed<1>, FillShapes};
 const LayerTraits kShape{Fixed<1>, Fixed<1>, ShapeShapes};
@@ -109,7 +121,7 @@ void RegisterBasicLayers(LayerTraitsTable& table)
     set(LayerType::Constant, layers::kConstant);
     set(LayerType::MemCopy, layers::kOneToOne);
     set(LayerType::MemImport, layers::kOneToOne);
-    set(LayerType::Activation, layers::kOneToOne);
+    set(LayerType::Activation, layers::kActivation);
     set(LayerType::Floor, layers::kOneToOne);
     set(LayerType::Quantize, layers::kOneToOne);
     set(LayerType::Dequantize, layers::kOneToOne);

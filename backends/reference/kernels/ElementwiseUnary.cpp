@@ -1,0 +1,90 @@
+#include "../RefKernels.hpp"
+#include "../RefWorkloadUtils.hpp"
+
+#include <armnn/TypesUtils.hpp>
+#include <armnn/backends/KernelRegistry.hpp>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace armnn
+{
+namespace ref
+{
+
+namespace
+{
+float ApplyUnary(UnaryOperation op, float x)
+{
+    switch (op)
+    {
+        case UnaryOperation::Abs: return std::fabs(x);
+        case UnaryOperation::Exp: return std::exp(x);
+        case UnaryOperation::Sqrt: return std::sqrt(x);
+        case UnaryOperation::Rsqrt: return 1.0f / std::sqrt(x);
+        case UnaryOperation::Neg: return -x;
+        case UnaryOperation::LogicalNot: return x == 0.0f ? 1.0f : 0.0f;
+        case UnaryOperation::Log: return std::log(x);
+        case UnaryOperation::Sin: return std::sin(x);
+        case UnaryOperation::Ceil: return std::ceil(x);
+        case UnaryOperation::Cos: return std::cos(x);
+    }
+    return x;
+}
+
+/// Operations that are exact on integers; the others need a float type.
+bool IsIntegerOperation(UnaryOperation op)
+{
+    return op == UnaryOperation::Abs || op == UnaryOperation::Neg || op == UnaryOperation::Ceil;
+}
+} // namespace
+
+bool CheckElementwiseUnary(const LayerInfo& layer, std::string& reason)
+{
+    if (!CheckAllSameDataType(layer, reason) || !CheckNoPerAxisQuantization(layer, reason))
+    {
+        return false;
+    }
+    const UnaryOperation op = layer.GetDescriptor<ElementwiseUnaryDescriptor>().m_Operation;
+    const DataType type = layer.m_Inputs[0].GetDataType();
+    if ((op == UnaryOperation::LogicalNot) != (type == DataType::Boolean))
+    {
+        reason = std::string("LogicalNot takes Boolean tensors and the other operations do not (operation ") +
+                 GetUnaryOperationAsCString(op) + ", data type " + GetDataTypeName(type) + ")";
+        return false;
+    }
+    if (type == DataType::Signed32 && !IsIntegerOperation(op))
+    {
+        reason = std::string("operation ") + GetUnaryOperationAsCString(op) + " is not supported on Signed32";
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<IWorkload> CreateElementwiseUnary(const LayerInfo& layer)
+{
+    const UnaryOperation op = layer.GetDescriptor<ElementwiseUnaryDescriptor>().m_Operation;
+    const size_t count = layer.m_Inputs[0].GetNumElements();
+    if (layer.m_Inputs[0].GetDataType() == DataType::Signed32)
+    {
+        const TensorInfo in = layer.m_Inputs[0];
+        const TensorInfo out = layer.m_Outputs[0];
+        return MakeTensorWorkload([=](const ExecutionTensors& t) {
+            std::vector<int64_t> values = DecodeToInt64(in, t.Input(0));
+            for (int64_t& v : values)
+            {
+                v = op == UnaryOperation::Abs ? std::llabs(v) : op == UnaryOperation::Neg ? -v : v;
+            }
+            EncodeFromInt64(out, values.data(), t.Output(0));
+        });
+    }
+    return MakeFloatWorkload(layer, [=](const FloatInputs& in, const FloatOutputs& out) {
+        for (size_t i = 0; i < count; ++i)
+        {
+            out[0][i] = ApplyUnary(op, in[0][i]);
+        }
+    });
+}
+
+} // namespace ref
+} // namespace armnn
