@@ -171,7 +171,8 @@ int StridedSliceDescriptor::GetStopForAxis(const TensorShape& inputShape, unsign
 {
     if (m_ShrinkAxisMask & (1 << axis))
     {
-        return startForAxis + 1;
+        // One element: the stop lies one step past the start in the stride's direction.
+        return m_Stride.at(axis) > 0 ? startForAxis + 1 : startForAxis - 1;
     }
     const int dim = static_cast<int>(inputShape[axis]);
     const int stride = m_Stride.at(axis);

@@ -287,3 +287,33 @@ std::string LayerInfo::Describe() const
 }
 
 } // namespace armnn
+
+#include <armnn/backends/LayerAccess.hpp>
+
+namespace armnn
+{
+
+LayerInfo GetLayerInfo(const IConnectableLayer& layer)
+{
+    const auto* concrete = dynamic_cast<const Layer*>(&layer);
+    if (concrete == nullptr)
+    {
+        throw InvalidArgumentException("GetLayerInfo: the layer does not come from this library's networks");
+    }
+    return concrete->MakeLayerInfo(true);
+}
+
+Optional<ConstTensor> GetConstantTensor(const IConnectableLayer& layer)
+{
+    const auto* concrete = dynamic_cast<const Layer*>(&layer);
+    if (concrete == nullptr || concrete->GetType() != LayerType::Constant || !concrete->GetConstantData())
+    {
+        return EmptyOptional();
+    }
+    const ConstantData& data = *concrete->GetConstantData();
+    TensorInfo info = data.m_Info;
+    info.SetConstant(true);
+    return ConstTensor(info, data.m_Bytes.data());
+}
+
+} // namespace armnn

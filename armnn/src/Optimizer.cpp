@@ -512,6 +512,49 @@ void ApplySubstitution(Graph& graph, const OptimizationViews::SubstitutionPair& 
     }
 }
 
+/// Every layer of the offered subgraph must be in exactly one of the backend's lists, and only those layers.
+void ValidateOptimizationViews(const SubgraphView& offered, const OptimizationViews& views, const BackendId& backend)
+{
+    std::map<const IConnectableLayer*, int> seen;
+    for (const IConnectableLayer* layer : offered.GetIConnectableLayers())
+    {
+        seen[layer] = 0;
+    }
+    auto count = [&](const SubgraphView& view, const char* list) {
+        for (const IConnectableLayer* layer : view.GetIConnectableLayers())
+        {
+            auto it = seen.find(layer);
+            if (it == seen.end())
+            {
+                throw InvalidArgumentException("Backend " + backend.Get() + " returned, in its " + list +
+                                               " list, layer '" + layer->GetName() + "' which it was not offered");
+            }
+            ++it->second;
+        }
+    };
+    for (const auto& substitution : views.GetSubstitutions())
+    {
+        count(substitution.m_SubstitutableSubgraph, "substituted");
+    }
+    for (const SubgraphView& failed : views.GetFailedSubgraphs())
+    {
+        count(failed, "failed");
+    }
+    for (const SubgraphView& untouched : views.GetUntouchedSubgraphs())
+    {
+        count(untouched, "untouched");
+    }
+    for (const auto& entry : seen)
+    {
+        if (entry.second != 1)
+        {
+            throw InvalidArgumentException("Backend " + backend.Get() + " put layer '" + entry.first->GetName() +
+                                           "' in " + std::to_string(entry.second) +
+                                           " of its optimization lists; each offered layer must be in exactly one");
+        }
+    }
+}
+
 void OptimizeSubgraphs(Graph& graph, Assignment& ctx)
 {
     for (size_t p = 0; p < ctx.m_Preferences.size(); ++p)
@@ -522,6 +565,7 @@ void OptimizeSubgraphs(Graph& graph, Assignment& ctx)
         {
             SubgraphView view = MakeSubgraphView(group);
             OptimizationViews views = backend->OptimizeSubgraphView(view, ctx.m_ModelOptions);
+            ValidateOptimizationViews(view, views, id);
             for (const auto& substitution : views.GetSubstitutions())
             {
                 ApplySubstitution(graph, substitution, id);
@@ -666,9 +710,9 @@ IOptimizedNetworkPtr Optimize(const INetwork& network, const std::vector<Backend
     }
 
     auto graph = std::make_unique<Graph>(network.GetImpl().GetGraph());
-    if (graph->GetLayersOfType(LayerType::Input).empty() || graph->GetLayersOfType(LayerType::Output).empty())
+    if (graph->GetLayersOfType(LayerType::Output).empty())
     {
-        throw InvalidArgumentException("Optimize: the network needs at least one input and one output layer");
+        throw InvalidArgumentException("Optimize: the network has no output layer");
     }
     InferAndValidateShapes(*graph, options.GetShapeInferenceMethod());
     RunGraphPasses(*graph, *spec, available);

@@ -170,3 +170,111 @@ TEST(GraphPasses, ArenaReusesMemoryAlongAChain)
     }
     EXPECT_TRUE(found);
 }
+
+namespace
+{
+/// input [1, 3, 3, 1] NHWC -> (Pad 1 on H and W ->) Convolution2d 2x2 (1 filter) -> BatchNormalization -> output.
+struct ConvNetwork
+{
+    std::vector<float> m_Weights{1.0f, 2.0f, -1.0f, 0.5f};
+    std::vector<float> m_Mean{0.5f}, m_Variance{3.99f}, m_Beta{1.0f}, m_Gamma{4.0f};
+    INetworkPtr m_Net = INetwork::Create();
+
+    explicit ConvNetwork(bool withPad)
+    {
+        INetwork& net = *m_Net;
+        IConnectableLayer* input = net.AddInputLayer(0, "input");
+        input->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 3, 3, 1}, DataType::Float32));
+        IOutputSlot* x = &input->GetOutputSlot(0);
+        unsigned int size = 3;
+        if (withPad)
+        {
+            IConnectableLayer* pad = net.AddPadLayer(PadDescriptor({{0, 0}, {1, 1}, {1, 1}, {0, 0}}), "pad");
+            x->Connect(pad->GetInputSlot(0));
+            pad->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 5, 5, 1}, DataType::Float32));
+            x = &pad->GetOutputSlot(0);
+            size = 5;
+        }
+        Convolution2dDescriptor conv;
+        conv.m_DataLayout = DataLayout::NHWC;
+        IConnectableLayer* convLayer = net.AddConvolution2dLayer(conv, "conv");
+        x->Connect(convLayer->GetInputSlot(0));
+        const TensorInfo weightsInfo({1, 2, 2, 1}, DataType::Float32, 0, 0, true);
+        net.AddConstantLayer(ConstTensor(weightsInfo, m_Weights), "weights")
+            ->GetOutputSlot(0).Connect(convLayer->GetInputSlot(1));
+        const TensorInfo convOut({1, size - 1, size - 1, 1}, DataType::Float32);
+        convLayer->GetOutputSlot(0).SetTensorInfo(convOut);
+        BatchNormalizationDescriptor bnDesc;
+        bnDesc.m_Eps = 0.01f;
+        bnDesc.m_DataLayout = DataLayout::NHWC;
+        const TensorInfo channel({1}, DataType::Float32, 0, 0, true);
+        IConnectableLayer* bn = net.AddBatchNormalizationLayer(bnDesc, ConstTensor(channel, m_Mean), ConstTensor(channel, m_Variance),
+                                                               ConstTensor(channel, m_Beta), ConstTensor(channel, m_Gamma), "bn");
+        convLayer->GetOutputSlot(0).Connect(bn->GetInputSlot(0));
+        bn->GetOutputSlot(0).SetTensorInfo(convOut);
+        bn->GetOutputSlot(0).Connect(net.AddOutputLayer(0, "output")->GetInputSlot(0));
+    }
+};
+} // namespace
+
+TEST(GraphPasses, BatchNormIsFoldedIntoTheConvolution)
+{
+    // conv of [[1,2,3],[4,5,6],[7,8,9]] with [[1,2],[-1,0.5]]: top-left = 1 + 4 - 4 + 2.5 = 3.5, top-right = 2 + 6 - 5
+    // + 3 = 6, bottom-left = 4 + 10 - 7 + 4 = 11, bottom-right = 5 + 12 - 8 + 4.5 = 13.5.
+    // BN: gamma / sqrt(var + eps) = 4 / 2 = 2, so y = 2 (c - 0.5) + 1 = 2c: [7, 12, 22, 27].
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    ConvNetwork net(false);
+    IOptimizedNetworkPtr optimized = Optimize(*net.m_Net, {"CpuRef"}, runtime->GetDeviceSpec());
+    const std::string dot = Dot(*optimized);
+    EXPECT_EQ(dot.find("{BatchNormalization"), std::string::npos) << dot;
+    EXPECT_NE(dot.find("{Convolution2d|Name: conv+bn"), std::string::npos) << dot;
+    NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, std::move(optimized)), Status::Success);
+    const std::vector<float> out = RunOnce(*runtime, id, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    ASSERT_EQ(out.size(), 4u);
+    const std::vector<float> expected{7.0f, 12.0f, 22.0f, 27.0f};
+    for (size_t i = 0; i < 4; ++i)
+    {
+        EXPECT_NEAR(out[i], expected[i], 1e-5f);
+    }
+}
+
+TEST(GraphPasses, ZeroPadIsFoldedIntoTheConvolutionPadding)
+{
+    // With one pixel of zero padding, the output is 4x4; its corner (0,0) sees only input (0,0) under the weight
+    // 0.5: 0.5 * 1 = 0.5, then BN: 2 * 0.5 = 1. Its (1,1) element equals the unpadded top-left 3.5 -> 7.
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    ConvNetwork net(true);
+    IOptimizedNetworkPtr optimized = Optimize(*net.m_Net, {"CpuRef"}, runtime->GetDeviceSpec());
+    const std::string dot = Dot(*optimized);
+    EXPECT_EQ(dot.find("{Pad"), std::string::npos) << dot;
+    NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, std::move(optimized)), Status::Success);
+    const std::vector<float> out = RunOnce(*runtime, id, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    ASSERT_EQ(out.size(), 16u);
+    EXPECT_NEAR(out[0], 1.0f, 1e-5f);
+    EXPECT_NEAR(out[5], 7.0f, 1e-5f);
+}
+
+TEST(GraphPasses, TransposeFollowedByItsInverseDisappears)
+{
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* input = net->AddInputLayer(0);
+    IConnectableLayer* t1 = net->AddTransposeLayer(TransposeDescriptor({0, 2, 3, 1}), "t1");
+    IConnectableLayer* t2 = net->AddPermuteLayer(PermuteDescriptor({0, 2, 3, 1}), "t2");
+    IConnectableLayer* relu = net->AddActivationLayer(ActivationDescriptor(ActivationFunction::ReLu), "relu");
+    IConnectableLayer* output = net->AddOutputLayer(0);
+    input->GetOutputSlot(0).Connect(t1->GetInputSlot(0));
+    t1->GetOutputSlot(0).Connect(t2->GetInputSlot(0));
+    t2->GetOutputSlot(0).Connect(relu->GetInputSlot(0));
+    relu->GetOutputSlot(0).Connect(output->GetInputSlot(0));
+    // Transpose {0,2,3,1}: NCHW [1,2,3,4] -> NHWC [1,3,4,2]; Permute {0,2,3,1} moves dims back: [1,2,3,4].
+    input->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 2, 3, 4}, DataType::Float32));
+    t1->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 3, 4, 2}, DataType::Float32));
+    t2->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 2, 3, 4}, DataType::Float32));
+    relu->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 2, 3, 4}, DataType::Float32));
+    const std::string dot = Dot(*Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec()));
+    EXPECT_EQ(dot.find("{Transpose"), std::string::npos) << dot;
+    EXPECT_EQ(dot.find("{Permute"), std::string::npos) << dot;
+}

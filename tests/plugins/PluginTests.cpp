@@ -487,3 +487,73 @@ TEST_F(PluginTest, ChainWithASideBranchThroughCpuRef)
     const std::vector<float> want{-4.0f, -1.0f, 0.0f, 0.0f};
     EXPECT_EQ(RunOnce(*runtime, std::move(optimized), in), want);
 }
+
+TEST_F(PluginTest, BackendThatLosesLayersInItsOptimizationViewsIsRefused)
+{
+    TempDir dir;
+    dir.Add(Fixture("BadViews"));
+    IRuntimePtr runtime = CreateRuntime(dir.Path());
+    ASSERT_TRUE(Has(*runtime, "BadViews"));
+    HybridNetwork net;
+    try
+    {
+        Optimize(*net.m_Network, {"BadViews", "CpuRef"}, runtime->GetDeviceSpec());
+        FAIL() << "expected an exception";
+    }
+    catch (const InvalidArgumentException& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("Backend BadViews put layer"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("in 0 of its optimization lists"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(PluginTest, BackendSelectionHintOverridesThePreferenceOrder)
+{
+    // input -> add(constant) -> output: Sample comes first in the preferences, but the hint asks for CpuRef.
+    TempDir dir;
+    dir.Add(kSamplePlugin);
+    IRuntimePtr runtime = CreateRuntime(dir.Path());
+    INetworkPtr net = INetwork::Create();
+    const TensorInfo info({2}, DataType::Float32);
+    TensorInfo constInfo = info;
+    constInfo.SetConstant(true);
+    const std::vector<float> addend{1.0f, -1.0f};
+    IConnectableLayer* input = net->AddInputLayer(0, "input");
+    IConnectableLayer* add = net->AddElementwiseBinaryLayer(BinaryOperation::Add, "add");
+    IConnectableLayer* output = net->AddOutputLayer(0, "output");
+    input->GetOutputSlot(0).Connect(add->GetInputSlot(0));
+    net->AddConstantLayer(ConstTensor(constInfo, addend.data()), "addend")->GetOutputSlot(0).Connect(add->GetInputSlot(1));
+    add->GetOutputSlot(0).Connect(output->GetInputSlot(0));
+    input->GetOutputSlot(0).SetTensorInfo(info);
+    add->GetOutputSlot(0).SetTensorInfo(info);
+
+    auto dotOf = [&]() {
+        std::ostringstream dot;
+        Optimize(*net, {"Sample", "CpuRef"}, runtime->GetDeviceSpec())->SerializeToDot(dot);
+        return dot.str();
+    };
+    EXPECT_NE(dotOf().find("BackendID: Sample"), std::string::npos);
+    add->BackendSelectionHint(Optional<BackendId>("CpuRef"));
+    const std::string hinted = dotOf();
+    EXPECT_NE(hinted.find("{ElementwiseBinary|Name: add|BackendID: CpuRef}"), std::string::npos) << hinted;
+    EXPECT_EQ(hinted.find("BackendID: Sample"), std::string::npos) << hinted;
+}
+
+TEST_F(PluginTest, ImportEnabledUsesZeroCopyImportsBetweenHostBackends)
+{
+    TempDir dir;
+    dir.Add(kSamplePlugin);
+    IRuntimePtr runtime = CreateRuntime(dir.Path());
+    HybridNetwork net;
+    OptimizerOptionsOpaque options;
+    options.SetImportEnabled(true);
+    IOptimizedNetworkPtr optimized = Optimize(*net.m_Network, {"Sample", "CpuRef"}, runtime->GetDeviceSpec(), options);
+    std::ostringstream dot;
+    optimized->SerializeToDot(dot);
+    EXPECT_NE(dot.str().find("{MemImport"), std::string::npos) << dot.str();
+    EXPECT_EQ(dot.str().find("{MemCopy"), std::string::npos) << dot.str();
+    const std::vector<float> in{-3.0f, -1.0f, 0.5f, 2.0f};
+    const std::vector<float> got = RunOnce(*runtime, std::move(optimized), in);
+    const std::vector<float> want = RunOnce(*runtime, Optimize(*net.m_Network, {"CpuRef"}, runtime->GetDeviceSpec()), in);
+    EXPECT_EQ(got, want);
+}
