@@ -133,6 +133,8 @@ public:
         return m_Kernels.CreateWorkload(layer);
     }
 
+    std::vector<KernelSummary> DescribeKernels() const override { return m_Kernels.Describe(); }
+
 private:
     KernelRegistry m_Kernels;
 };

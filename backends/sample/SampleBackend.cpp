@@ -122,6 +122,8 @@ public:
         return m_Kernels.CreateWorkload(layer);
     }
 
+    std::vector<KernelSummary> DescribeKernels() const override { return m_Kernels.Describe(); }
+
     /// Replaces each connected chain of layers with one PreCompiled layer. Its blob (SampleChain) lists the
     /// operations; its inputs are the chain's inputs from outside, in the order of the substituted subgraph's
     /// input slots, and its outputs the chain's results read outside, in the order of its output slots.

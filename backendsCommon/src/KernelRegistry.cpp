@@ -75,17 +75,14 @@ std::unique_ptr<IWorkload> KernelRegistry::CreateWorkload(const LayerInfo& layer
     return entry->m_Create(layer);
 }
 
-std::vector<LayerType> KernelRegistry::GetSupportedLayerTypes() const
+std::vector<KernelSummary> KernelRegistry::Describe() const
 {
-    std::vector<LayerType> types;
+    std::vector<KernelSummary> summaries;
     for (const KernelEntry& entry : m_Entries)
     {
-        if (std::find(types.begin(), types.end(), entry.m_Type) == types.end())
-        {
-            types.push_back(entry.m_Type);
-        }
+        summaries.push_back({entry.m_Type, entry.m_DataTypes});
     }
-    return types;
+    return summaries;
 }
 
 bool CheckAllSameDataType(const LayerInfo& layer, std::string& reason)

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace armnn
 {
@@ -48,6 +49,13 @@ public:
         (void)reasonIfUnavailable;
         return true;
     }
+};
+
+/// One kernel of a backend as documentation sees it: the layer type and the data types of its first input.
+struct KernelSummary
+{
+    LayerType m_Type;
+    std::vector<DataType> m_DataTypes;
 };
 
 class IBackendInternal
@@ -87,6 +95,9 @@ public:
     virtual std::unique_ptr<ITensorHandle> CreateTensorHandle(const TensorInfo& info) const;
 
     virtual BackendCapabilities GetCapabilities() const { return BackendCapabilities(GetId()); }
+
+    /// The kernels this backend has, for tools and documentation (docs/supported-layers.md).
+    virtual std::vector<KernelSummary> DescribeKernels() const { return {}; }
 };
 
 using IBackendInternalUniquePtr = std::unique_ptr<IBackendInternal>;

@@ -4,6 +4,7 @@
 //
 #pragma once
 
+#include "IBackendInternal.hpp"
 #include "IWorkload.hpp"
 #include "LayerInfo.hpp"
 
@@ -46,8 +47,8 @@ public:
     /// @throws InvalidArgumentException when no entry accepts the layer (with IsSupported's reason).
     std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const;
 
-    /// Every layer type that has at least one entry, for documentation and tests.
-    std::vector<LayerType> GetSupportedLayerTypes() const;
+    /// Every entry's layer type and data types, for IBackendInternal::DescribeKernels.
+    std::vector<KernelSummary> Describe() const;
 
 private:
     const KernelEntry* Find(const LayerInfo& layer, std::string& reason) const;
