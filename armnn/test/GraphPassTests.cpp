@@ -13,25 +13,6 @@
 using namespace armnn;
 using namespace armnn::test;
 
-namespace
-{
-std::string Dot(const IOptimizedNetwork& network)
-{
-    std::ostringstream dot;
-    network.SerializeToDot(dot);
-    return dot.str();
-}
-
-size_t Count(const std::string& text, const std::string& what)
-{
-    size_t count = 0;
-    for (size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
-    {
-        ++count;
-    }
-    return count;
-}
-} // namespace
 
 TEST(GraphPasses, ActivationIsFusedIntoAFullyConnectedLayerOnCpuRef)
 {

@@ -13,18 +13,6 @@
 using namespace armnn;
 using namespace armnn::test;
 
-namespace
-{
-size_t Count(const std::string& text, const std::string& what)
-{
-    size_t count = 0;
-    for (size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
-    {
-        ++count;
-    }
-    return count;
-}
-} // namespace
 
 TEST(Profiler, JsonHasOneEventPerWorkloadAndOneMeasurementPerInference)
 {

@@ -5,6 +5,8 @@
 
 #include <armnn/ArmNN.hpp>
 
+#include <sstream>
+#include <string>
 #include <vector>
 
 namespace armnn
@@ -53,6 +55,25 @@ inline INetworkPtr MakeMlpNetwork()
     fc2->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 8}, DataType::Float32));
     softmax->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 8}, DataType::Float32));
     return net;
+}
+
+/// Graphviz text of an optimized network.
+inline std::string Dot(const IOptimizedNetwork& network)
+{
+    std::ostringstream dot;
+    network.SerializeToDot(dot);
+    return dot.str();
+}
+
+/// Occurrences of `what` in `text`.
+inline size_t Count(const std::string& text, const std::string& what)
+{
+    size_t count = 0;
+    for (size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1))
+    {
+        ++count;
+    }
+    return count;
 }
 
 /// Runs one inference of a one-input one-output network.

@@ -6,7 +6,6 @@
 #include "RefWorkloadUtils.hpp"
 
 #include <armnn/backends/DynamicBackend.hpp>
-#include <armnn/backends/IBackendInternal.hpp>
 #include <armnn/backends/KernelRegistry.hpp>
 
 namespace armnn
@@ -110,33 +109,10 @@ std::vector<KernelEntry> RefKernelTable()
 }
 } // namespace
 
-class RefBackend final : public IBackendInternal
+class RefBackend final : public KernelTableBackend
 {
 public:
-    RefBackend() : m_Kernels(GetIdStatic(), RefKernelTable()) {}
-
-    static const BackendId& GetIdStatic()
-    {
-        static const BackendId id("CpuRef");
-        return id;
-    }
-
-    const BackendId& GetId() const override { return GetIdStatic(); }
-
-    bool IsLayerSupported(const LayerInfo& layer, std::string& reason) const override
-    {
-        return m_Kernels.IsSupported(layer, reason);
-    }
-
-    std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const override
-    {
-        return m_Kernels.CreateWorkload(layer);
-    }
-
-    std::vector<KernelSummary> DescribeKernels() const override { return m_Kernels.Describe(); }
-
-private:
-    KernelRegistry m_Kernels;
+    RefBackend() : KernelTableBackend("CpuRef", RefKernelTable()) {}
 };
 
 } // namespace ref

@@ -99,30 +99,10 @@ std::vector<std::vector<IConnectableLayer*>> ConnectedGroups(const std::vector<I
 
 } // namespace
 
-class SampleBackend final : public IBackendInternal
+class SampleBackend final : public KernelTableBackend
 {
 public:
-    SampleBackend() : m_Kernels(GetIdStatic(), SampleKernelTable()) {}
-
-    static const BackendId& GetIdStatic()
-    {
-        static const BackendId id("Sample");
-        return id;
-    }
-
-    const BackendId& GetId() const override { return GetIdStatic(); }
-
-    bool IsLayerSupported(const LayerInfo& layer, std::string& reason) const override
-    {
-        return m_Kernels.IsSupported(layer, reason);
-    }
-
-    std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const override
-    {
-        return m_Kernels.CreateWorkload(layer);
-    }
-
-    std::vector<KernelSummary> DescribeKernels() const override { return m_Kernels.Describe(); }
+    SampleBackend() : KernelTableBackend("Sample", SampleKernelTable()) {}
 
     /// Replaces each connected chain of layers with one PreCompiled layer. Its blob (SampleChain) lists the
     /// operations; its inputs are the chain's inputs from outside, in the order of the substituted subgraph's
@@ -210,9 +190,6 @@ public:
         }
         return views;
     }
-
-private:
-    KernelRegistry m_Kernels;
 };
 
 } // namespace sample

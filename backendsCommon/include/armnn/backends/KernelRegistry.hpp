@@ -57,6 +57,30 @@ private:
     std::vector<KernelEntry> m_Entries;
 };
 
+/// A backend whose kernels are one KernelRegistry: layer support, workload creation and DescribeKernels all come
+/// from the table. Derive from it and pass the table; override OptimizeSubgraphView and the rest as needed.
+class KernelTableBackend : public IBackendInternal
+{
+public:
+    KernelTableBackend(const BackendId& id, std::vector<KernelEntry> table) : m_Id(id), m_Kernels(id, std::move(table))
+    {}
+
+    const BackendId& GetId() const override { return m_Id; }
+    bool IsLayerSupported(const LayerInfo& layer, std::string& reason) const override
+    {
+        return m_Kernels.IsSupported(layer, reason);
+    }
+    std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const override
+    {
+        return m_Kernels.CreateWorkload(layer);
+    }
+    std::vector<KernelSummary> DescribeKernels() const override { return m_Kernels.Describe(); }
+
+private:
+    BackendId m_Id;
+    KernelRegistry m_Kernels;
+};
+
 //
 // Common constraint checks for kernel entries.
 //
