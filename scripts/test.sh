@@ -29,7 +29,7 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ARMNN_TEST_ITERATIO
 echo "== ThreadSanitizer: the concurrency tests"
 configure build-tsan RelWithDebInfo -DARMNN_SANITIZE=thread -DARMNN_BUILD_SAMPLES=OFF
 cmake --build build-tsan -j"$jobs" --target ArmnnCoreTests armnnRefBackend
-TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ARMNN_TEST_ITERATIONS=200 \
+TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
     ./build-tsan/bin/ArmnnCoreTests --gtest_filter='Concurrency.*'
 
 echo "== All test stages passed"
