@@ -1,6 +1,8 @@
 //
 // ExecuteNetwork: loads a model file, optimizes it for the chosen backends, runs it a number of times and prints
 // timings and outputs. Arm NN's command line (see docs/execute-network.md and --help).
+// Exit codes: 0 success; 1 an error while loading or running; 2 a command-line mistake; 3 the model could not be
+// parsed (malformed, or an operator or type the parser does not support).
 //
 #include "ExecuteNetworkParams.hpp"
 #include "TensorFiles.hpp"
@@ -108,18 +110,29 @@ ParsedModel ParseModel(const ExecuteNetworkParams& params)
 #endif
 }
 
-/// Layers per backend, read from the optimized graph's Graphviz text (the only public view of the assignment).
+/// Layers per backend (inputs and outputs not counted), read from the optimized graph's Graphviz text: the only
+/// public view of which backend each layer got.
 std::map<std::string, unsigned int> CountLayersPerBackend(const armnn::IOptimizedNetwork& network)
 {
     std::ostringstream dot;
     network.SerializeToDot(dot);
     std::map<std::string, unsigned int> counts;
-    const std::string key = "BackendID: ";
-    const std::string text = dot.str();
-    for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1))
+    std::istringstream lines(dot.str());
+    for (std::string line; std::getline(lines, line);)
     {
-        const size_t start = at + key.size();
-        ++counts[text.substr(start, text.find_first_of("|}\"", start) - start)];
+        // Layer lines read: <guid> [label="{<LayerType>|Name: ...|BackendID: <backend>...}"];
+        const size_t type = line.find("[label=\"{");
+        const size_t backend = line.find("BackendID: ");
+        if (type == std::string::npos || backend == std::string::npos)
+        {
+            continue;
+        }
+        const std::string layerType = line.substr(type + 9, line.find('|', type) - type - 9);
+        if (layerType != "Input" && layerType != "Output")
+        {
+            const size_t start = backend + 11;
+            ++counts[line.substr(start, line.find_first_of("|}\"", start) - start)];
+        }
     }
     return counts;
 }
@@ -232,6 +245,10 @@ int Run(const ExecuteNetworkParams& params)
         if (available.count(id) != 0)
         {
             backends.push_back(id);
+        }
+        else
+        {
+            std::cerr << "ExecuteNetwork: warning: backend " << id.Get() << " is not available; skipped\n";
         }
     }
     std::string availableText;
@@ -349,6 +366,14 @@ int Run(const ExecuteNetworkParams& params)
         }
     }
 
+    if (!params.m_OutputTensorFiles.empty() && params.m_OutputTensorFiles.size() != outputs.size())
+    {
+        throw armnn::InvalidArgumentException("-w/--write-outputs-to-file gives " +
+                                              std::to_string(params.m_OutputTensorFiles.size()) +
+                                              " file(s); the network has " + std::to_string(outputs.size()) +
+                                              " output(s)");
+    }
+
     armnn::InputTensors inputTensors;
     for (size_t i = 0; i < inputs.size(); ++i)
     {
@@ -407,13 +432,6 @@ int Run(const ExecuteNetworkParams& params)
     }
     if (!params.m_OutputTensorFiles.empty())
     {
-        if (params.m_OutputTensorFiles.size() != outputs.size())
-        {
-            throw armnn::InvalidArgumentException("-w/--write-outputs-to-file gives " +
-                                                  std::to_string(params.m_OutputTensorFiles.size()) +
-                                                  " file(s); the network has " + std::to_string(outputs.size()) +
-                                                  " output(s)");
-        }
         for (size_t i = 0; i < outputs.size(); ++i)
         {
             WriteTensorFile(params.m_OutputTensorFiles[i], outputs[i]);
@@ -457,6 +475,12 @@ int main(int argc, char* argv[])
     {
         std::cerr << "ExecuteNetwork: " << e.what() << " (see --help)" << std::endl;
         return 2;
+    }
+    catch (const armnn::ParseException& e)
+    {
+        // Its own exit code, so that scripts can tell "the model could not be read" from a failed run.
+        std::cerr << "ExecuteNetwork: " << e.what() << std::endl;
+        return 3;
     }
     catch (const armnn::Exception& e)
     {

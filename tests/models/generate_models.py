@@ -118,12 +118,12 @@ def network_recipes(keras, tf):
         # A small depthwise-separable keyword-spotting CNN over 49 frames x 10 MFCC features, 12 classes.
         inp = keras.Input((49, 10, 1), batch_size=1)
         x = L.Conv2D(64, (10, 4), strides=(2, 2), padding="same", use_bias=False)(inp)
-        x = L.ReLU()(L.BatchNormalization()(x))
+        x = L.ReLU()(L.BatchNormalization(momentum=0.9)(x))
         for _ in range(4):
             x = L.DepthwiseConv2D(3, padding="same", use_bias=False)(x)
-            x = L.ReLU()(L.BatchNormalization()(x))
+            x = L.ReLU()(L.BatchNormalization(momentum=0.9)(x))
             x = L.Conv2D(64, 1, use_bias=False)(x)
-            x = L.ReLU()(L.BatchNormalization()(x))
+            x = L.ReLU()(L.BatchNormalization(momentum=0.9)(x))
         x = L.GlobalAveragePooling2D()(x)
         return keras.Model(inp, L.Softmax()(L.Dense(12)(x)))
 
@@ -313,11 +313,11 @@ def bundled(args):
     images = np.stack([draw_shape(SHAPE_LABELS[k], rng, np) for k in labels])
 
     inp = keras.Input((32, 32, 3), batch_size=None)
-    x = L.ReLU(6.0)(L.BatchNormalization()(L.Conv2D(16, 3, strides=2, padding="same", use_bias=False)(inp)))
+    x = L.ReLU(6.0)(L.BatchNormalization(momentum=0.9)(L.Conv2D(16, 3, strides=2, padding="same", use_bias=False)(inp)))
     for filters, stride in ((32, 1), (64, 2), (64, 1), (128, 2)):
-        x = L.ReLU(6.0)(L.BatchNormalization()(L.DepthwiseConv2D(3, strides=stride, padding="same",
+        x = L.ReLU(6.0)(L.BatchNormalization(momentum=0.9)(L.DepthwiseConv2D(3, strides=stride, padding="same",
                                                                    use_bias=False)(x)))
-        x = L.ReLU(6.0)(L.BatchNormalization()(L.Conv2D(filters, 1, use_bias=False)(x)))
+        x = L.ReLU(6.0)(L.BatchNormalization(momentum=0.9)(L.Conv2D(filters, 1, use_bias=False)(x)))
     x = L.GlobalAveragePooling2D()(x)
     out = L.Softmax()(L.Dense(len(SHAPE_LABELS))(x))
     model = keras.Model(inp, out)
@@ -354,7 +354,7 @@ def main():
     parser.add_argument("--force", action="store_true", help="regenerate models already in the cache")
     parser.add_argument("--list", action="store_true", help="list the models and whether they are cached")
     parser.add_argument("--bundled", metavar="DIR", help="train the bundled classifier and write it to DIR")
-    parser.add_argument("--epochs", type=int, default=4, help="training epochs of the bundled classifier")
+    parser.add_argument("--epochs", type=int, default=8, help="training epochs of the bundled classifier")
     args = parser.parse_args()
     return bundled(args) if args.bundled else generate(args)
 
