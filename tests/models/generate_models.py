@@ -23,7 +23,7 @@ import re
 import sys
 import time
 
-# Bump when a recipe changes so that cached models are regenerated.
+# Bump when every recipe changes (a recipe's own "version" when only it does) so that cached models are regenerated.
 RECIPE_VERSION = 1
 SEED = 20240601
 
@@ -105,14 +105,25 @@ def network_recipes(keras, tf):
     L = keras.layers
     apps = keras.applications
 
+    def batch_one(application, size):
+        # Logits, not probabilities: with random weights a 1000-way softmax is nearly uniform and would quantize to
+        # almost the same value everywhere, which would make the comparison weak.
+        # Called on a batch-1 input, so that every shape is static: with a free batch dimension the converter turns
+        # Keras's reshapes into SHAPE/STRIDED_SLICE/PACK chains that no deployed model has.
+        inp = keras.Input((size, size, 3), batch_size=1)
+        return keras.Model(inp, application(inp))
+
     def mobilenet_v1():
-        return apps.MobileNet(input_shape=(128, 128, 3), alpha=0.25, weights=None, classes=1000)
+        return batch_one(apps.MobileNet(input_shape=(128, 128, 3), alpha=0.25, weights=None, classes=1000,
+                                         classifier_activation=None), 128)
 
     def mobilenet_v2():
-        return apps.MobileNetV2(input_shape=(96, 96, 3), alpha=0.35, weights=None, classes=1000)
+        return batch_one(apps.MobileNetV2(input_shape=(96, 96, 3), alpha=0.35, weights=None, classes=1000,
+                                           classifier_activation=None), 96)
 
     def resnet50():
-        return apps.ResNet50(input_shape=(128, 128, 3), weights=None, classes=1000)
+        return batch_one(apps.ResNet50(input_shape=(128, 128, 3), weights=None, classes=1000,
+                                       classifier_activation=None), 128)
 
     def kws_ds_cnn():
         # A small depthwise-separable keyword-spotting CNN over 49 frames x 10 MFCC features, 12 classes.
@@ -145,7 +156,7 @@ def network_recipes(keras, tf):
     ]
     for name, inputs, build in nets:
         yield dict(name=name, kind="network", ops=[], inputs=inputs, build=build, range=(-1.0, 1.0),
-                   variants=("fp32", "int8"))
+                   variants=("fp32", "int8"), version=3)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -228,10 +239,11 @@ def generate(args):
             file_name = key + ".tflite"
             path = os.path.join(directory, file_name)
             entry = manifest["models"].get(key)
+            version = f"{RECIPE_VERSION}.{recipe.get('version', 1)}"
             if args.list:
                 print(f"{key:45s} {'cached' if entry and os.path.exists(path) else 'missing'}")
                 continue
-            if (not args.force and entry and entry.get("recipe_version") == RECIPE_VERSION
+            if (not args.force and entry and entry.get("recipe_version") == version
                     and (entry.get("error") or os.path.exists(path))):
                 kept += 1
                 continue
@@ -241,7 +253,7 @@ def generate(args):
                 model = recipe["build"]()
                 content = convert(model, recipe, variant, tf, np)
             except Exception as e:  # the converter refuses some variants: record why, once
-                manifest["models"][key] = dict(recipe_version=RECIPE_VERSION, name=recipe["name"], variant=variant,
+                manifest["models"][key] = dict(recipe_version=version, name=recipe["name"], variant=variant,
                                                kind=recipe["kind"], error=str(e).splitlines()[0][:300])
                 print(f"{key}: not generated: {manifest['models'][key]['error']}", file=sys.stderr)
                 failed += 1
@@ -250,7 +262,7 @@ def generate(args):
             with open(path, "wb") as f:
                 f.write(content)
             manifest["models"][key] = dict(
-                recipe_version=RECIPE_VERSION, name=recipe["name"], variant=variant, kind=recipe["kind"],
+                recipe_version=version, name=recipe["name"], variant=variant, kind=recipe["kind"],
                 file=file_name, sha256=hashlib.sha256(content).hexdigest(), bytes=len(content),
                 inputs=[list(s) for s in recipe["inputs"]], input_range=list(recipe["range"]),
                 ops=tflite_ops(content))
