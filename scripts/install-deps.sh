@@ -10,6 +10,7 @@ packages=(
     ccache            # rebuilds in seconds
     libgtest-dev      # unit tests
     libgmock-dev
+    libcxxopts-dev    # ExecuteNetwork's command line
     clang             # libFuzzer targets and a second compiler
     libclang-rt-14-dev
     python3

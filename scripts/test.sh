@@ -1,19 +1,38 @@
 #!/usr/bin/env bash
 # Runs every test: the release build's suites, the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer,
 # the concurrency test under ThreadSanitizer, and an outside CMake project built against the install tree.
-# Usage: scripts/test.sh [--quick]   (--quick: release suites only)
+# Usage: scripts/test.sh [--quick] [--models]
+#   --quick   release suites only
+#   --models  first generate the TensorFlow Lite test models (tests/models/generate_models.py; needs tensorflow-cpu,
+#             a few minutes the first time, cached in $ARMNN_TEST_MODELS or ~/.cache/armnn-test-models). Without it
+#             the comparison with LiteRT runs only when that cache is already there, and is reported skipped otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+quick=0
+models=0
+for arg in "$@"; do
+    case "$arg" in
+        --quick) quick=1 ;;
+        --models) models=1 ;;
+        *) echo "usage: scripts/test.sh [--quick] [--models]" >&2; exit 2 ;;
+    esac
+done
+
 jobs="${ARMNN_JOBS:-2}"
 configure() { cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE="$2" "${@:3}" >/dev/null; }
+
+if [ "$models" = 1 ]; then
+    echo "== TensorFlow Lite test models"
+    python3 tests/models/generate_models.py
+fi
 
 echo "== Release build and tests"
 configure build Release
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-if [ "${1:-}" = "--quick" ]; then
+if [ "$quick" = 1 ]; then
     exit 0
 fi
 

@@ -12,6 +12,7 @@ cmake --install "$build" --prefix "$work/prefix" >/dev/null
 test -f "$work/prefix/lib/cmake/armnn/ArmnnConfig.cmake"
 test -f "$work/prefix/lib/armnn/backends/Arm_CpuRef_backend.so"
 readelf -d "$work/prefix/lib/libarmnn.so" | grep -q 'SONAME.*libarmnn.so.35'
+"$work/prefix/bin/ExecuteNetwork" --help >/dev/null
 
 cmake -S "$here/consumer" -B "$work/consumer-build" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/consumer-build" >/dev/null

@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Runs every generated test model through LiteRT and through ExecuteNetwork, and compares the outputs.
+
+For each model in the cache's manifest (see generate_models.py), random inputs from a fixed seed are written to .npy
+files and run through LiteRT (ai_edge_litert.interpreter, reference kernels by default) and through
+`ExecuteNetwork -c CpuRef -d <inputs> -w <outputs>`.
+
+Criteria, per output tensor:
+  float32      relative error <= 1e-4, measured as max|armnn - litert| / max(max|litert|, 1e-6): the largest
+               absolute difference relative to the output's largest magnitude (an element-wise ratio would blow up
+               on elements near zero, which carry no more error than their neighbours).
+  int8/uint8   every element identical or at most one quantization step apart; the share of bit-exact elements
+               is reported.
+  other types  identical.
+
+A model the parser cannot read (ExecuteNetwork exit code 3, a ParseException) is reported as unsupported with the
+parser's message and does not fail the run; any other error, and any mismatch, fails it (exit code 1).
+Exit code 77 means skipped: LiteRT or numpy is missing, or no models were generated.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+SKIP = 77
+FLOAT_TOLERANCE = 1e-4
+
+
+def cache_dir():
+    return os.environ.get("ARMNN_TEST_MODELS") or os.path.join(os.path.expanduser("~"), ".cache",
+                                                               "armnn-test-models")
+
+
+def skip(reason):
+    print(f"compare_with_litert: SKIPPED: {reason}")
+    sys.exit(SKIP)
+
+
+def make_inputs(details, input_range, name, np):
+    # One fixed seed per model (from its name), so that adding a model does not change the others' inputs.
+    rng = np.random.default_rng(zlib.crc32(name.encode()))
+    lo, hi = input_range
+    inputs = []
+    for detail in details:
+        shape, dtype = tuple(detail["shape"]), detail["dtype"]
+        if dtype == np.float32:
+            inputs.append(rng.uniform(lo, hi, shape).astype(np.float32))
+        elif dtype in (np.int8, np.uint8, np.int16):
+            scale, zero_point = detail["quantization"]
+            real = rng.uniform(lo, hi, shape)
+            info = np.iinfo(dtype)
+            inputs.append(np.clip(np.round(real / scale) + zero_point, info.min, info.max).astype(dtype))
+        elif dtype in (np.int32, np.int64):
+            inputs.append(rng.integers(0, 10, shape).astype(dtype))
+        elif dtype == np.bool_:
+            inputs.append(rng.integers(0, 2, shape).astype(np.bool_))
+        else:
+            raise RuntimeError(f"input type {dtype} not handled by the comparison")
+    return inputs
+
+
+def litert_child(path, input_files, output_files, resolver_name):
+    import numpy as np
+    from ai_edge_litert.interpreter import Interpreter, OpResolverType
+    resolver = {"reference": OpResolverType.BUILTIN_REF, "builtin": OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES,
+                "default": OpResolverType.AUTO}[resolver_name]
+    interpreter = Interpreter(model_path=path, experimental_op_resolver_type=resolver)
+    interpreter.allocate_tensors()
+    for detail, input_file in zip(interpreter.get_input_details(), input_files):
+        interpreter.set_tensor(detail["index"], np.load(input_file))
+    interpreter.invoke()
+    for detail, output_file in zip(interpreter.get_output_details(), output_files):
+        np.save(output_file, interpreter.get_tensor(detail["index"]))
+
+
+def run_litert(path, input_files, output_files, kernels):
+    """Runs LiteRT in a forked process: some of its kernels abort the process on some models (the reference
+    kernels on int8 MobileNet v1 do), and that must not end the comparison. Falls back to LiteRT's optimized builtin
+    kernels when the chosen ones crash; returns the kernels that produced the outputs."""
+    import multiprocessing
+    for attempt in [kernels] + (["builtin"] if kernels == "reference" else []):
+        child = multiprocessing.get_context("fork").Process(target=litert_child,
+                                                            args=(path, input_files, output_files, attempt))
+        child.start()
+        child.join()
+        if child.exitcode == 0:
+            return attempt
+    raise RuntimeError(f"LiteRT failed on {path} (exit code {child.exitcode})")
+
+
+def compare(name, expected, actual, detail, np):
+    """One table row: (verdict, metric text, bit-exact elements, elements) for a quantized output."""
+    if actual.shape != expected.shape and actual.size == expected.size:
+        actual = actual.reshape(expected.shape)
+    if actual.dtype != expected.dtype or actual.shape != expected.shape:
+        return ("FAIL", f"ExecuteNetwork gave {actual.dtype}{list(actual.shape)}, LiteRT "
+                        f"{expected.dtype}{list(expected.shape)}", 0, 0)
+    if expected.dtype == np.float32:
+        scale = max(float(np.max(np.abs(expected))) if expected.size else 0.0, 1e-6)
+        difference = float(np.max(np.abs(actual.astype(np.float64) - expected))) if expected.size else 0.0
+        relative = difference / scale
+        ok = relative <= FLOAT_TOLERANCE and np.all(np.isfinite(actual) == np.isfinite(expected))
+        return ("ok" if ok else "FAIL", f"rel err {relative:.2e} (max abs {difference:.2e})", 0, 0)
+    if expected.dtype in (np.int8, np.uint8, np.int16):
+        steps = np.abs(actual.astype(np.int64) - expected.astype(np.int64))
+        exact = int(np.count_nonzero(steps == 0))
+        worst = int(steps.max()) if steps.size else 0
+        verdict = "ok" if worst <= 1 else "FAIL"
+        return (verdict, f"max {worst} step(s), {100.0 * exact / max(steps.size, 1):.2f}% bit-exact", exact,
+                steps.size)
+    same = bool(np.array_equal(actual, expected))
+    return ("ok" if same else "FAIL", "identical" if same else "values differ", 0, 0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--execute-network", required=True, help="path of the ExecuteNetwork executable")
+    parser.add_argument("--models", default=cache_dir(), help="model cache directory (default: %(default)s)")
+    parser.add_argument("--only", help="compare only models whose manifest key matches this regular expression")
+    parser.add_argument("--skip", help="leave out models whose manifest key matches this regular expression")
+    parser.add_argument("--backend", default="CpuRef", help="backends for ExecuteNetwork -c (default: CpuRef)")
+    parser.add_argument("--kernels", choices=("reference", "builtin", "default"), default="reference",
+                        help="LiteRT kernels: reference (BUILTIN_REF), builtin (optimized, no XNNPACK), "
+                             "default (with XNNPACK)")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds per ExecuteNetwork run")
+    parser.add_argument("--strict", action="store_true", help="count unsupported models as failures")
+    args = parser.parse_args()
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    try:
+        import numpy as np
+        import ai_edge_litert.interpreter  # noqa: F401
+    except ImportError as e:
+        skip(f"{e} (pip install ai-edge-litert numpy)")
+    manifest_path = os.path.join(args.models, "manifest.json")
+    if not os.path.exists(manifest_path):
+        skip(f"no models in {args.models}: run tests/models/generate_models.py (or scripts/test.sh --models)")
+    if not os.access(args.execute_network, os.X_OK):
+        print(f"compare_with_litert: {args.execute_network} is not an executable", file=sys.stderr)
+        return 1
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+
+    keys = sorted(k for k, m in manifest["models"].items() if "file" in m)
+    if args.only:
+        keys = [k for k in keys if re.search(args.only, k)]
+    if args.skip:
+        keys = [k for k in keys if not re.search(args.skip, k)]
+    if not keys:
+        skip("no model matches")
+
+    results = {"ok": 0, "FAIL": 0, "unsupported": 0, "error": 0}
+    exact_elements = total_elements = exact_outputs = quantized_outputs = 0
+    unsupported = []
+    work = tempfile.mkdtemp(prefix="armnn-compare-")
+    print(f"Comparing {len(keys)} models from {args.models}: LiteRT ({args.kernels} kernels) against ExecuteNetwork "
+          f"-c {args.backend}; float: rel err <= {FLOAT_TOLERANCE:g}; quantized: <= 1 step\n")
+    header = f"{'model':42s} {'output':28s} {'type':14s} {'result':11s} detail"
+    print(header)
+    print("-" * len(header))
+    for key in keys:
+        entry = manifest["models"][key]
+        path = os.path.join(args.models, entry["file"])
+        from ai_edge_litert.interpreter import Interpreter
+        probe = Interpreter(model_path=path)
+        input_details, output_details = probe.get_input_details(), probe.get_output_details()
+        inputs = make_inputs(input_details, entry.get("input_range", (-1.0, 1.0)), key, np)
+        input_files = [os.path.join(work, f"{key}.in{i}.npy") for i in range(len(inputs))]
+        output_files = [os.path.join(work, f"{key}.out{i}.npy") for i in range(len(output_details))]
+        expected_files = [os.path.join(work, f"{key}.litert{i}.npy") for i in range(len(output_details))]
+        for input_file, data in zip(input_files, inputs):
+            np.save(input_file, data)
+        for stale in output_files + expected_files:
+            if os.path.exists(stale):
+                os.remove(stale)
+        try:
+            used_kernels = run_litert(path, input_files, expected_files, args.kernels)
+        except RuntimeError as e:
+            results["error"] += 1
+            print(f"{key:42s} {'':28s} {'':14s} {'ERROR':11s} {e}")
+            continue
+        expected = [np.load(f) for f in expected_files]
+        peer_note = "" if used_kernels == args.kernels else f" (LiteRT {args.kernels} kernels crashed: vs {used_kernels})"
+
+        command = [args.execute_network, "-m", path, "-c", args.backend, "-N",
+                   "-i", ",".join(d["name"] for d in input_details), "-d", ",".join(input_files),
+                   "-o", ",".join(d["name"] for d in output_details), "-w", ",".join(output_files)]
+        start = time.time()
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=args.timeout)
+            returncode, stderr = run.returncode, run.stderr
+        except subprocess.TimeoutExpired:
+            returncode, stderr = -1, f"timed out after {args.timeout} s"
+        seconds = time.time() - start
+        message = " ".join(line.removeprefix("ExecuteNetwork: ") for line in stderr.strip().splitlines()
+                           if not line.startswith("Optimize: WARNING"))
+        if "built without the TensorFlow Lite parser" in message:
+            skip(f"{args.execute_network} was built without the TensorFlow Lite parser")
+        if returncode == 3:
+            results["unsupported"] += 1
+            unsupported.append((key, message))
+            print(f"{key:42s} {'':28s} {'':14s} {'unsupported':11s} {message[:160]}")
+            continue
+        if returncode != 0:
+            results["error"] += 1
+            print(f"{key:42s} {'':28s} {'':14s} {'ERROR':11s} exit {returncode}: {message[:300]}")
+            continue
+        for i, detail in enumerate(output_details):
+            actual = np.load(output_files[i])
+            verdict, metric, exact, elements = compare(key, expected[i], actual, detail, np)
+            results[verdict] += 1
+            if elements:
+                quantized_outputs += 1
+                exact_outputs += exact == elements
+                exact_elements += exact
+                total_elements += elements
+            type_text = f"{expected[i].dtype}{list(expected[i].shape)}"
+            label = key if i == 0 else ""
+            print(f"{label:42s} {detail['name'][:28]:28s} {type_text[:14]:14s} {verdict:11s} {metric} "
+                  f"[{seconds:.1f} s]{peer_note}")
+
+    print("-" * len(header))
+    print(f"outputs ok: {results['ok']}, mismatches: {results['FAIL']}; models unsupported by the parser: "
+          f"{results['unsupported']}, errors: {results['error']}")
+    if total_elements:
+        print(f"quantized outputs: {exact_outputs}/{quantized_outputs} bit-exact; "
+              f"{exact_elements}/{total_elements} elements bit-exact "
+              f"({100.0 * exact_elements / total_elements:.3f}%)")
+    failed = results["FAIL"] + results["error"] + (results["unsupported"] if args.strict else 0)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
