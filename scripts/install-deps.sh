@@ -14,6 +14,7 @@ packages=(
     clang             # libFuzzer targets and a second compiler
     libclang-rt-14-dev
     python3
+    libdnnl-dev       # oneDNN 2.x: the kernels of the CpuAcc backend (brings libgomp, its OpenMP runtime)
 )
 
 missing=()

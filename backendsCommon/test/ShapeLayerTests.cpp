@@ -668,9 +668,18 @@ TEST_P(LayerTest, GatherIndexOutOfRangeFailsExecution)
     TestTensor params = TestTensor::Float({3}, {1, 2, 3});
     TestTensor indices = TestTensor::Of<int32_t>(S32({2}), {0, 3});
     std::string unsupported;
-    EXPECT_THROW(TryRunLayer(Backend(), Layer(GatherDescriptor(0), &INetwork::AddGatherLayer), {params, indices},
-                             {F32({2})}, unsupported),
-                 Exception);
+    try
+    {
+        if (!TryRunLayer(Backend(), Layer(GatherDescriptor(0), &INetwork::AddGatherLayer), {params, indices},
+                         {F32({2})}, unsupported))
+        {
+            GTEST_SKIP() << unsupported;
+        }
+        ADD_FAILURE() << "execution with an out-of-range index did not fail";
+    }
+    catch (const Exception&)
+    {
+    }
 }
 
 //

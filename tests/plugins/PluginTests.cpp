@@ -124,6 +124,24 @@ IRuntimePtr CreateRuntime(const std::string& paths)
     return IRuntime::Create(options);
 }
 
+/// The backends of the default plugin directory (CpuRef, and CpuAcc where it is built) plus `extra`.
+BackendIdSet DefaultBackendsAnd(BackendIdSet extra)
+{
+    static const BackendIdSet defaults = [] {
+        const char* env = std::getenv("ARMNN_DYNAMIC_BACKEND_PATHS");
+        const std::string saved = env != nullptr ? env : "";
+        ::unsetenv("ARMNN_DYNAMIC_BACKEND_PATHS");
+        BackendIdSet ids = CreateRuntime("")->GetDeviceSpec().GetSupportedBackends();
+        if (env != nullptr)
+        {
+            ::setenv("ARMNN_DYNAMIC_BACKEND_PATHS", saved.c_str(), 1);
+        }
+        return ids;
+    }();
+    extra.insert(defaults.begin(), defaults.end());
+    return extra;
+}
+
 bool Has(const IRuntime& runtime, const char* id)
 {
     return runtime.GetDeviceSpec().GetSupportedBackends().count(BackendId(id)) != 0;
@@ -250,7 +268,7 @@ TEST_F(PluginTest, SampleAndDefaultCpuRefLoad)
     TempDir dir;
     dir.Add(kSamplePlugin);
     IRuntimePtr runtime = CreateRuntime(dir.Path());
-    EXPECT_EQ(runtime->GetDeviceSpec().GetSupportedBackends(), (BackendIdSet{"CpuRef", "Sample"}));
+    EXPECT_EQ(runtime->GetDeviceSpec().GetSupportedBackends(), DefaultBackendsAnd({"CpuRef", "Sample"}));
     ExpectSampleRuns(*runtime);
 }
 
@@ -330,7 +348,7 @@ TEST_F(PluginTest, ColonSeparatedPathsLoadFromEveryDirectory)
     first.Add(kSamplePlugin);
     second.Add(Fixture("Good"));
     IRuntimePtr runtime = CreateRuntime(first.Path() + ":" + second.Path());
-    EXPECT_EQ(runtime->GetDeviceSpec().GetSupportedBackends(), (BackendIdSet{"CpuRef", "Sample", "TestGood"}));
+    EXPECT_EQ(runtime->GetDeviceSpec().GetSupportedBackends(), DefaultBackendsAnd({"CpuRef", "Sample", "TestGood"}));
 }
 
 TEST_F(PluginTest, EnvironmentVariableAddsDirectories)
@@ -341,7 +359,7 @@ TEST_F(PluginTest, EnvironmentVariableAddsDirectories)
     second.Add(Fixture("Good"));
     ::setenv("ARMNN_DYNAMIC_BACKEND_PATHS", (first.Path() + ":" + second.Path()).c_str(), 1);
     IRuntimePtr runtime = CreateRuntime("");
-    EXPECT_EQ(runtime->GetDeviceSpec().GetSupportedBackends(), (BackendIdSet{"CpuRef", "Sample", "TestGood"}));
+    EXPECT_EQ(runtime->GetDeviceSpec().GetSupportedBackends(), DefaultBackendsAnd({"CpuRef", "Sample", "TestGood"}));
     ExpectSampleRuns(*runtime);
 }
 

@@ -1,0 +1,131 @@
+//
+// Building blocks of the CpuAcc kernels: the one oneDNN engine, the thread count, tensor descriptions and the
+// workload that runs one oneDNN primitive. Kernels build a primitive once (weights reordered into the layout
+// it wants) and execute it with per-call memory objects and the runtime-planned scratch memory, so concurrent
+// Execute calls share nothing mutable.
+//
+#pragma once
+
+#include <armnn/backends/IWorkload.hpp>
+#include <armnn/backends/LayerInfo.hpp>
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace armnn
+{
+namespace cpuacc
+{
+
+/// The process's CPU engine (oneDNN's primitives and memory bind to one).
+const dnnl::engine& Engine();
+
+/// The runtime-wide default of NumberOfThreads (IRuntime::CreationOptions::m_BackendOptions); 0: all cores.
+void SetDefaultNumThreads(unsigned numThreads);
+
+/// NumberOfThreads from the layer's model options, else the runtime default; 0 means OpenMP's default.
+unsigned NumThreads(const LayerInfo& layer);
+
+/// While alive, the calling thread's OpenMP regions (oneDNN's and ours) use numThreads threads (0: unchanged).
+/// OpenMP keeps the setting per calling thread, so concurrent callers do not disturb each other. oneDNN fixes a
+/// primitive's thread count when it is created, so primitives are created and executed under the same scope.
+class ThreadScope
+{
+public:
+    explicit ThreadScope(unsigned numThreads);
+    ~ThreadScope();
+    ThreadScope(const ThreadScope&) = delete;
+    ThreadScope& operator=(const ThreadScope&) = delete;
+
+private:
+    int m_Previous = 0;
+};
+
+/// A shape as oneDNN dims.
+dnnl::memory::dims ToDims(const TensorShape& shape);
+
+/// A dense row-major Float32 tensor of these dims.
+dnnl::memory::desc RowMajor(const dnnl::memory::dims& dims);
+
+/// An image tensor as oneDNN sees it: dims {N, C, H, W} whatever the layout, laid out as NHWC or NCHW.
+dnnl::memory::desc Image(const TensorShape& shape, DataLayout layout);
+
+/// Maps an Arm NN activation to a oneDNN eltwise algorithm; false with a reason when oneDNN has none.
+bool ToEltwise(const ActivationDescriptor& activation, dnnl::algorithm& algorithm, float& alpha, float& beta,
+               std::string& reason);
+
+/// The layer's fused activation (if any) as a post-op, with the user-managed scratchpad every kernel uses.
+/// @throws InvalidArgumentException when the activation has no oneDNN equivalent (checks refuse it first).
+dnnl::primitive_attr MakeAttr(const LayerInfo& layer);
+
+/// Check helper: the fused activation, if any, has a oneDNN equivalent.
+bool CheckFusedActivation(const LayerInfo& layer, std::string& reason);
+
+/// Runs a check that builds a primitive descriptor: oneDNN's refusal (no implementation, inconsistent shapes)
+/// becomes the reason.
+template <typename Fn>
+bool CheckBuilds(std::string& reason, Fn build)
+{
+    try
+    {
+        build();
+        return true;
+    }
+    catch (const dnnl::error& e)
+    {
+        reason = std::string("oneDNN cannot build it: ") + e.what();
+        return false;
+    }
+}
+
+/// The constant float data of input `index`, decoded (Float16 weights and bias become Float32).
+std::vector<float> ConstantAsFloat(const LayerInfo& layer, size_t index);
+
+/// Reorders `data` (described by `from`) into a new library-owned memory of layout `to`, once, at load.
+dnnl::memory Reordered(const dnnl::memory::desc& from, const void* data, const dnnl::memory::desc& to);
+
+/// One argument of a primitive bound to a tensor of the execution: input or output `index`.
+struct TensorArg
+{
+    int m_Arg;
+    bool m_IsOutput;
+    size_t m_Index;
+    dnnl::memory::desc m_Desc;
+};
+
+/// A workload that executes one oneDNN primitive. Constant arguments (packed weights, bias) are memories owned
+/// by the workload; tensor arguments get a memory object per call; the scratchpad lives in the execution's
+/// scratch memory, so the primitive is executed concurrently without locks.
+class PrimitiveWorkload final : public IWorkload
+{
+public:
+    PrimitiveWorkload(dnnl::primitive primitive, const dnnl::memory::desc& scratchpad, std::vector<TensorArg> args,
+                      std::vector<std::pair<int, dnnl::memory>> constants, unsigned numThreads);
+
+    void Execute(const ExecutionTensors& tensors) const override;
+    size_t GetScratchBytes() const override { return m_Scratchpad.get_size(); }
+
+private:
+    dnnl::primitive m_Primitive;
+    dnnl::memory::desc m_Scratchpad;
+    std::vector<TensorArg> m_Args;
+    std::vector<std::pair<int, dnnl::memory>> m_Constants;
+    unsigned m_NumThreads;
+};
+
+/// Builds a PrimitiveWorkload from a primitive descriptor (its scratchpad is user-managed, see MakeAttr).
+/// Call it inside the ThreadScope the descriptor was created in.
+template <typename PrimitiveDesc>
+std::unique_ptr<IWorkload> MakePrimitiveWorkload(const PrimitiveDesc& pd, std::vector<TensorArg> args,
+                                                 std::vector<std::pair<int, dnnl::memory>> constants,
+                                                 unsigned numThreads)
+{
+    return std::make_unique<PrimitiveWorkload>(dnnl::primitive(pd.get()), pd.scratchpad_desc(), std::move(args),
+                                               std::move(constants), numThreads);
+}
+
+} // namespace cpuacc
+} // namespace armnn

@@ -1,0 +1,61 @@
+#include "../CpuAccKernels.hpp"
+#include "../CpuAccUtils.hpp"
+
+#include <armnn/backends/KernelRegistry.hpp>
+
+namespace armnn
+{
+namespace cpuacc
+{
+
+namespace
+{
+// oneDNN's direct convolution on the plain NHWC (or NCHW) tensors: the activations stay in the runtime's layout,
+// so no reorder runs per call; only the weights go to the blocked layout oneDNN picks (format any), once.
+dnnl::convolution_forward::primitive_desc Describe(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
+    const dnnl::memory::desc src = Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout);
+    const dnnl::memory::desc dst = Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout);
+    const dnnl::memory::desc weightsUser = Image(layer.m_Inputs[1].GetShape(), desc.m_DataLayout); // [O,H,W,I]
+    const dnnl::memory::desc weights(weightsUser.dims(), dnnl::memory::data_type::f32, dnnl::memory::format_tag::any);
+    const dnnl::memory::desc bias = desc.m_BiasEnabled
+        ? dnnl::memory::desc({weightsUser.dims()[0]}, dnnl::memory::data_type::f32, dnnl::memory::format_tag::a)
+        : dnnl::memory::desc();
+    // oneDNN counts dilation from 0 (no dilation).
+    const dnnl::convolution_forward::desc conv(
+        dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, weights, bias, dst,
+        {desc.m_StrideY, desc.m_StrideX}, {desc.m_DilationY - 1, desc.m_DilationX - 1},
+        {desc.m_PadTop, desc.m_PadLeft}, {desc.m_PadBottom, desc.m_PadRight});
+    return dnnl::convolution_forward::primitive_desc(conv, MakeAttr(layer), Engine());
+}
+} // namespace
+
+bool CheckConvolution2d(const LayerInfo& layer, std::string& reason)
+{
+    const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
+    return CheckFloatWeightedLayer(layer, desc.m_BiasEnabled, reason) &&
+           CheckBuilds(reason, [&layer] { Describe(layer); });
+}
+
+std::unique_ptr<IWorkload> CreateConvolution2d(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
+    const unsigned threads = NumThreads(layer);
+    ThreadScope scope(threads);
+    const auto pd = Describe(layer);
+    const std::vector<float> weights = ConstantAsFloat(layer, 1);
+    std::vector<std::pair<int, dnnl::memory>> constants = {
+        {DNNL_ARG_WEIGHTS,
+         Reordered(Image(layer.m_Inputs[1].GetShape(), desc.m_DataLayout), weights.data(), pd.weights_desc())}};
+    if (desc.m_BiasEnabled)
+    {
+        const std::vector<float> bias = ConstantAsFloat(layer, 2);
+        constants.push_back({DNNL_ARG_BIAS, Reordered(pd.bias_desc(), bias.data(), pd.bias_desc())});
+    }
+    return MakePrimitiveWorkload(pd, {{DNNL_ARG_SRC, false, 0, pd.src_desc()}, {DNNL_ARG_DST, true, 0, pd.dst_desc()}},
+                                 std::move(constants), threads);
+}
+
+} // namespace cpuacc
+} // namespace armnn

@@ -1,0 +1,51 @@
+//
+// Test helper: builds Input -> (layers a test adds) -> Output, runs it on one backend and returns the output.
+// The CpuAcc tests build the same chain for CpuAcc and for CpuRef and compare.
+//
+#pragma once
+
+#include <armnn/ArmNN.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <vector>
+
+namespace armnn
+{
+namespace test
+{
+
+/// Adds layers after `input` and returns the one whose output 0 is the network's output; it sets every
+/// TensorInfo it creates. Constant data must outlive the call (Constant layers copy it).
+using BuildChainFn = std::function<IConnectableLayer*(INetwork& network, IOutputSlot& input)>;
+
+/// A loaded chain: input binding 0, output binding 0.
+class LoadedChain
+{
+public:
+    LoadedChain(const BackendId& backend, const TensorInfo& inputInfo, const BuildChainFn& build,
+                ModelOptions options = {});
+    ~LoadedChain();
+    LoadedChain(const LoadedChain&) = delete;
+    LoadedChain& operator=(const LoadedChain&) = delete;
+
+    /// Runs once; safe to call from several threads.
+    std::vector<float> Run(const std::vector<float>& input) const;
+    const TensorInfo& OutputInfo() const { return m_OutputInfo; }
+
+private:
+    NetworkId m_Id = 0;
+    TensorInfo m_InputInfo;
+    TensorInfo m_OutputInfo;
+};
+
+/// Uniform values in [-1, 1) from a fixed seed.
+std::vector<float> RandomValues(size_t count, uint32_t seed);
+
+/// A Constant layer holding `values` of `shape`, connected to input slot `slot` of `layer`.
+void ConnectConstant(INetwork& network, IConnectableLayer& layer, unsigned slot, const TensorShape& shape,
+                     const std::vector<float>& values);
+
+} // namespace test
+} // namespace armnn
