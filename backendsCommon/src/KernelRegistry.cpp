@@ -14,7 +14,7 @@ KernelRegistry::KernelRegistry(BackendId backendId, std::vector<KernelEntry> ent
 
 const KernelEntry* KernelRegistry::Find(const LayerInfo& layer, std::string& reason) const
 {
-    const std::string prefix = m_BackendId.Get() + ": " + layer.Describe() + ": ";
+    const std::string prefix = layer.Describe() + ": ";
     bool anyOfType = false;
     std::string lastReason;
     for (const KernelEntry& entry : m_Entries)
@@ -70,7 +70,7 @@ std::unique_ptr<IWorkload> KernelRegistry::CreateWorkload(const LayerInfo& layer
     const KernelEntry* entry = Find(layer, reason);
     if (entry == nullptr)
     {
-        throw InvalidArgumentException(reason);
+        throw InvalidArgumentException(m_BackendId.Get() + ": " + reason);
     }
     return entry->m_Create(layer);
 }

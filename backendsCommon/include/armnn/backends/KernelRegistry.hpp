@@ -40,8 +40,8 @@ class KernelRegistry
 public:
     KernelRegistry(BackendId backendId, std::vector<KernelEntry> entries);
 
-    /// True when an entry accepts the layer. Otherwise reason reads
-    /// "<backend>: <LayerType> '<name>': <what is wrong>".
+    /// True when an entry accepts the layer. Otherwise reason reads "<LayerType> '<name>': <what is wrong>"
+    /// (Optimize puts the backend's name in front).
     bool IsSupported(const LayerInfo& layer, std::string& reason) const;
 
     /// @throws InvalidArgumentException when no entry accepts the layer (with IsSupported's reason).
