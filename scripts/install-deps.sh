@@ -13,6 +13,8 @@ packages=(
     clang             # libFuzzer targets and a second compiler
     libclang-rt-14-dev
     python3
+    libflatbuffers-dev      # FlatBuffers headers (header-only use) for the TensorFlow Lite parser
+    flatbuffers-compiler    # flatc: generates the parser's C++ from parsers/tflite/schema/tflite.fbs
 )
 
 missing=()
