@@ -15,6 +15,8 @@ packages=(
     libclang-rt-14-dev
     python3
     libdnnl-dev       # oneDNN 2.x: the kernels of the CpuAcc backend (brings libgomp, its OpenMP runtime)
+    libflatbuffers-dev      # FlatBuffers headers (header-only use) for the TensorFlow Lite parser
+    flatbuffers-compiler    # flatc: generates the parser's C++ from parsers/tflite/schema/tflite.fbs
 )
 
 missing=()

@@ -1,0 +1,75 @@
+//
+// LoadedModel: a verified and validated .tflite file, and the translation of its tensors and operators into
+// OperatorViews. Constructing one is the only way to get at a model, so nothing reads an unchecked file.
+//
+#pragma once
+
+#include "OperatorView.hpp"
+
+#include "tflite_generated.h"
+
+#include <armnn/Tensor.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace armnnTfLiteParser
+{
+
+/// Where a problem is, for messages: "TfLite parser: subgraph 0, operator 3 (CONV_2D), tensor 7 'w': ".
+struct Location
+{
+    Location(size_t s = 0, int64_t o = -1, std::string on = {}, int64_t t = -1, std::string tn = {})
+        : subgraph(s), op(o), opName(std::move(on)), tensor(t), tensorName(std::move(tn))
+    {}
+
+    size_t subgraph;
+    int64_t op;
+    std::string opName;
+    int64_t tensor;
+    std::string tensorName;
+
+    std::string Prefix() const;
+    Location WithTensor(int64_t t, const std::string& name) const
+    {
+        Location l = *this;
+        l.tensor = t;
+        l.tensorName = name;
+        return l;
+    }
+};
+
+class LoadedModel
+{
+public:
+    /// Copies `bytes`, verifies and validates them.
+    /// @throws armnn::ParseException naming what is wrong.
+    explicit LoadedModel(const std::vector<uint8_t>& bytes);
+
+    const tflite_format::Model* Model() const { return m_Model; }
+
+    std::string TensorName(size_t subgraph, int32_t tensor) const;
+    /// TensorInfo of a tensor (IsConstant() when it has data).
+    /// @throws armnn::ParseException for types and ranks the library does not support.
+    armnn::TensorInfo GetTensorInfo(const Location& where, int32_t tensor) const;
+    ops::TensorView MakeTensorView(size_t subgraph, int32_t tensor) const;
+    ops::OperatorView MakeView(size_t subgraph, uint32_t op) const;
+
+    /// Builtin code of an operator code: the larger of deprecated_builtin_code and builtin_code.
+    static int32_t BuiltinCode(const tflite_format::OperatorCode* code);
+
+private:
+    void Verify();
+    void Validate();
+    void ValidateSubgraph(size_t s);
+    void ValidateTensor(const Location& where, const tflite_format::Tensor* t);
+    /// Constant data of a tensor (nullptr when none); sizes are validated.
+    const uint8_t* TensorData(const tflite_format::Tensor* t, size_t* size) const;
+    std::string OperatorName(uint32_t opcodeIndex) const;
+
+    std::vector<uint8_t> m_Bytes;
+    const tflite_format::Model* m_Model = nullptr;
+};
+
+} // namespace armnnTfLiteParser

@@ -1,0 +1,219 @@
+//
+// Builds small .tflite files in memory with the FlatBuffers builders generated from our schema, and runs parsed
+// networks on CpuRef. Used by the parser's tests; writes exactly what a test asks for, malformed values included.
+//
+#pragma once
+
+#include "tflite_generated.h"
+
+#include <armnn/ArmNN.hpp>
+#include <armnnTfLiteParser/ITfLiteParser.hpp>
+
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace tfltest
+{
+
+namespace tfl = tflite_format;
+
+template <typename T>
+std::vector<uint8_t> Bytes(const std::vector<T>& values)
+{
+    std::vector<uint8_t> b(values.size() * sizeof(T));
+    if (!b.empty())
+    {
+        std::memcpy(b.data(), values.data(), b.size());
+    }
+    return b;
+}
+
+template <typename T>
+std::vector<T> FromBytes(const std::vector<uint8_t>& bytes)
+{
+    std::vector<T> v(bytes.size() / sizeof(T));
+    if (!v.empty())
+    {
+        std::memcpy(v.data(), bytes.data(), v.size() * sizeof(T));
+    }
+    return v;
+}
+
+struct TensorSpec
+{
+    std::vector<int32_t> shape;
+    tfl::TensorType type = tfl::TensorType_FLOAT32;
+    std::vector<uint8_t> data; ///< empty: not constant
+    std::vector<float> scales;
+    std::vector<int64_t> zeroPoints;
+    int32_t quantizedDimension = 0;
+    std::string name;
+    /// Overrides the buffer index (for malformed files); -1: automatic.
+    int64_t bufferIndex = -1;
+};
+
+using OptionsWriter = std::function<flatbuffers::Offset<void>(flatbuffers::FlatBufferBuilder&)>;
+
+struct OpSpec
+{
+    int32_t builtinCode = 0;
+    std::string customCode;
+    std::vector<int32_t> inputs;
+    std::vector<int32_t> outputs;
+    tfl::BuiltinOptions optionsType = tfl::BuiltinOptions_NONE;
+    OptionsWriter options;
+    std::vector<uint8_t> customOptions;
+    /// Overrides the operator-code index (for malformed files); -1: automatic.
+    int64_t opcodeIndex = -1;
+};
+
+struct ModelSpec
+{
+    std::vector<TensorSpec> tensors;
+    std::vector<OpSpec> ops;
+    std::vector<int32_t> inputs;
+    std::vector<int32_t> outputs;
+};
+
+/// Serializes a model: buffer 0 is the empty sentinel, each constant tensor gets its own buffer, each operator
+/// its own operator code.
+inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
+{
+    flatbuffers::FlatBufferBuilder fbb;
+    std::vector<flatbuffers::Offset<tfl::Buffer>> buffers{tfl::CreateBuffer(fbb)};
+    std::vector<flatbuffers::Offset<tfl::Tensor>> tensors;
+    for (const TensorSpec& t : spec.tensors)
+    {
+        uint32_t buffer = 0;
+        if (!t.data.empty())
+        {
+            fbb.ForceVectorAlignment(t.data.size(), 1, 16);
+            buffers.push_back(tfl::CreateBuffer(fbb, fbb.CreateVector(t.data)));
+            buffer = static_cast<uint32_t>(buffers.size() - 1);
+        }
+        if (t.bufferIndex >= 0)
+        {
+            buffer = static_cast<uint32_t>(t.bufferIndex);
+        }
+        flatbuffers::Offset<tfl::QuantizationParameters> q;
+        if (!t.scales.empty() || !t.zeroPoints.empty())
+        {
+            q = tfl::CreateQuantizationParameters(fbb, 0, 0, fbb.CreateVector(t.scales), fbb.CreateVector(t.zeroPoints),
+                                                  tfl::QuantizationDetails_NONE, 0, t.quantizedDimension);
+        }
+        tensors.push_back(tfl::CreateTensor(fbb, fbb.CreateVector(t.shape), t.type, buffer,
+                                            fbb.CreateString(t.name), q));
+    }
+    std::vector<flatbuffers::Offset<tfl::OperatorCode>> codes;
+    std::vector<flatbuffers::Offset<tfl::Operator>> ops;
+    for (const OpSpec& op : spec.ops)
+    {
+        const int8_t deprecated = static_cast<int8_t>(std::min<int32_t>(op.builtinCode, 127));
+        codes.push_back(tfl::CreateOperatorCode(fbb, deprecated,
+                                                op.customCode.empty() ? 0 : fbb.CreateString(op.customCode), 1,
+                                                static_cast<tfl::BuiltinOperator>(op.builtinCode)));
+        const uint32_t index = op.opcodeIndex >= 0 ? static_cast<uint32_t>(op.opcodeIndex)
+                                                   : static_cast<uint32_t>(codes.size() - 1);
+        flatbuffers::Offset<void> options = op.options ? op.options(fbb) : 0;
+        ops.push_back(tfl::CreateOperator(fbb, index, fbb.CreateVector(op.inputs), fbb.CreateVector(op.outputs),
+                                          op.options ? op.optionsType : tfl::BuiltinOptions_NONE, options,
+                                          op.customOptions.empty() ? 0 : fbb.CreateVector(op.customOptions)));
+    }
+    auto subgraph = tfl::CreateSubGraph(fbb, fbb.CreateVector(tensors), fbb.CreateVector(spec.inputs),
+                                        fbb.CreateVector(spec.outputs), fbb.CreateVector(ops), fbb.CreateString("main"));
+    std::vector<flatbuffers::Offset<tfl::SubGraph>> subgraphs{subgraph};
+    auto model = tfl::CreateModel(fbb, 3, fbb.CreateVector(codes), fbb.CreateVector(subgraphs),
+                                  fbb.CreateString("test"), fbb.CreateVector(buffers));
+    tfl::FinishModelBuffer(fbb, model);
+    return std::vector<uint8_t>(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
+}
+
+/// A model with one operator: tensors 0..n-1 as given; inputs are the non-constant operator inputs.
+inline std::vector<uint8_t> SingleOpModel(std::vector<TensorSpec> tensors, OpSpec op)
+{
+    ModelSpec spec;
+    for (size_t i = 0; i < tensors.size(); ++i)
+    {
+        if (tensors[i].name.empty())
+        {
+            tensors[i].name = "t" + std::to_string(i);
+        }
+    }
+    for (int32_t in : op.inputs)
+    {
+        if (in >= 0 && static_cast<size_t>(in) < tensors.size() && tensors[static_cast<size_t>(in)].data.empty())
+        {
+            spec.inputs.push_back(in);
+        }
+    }
+    spec.outputs = op.outputs;
+    spec.tensors = std::move(tensors);
+    spec.ops.push_back(std::move(op));
+    return BuildModel(spec);
+}
+
+/// Parses, optimizes for CpuRef, loads and runs a model; inputs and outputs in subgraph order, as raw bytes.
+inline std::vector<std::vector<uint8_t>> RunModel(const std::vector<uint8_t>& model,
+                                                  const std::vector<std::vector<uint8_t>>& inputs)
+{
+    using namespace armnn;
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    INetworkPtr network = parser->CreateNetworkFromBinary(model);
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    std::vector<std::string> errors;
+    IOptimizedNetworkPtr optimized =
+        Optimize(*network, {BackendId("CpuRef")}, runtime->GetDeviceSpec(), OptimizerOptionsOpaque(),
+                 Optional<std::vector<std::string>&>(errors));
+    NetworkId id = 0;
+    std::string error;
+    if (runtime->LoadNetwork(id, std::move(optimized), error) != Status::Success)
+    {
+        throw RuntimeException("LoadNetwork failed: " + error);
+    }
+    InputTensors inputTensors;
+    const auto inputNames = parser->GetSubgraphInputTensorNames(0);
+    if (inputNames.size() != inputs.size())
+    {
+        throw RuntimeException("wrong number of inputs");
+    }
+    for (size_t i = 0; i < inputs.size(); ++i)
+    {
+        BindingPointInfo b = parser->GetNetworkInputBindingInfo(0, inputNames[i]);
+        b.second.SetConstant(true);
+        if (b.second.GetNumBytes() != inputs[i].size())
+        {
+            throw RuntimeException("input " + std::to_string(i) + " has the wrong size");
+        }
+        inputTensors.emplace_back(b.first, ConstTensor(b.second, inputs[i].data()));
+    }
+    const auto outputNames = parser->GetSubgraphOutputTensorNames(0);
+    std::vector<std::vector<uint8_t>> outputs(outputNames.size());
+    OutputTensors outputTensors;
+    for (size_t i = 0; i < outputNames.size(); ++i)
+    {
+        BindingPointInfo b = parser->GetNetworkOutputBindingInfo(0, outputNames[i]);
+        outputs[i].resize(b.second.GetNumBytes());
+        outputTensors.emplace_back(b.first, Tensor(b.second, outputs[i].data()));
+    }
+    if (runtime->EnqueueWorkload(id, inputTensors, outputTensors) != Status::Success)
+    {
+        throw RuntimeException("EnqueueWorkload failed");
+    }
+    return outputs;
+}
+
+/// Runs a float model with float inputs; returns output `index` as floats.
+inline std::vector<float> RunFloat(const std::vector<uint8_t>& model, const std::vector<std::vector<float>>& inputs,
+                                   size_t index = 0)
+{
+    std::vector<std::vector<uint8_t>> raw;
+    for (const auto& in : inputs)
+    {
+        raw.push_back(Bytes(in));
+    }
+    return FromBytes<float>(RunModel(model, raw).at(index));
+}
+
+} // namespace tfltest

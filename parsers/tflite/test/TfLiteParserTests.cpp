@@ -1,0 +1,541 @@
+//
+// TfLiteParser: operators (built in memory, run on CpuRef, compared with hand-computed values) and malformed files.
+//
+#include "TfLiteModelBuilder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace tfltest;
+using armnn::ParseException;
+
+namespace
+{
+
+TensorSpec F32(std::vector<int32_t> shape, std::vector<float> data = {})
+{
+    TensorSpec t;
+    t.shape = std::move(shape);
+    t.data = Bytes(data);
+    return t;
+}
+
+TensorSpec I32(std::vector<int32_t> shape, std::vector<int32_t> data = {})
+{
+    TensorSpec t;
+    t.shape = std::move(shape);
+    t.type = tfl::TensorType_INT32;
+    t.data = Bytes(data);
+    return t;
+}
+
+TensorSpec Quant(tfl::TensorType type, std::vector<int32_t> shape, float scale, int64_t zeroPoint,
+                 std::vector<uint8_t> data = {})
+{
+    TensorSpec t;
+    t.shape = std::move(shape);
+    t.type = type;
+    t.scales = {scale};
+    t.zeroPoints = {zeroPoint};
+    t.data = std::move(data);
+    return t;
+}
+
+OpSpec Op(tfl::BuiltinOperator code, std::vector<int32_t> inputs, std::vector<int32_t> outputs,
+          tfl::BuiltinOptions type = tfl::BuiltinOptions_NONE, OptionsWriter options = nullptr)
+{
+    OpSpec op;
+    op.builtinCode = code;
+    op.inputs = std::move(inputs);
+    op.outputs = std::move(outputs);
+    op.optionsType = type;
+    op.options = std::move(options);
+    return op;
+}
+
+void ExpectNear(const std::vector<float>& actual, const std::vector<float>& expected, float tolerance = 1e-5f)
+{
+    ASSERT_EQ(actual.size(), expected.size());
+    for (size_t i = 0; i < actual.size(); ++i)
+    {
+        EXPECT_NEAR(actual[i], expected[i], tolerance) << "element " << i;
+    }
+}
+
+/// Asserts that parsing throws a ParseException whose message contains every key word.
+void ExpectParseError(const std::vector<uint8_t>& model, const std::vector<std::string>& keyWords)
+{
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    try
+    {
+        parser->CreateNetworkFromBinary(model);
+        FAIL() << "expected a ParseException";
+    }
+    catch (const ParseException& e)
+    {
+        const std::string message = e.what();
+        for (const std::string& k : keyWords)
+        {
+            EXPECT_NE(message.find(k), std::string::npos) << "'" << k << "' not in: " << message;
+        }
+    }
+}
+
+OptionsWriter Conv2DOpts(tfl::Padding padding, int stride, tfl::ActivationFunctionType act)
+{
+    return [=](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateConv2DOptions(b, padding, stride, stride, act).Union();
+    };
+}
+
+} // namespace
+
+// ---- Convolutions, fully connected, pooling ----
+
+TEST(TfLiteParser, Conv2dSamePaddingBiasAndFusedRelu)
+{
+    // 3x3 ones convolved with a 3x3 ones filter, SAME: corners sum 4, edges 6, centre 9; bias -6; RELU.
+    auto model = SingleOpModel({F32({1, 3, 3, 1}), F32({1, 3, 3, 1}, std::vector<float>(9, 1.0f)), F32({1}, {-6.0f}),
+                                F32({1, 3, 3, 1})},
+                               Op(tfl::BuiltinOperator_CONV_2D, {0, 1, 2}, {3}, tfl::BuiltinOptions_Conv2DOptions,
+                                  Conv2DOpts(tfl::Padding_SAME, 1, tfl::ActivationFunctionType_RELU)));
+    ExpectNear(RunFloat(model, {std::vector<float>(9, 1.0f)}), {0, 0, 0, 0, 3, 0, 0, 0, 0});
+}
+
+TEST(TfLiteParser, Conv2dValidStride2MultipleOutputChannels)
+{
+    // Input 1x4x4x1 = 0..15, filter 2x1x1x1 = {1, -1}, VALID stride 2: outputs x and -x at (0,0),(0,2),(2,0),(2,2).
+    std::vector<float> in(16);
+    for (int i = 0; i < 16; ++i)
+    {
+        in[static_cast<size_t>(i)] = static_cast<float>(i);
+    }
+    auto model = SingleOpModel({F32({1, 4, 4, 1}), F32({2, 1, 1, 1}, {1.0f, -1.0f}), F32({1, 2, 2, 2})},
+                               Op(tfl::BuiltinOperator_CONV_2D, {0, 1, -1}, {2}, tfl::BuiltinOptions_Conv2DOptions,
+                                  Conv2DOpts(tfl::Padding_VALID, 2, tfl::ActivationFunctionType_NONE)));
+    ExpectNear(RunFloat(model, {in}), {0, -0, 2, -2, 8, -8, 10, -10});
+}
+
+TEST(TfLiteParser, DepthwiseConv2dValid)
+{
+    // Input 1x2x2x2, weights [1,2,2,2]: per channel dot products.
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateDepthwiseConv2DOptions(b, tfl::Padding_VALID, 1, 1, 1).Union();
+    };
+    auto model = SingleOpModel(
+        {F32({1, 2, 2, 2}), F32({1, 2, 2, 2}, {1, 0, 1, 0, 1, 0, 1, 2}), F32({2}, {0.5f, 0}), F32({1, 1, 1, 2})},
+        Op(tfl::BuiltinOperator_DEPTHWISE_CONV_2D, {0, 1, 2}, {3}, tfl::BuiltinOptions_DepthwiseConv2DOptions, opts));
+    // channel 0: 1+3+5+7 + 0.5 = 16.5; channel 1: 8*2 = 16
+    ExpectNear(RunFloat(model, {{1, 2, 3, 4, 5, 6, 7, 8}}), {16.5f, 16.0f});
+}
+
+TEST(TfLiteParser, FullyConnectedFlattensInputAndAddsBias)
+{
+    auto model = SingleOpModel({F32({1, 1, 1, 3}), F32({2, 3}, {1, 2, 3, -1, 0, 1}), F32({2}, {10, 20}), F32({1, 2})},
+                               Op(tfl::BuiltinOperator_FULLY_CONNECTED, {0, 1, 2}, {3}));
+    ExpectNear(RunFloat(model, {{1, 1, 2}}), {1 + 2 + 6 + 10, -1 + 2 + 20});
+}
+
+TEST(TfLiteParser, FullyConnectedKeepNumDims)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateFullyConnectedOptions(b, tfl::ActivationFunctionType_RELU, tfl::FullyConnectedOptionsWeightsFormat_DEFAULT,
+                                                true)
+            .Union();
+    };
+    auto model = SingleOpModel({F32({2, 1, 2}), F32({1, 2}, {1, -1}), F32({2, 1, 1})},
+                               Op(tfl::BuiltinOperator_FULLY_CONNECTED, {0, 1, -1}, {2},
+                                  tfl::BuiltinOptions_FullyConnectedOptions, opts));
+    ExpectNear(RunFloat(model, {{3, 1, 1, 3}}), {2, 0});
+}
+
+TEST(TfLiteParser, AveragePoolSameExcludesPadding)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreatePool2DOptions(b, tfl::Padding_SAME, 2, 2, 2, 2).Union();
+    };
+    auto model = SingleOpModel({F32({1, 3, 3, 1}), F32({1, 2, 2, 1})},
+                               Op(tfl::BuiltinOperator_AVERAGE_POOL_2D, {0}, {1}, tfl::BuiltinOptions_Pool2DOptions, opts));
+    ExpectNear(RunFloat(model, {{1, 2, 3, 4, 5, 6, 7, 8, 9}}), {3, 4.5f, 7.5f, 9});
+}
+
+TEST(TfLiteParser, MaxPoolValid)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreatePool2DOptions(b, tfl::Padding_VALID, 1, 1, 2, 2).Union();
+    };
+    auto model = SingleOpModel({F32({1, 3, 3, 1}), F32({1, 2, 2, 1})},
+                               Op(tfl::BuiltinOperator_MAX_POOL_2D, {0}, {1}, tfl::BuiltinOptions_Pool2DOptions, opts));
+    ExpectNear(RunFloat(model, {{1, 9, 3, 4, 5, 6, 7, 8, 2}}), {9, 9, 8, 8});
+}
+
+// ---- Element-wise and activations ----
+
+TEST(TfLiteParser, AddBroadcastsAndMulFusesRelu6)
+{
+    auto add = SingleOpModel({F32({2, 2}), F32({2}, {10, 20}), F32({2, 2})}, Op(tfl::BuiltinOperator_ADD, {0, 1}, {2}));
+    ExpectNear(RunFloat(add, {{1, 2, 3, 4}}), {11, 22, 13, 24});
+
+    auto mulOpts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateMulOptions(b, tfl::ActivationFunctionType_RELU6).Union();
+    };
+    auto mul = SingleOpModel({F32({4}), F32({4}), F32({4})},
+                             Op(tfl::BuiltinOperator_MUL, {0, 1}, {2}, tfl::BuiltinOptions_MulOptions, mulOpts));
+    ExpectNear(RunFloat(mul, {{1, 2, 3, -4}, {1, 2, 3, 4}}), {1, 4, 6, 0});
+}
+
+TEST(TfLiteParser, BinaryOperators)
+{
+    struct Case
+    {
+        tfl::BuiltinOperator code;
+        std::vector<float> expected;
+    };
+    const std::vector<float> a{6, -3, 2, 9}, b{4, 2, 2, 3};
+    for (const Case& c : {Case{tfl::BuiltinOperator_SUB, {2, -5, 0, 6}}, Case{tfl::BuiltinOperator_DIV, {1.5f, -1.5f, 1, 3}},
+                          Case{tfl::BuiltinOperator_MAXIMUM, {6, 2, 2, 9}}, Case{tfl::BuiltinOperator_MINIMUM, {4, -3, 2, 3}},
+                          Case{tfl::BuiltinOperator_SQUARED_DIFFERENCE, {4, 25, 0, 36}},
+                          Case{tfl::BuiltinOperator_POW, {1296, 9, 4, 729}},
+                          Case{tfl::BuiltinOperator_FLOOR_DIV, {1, -2, 1, 3}}})
+    {
+        SCOPED_TRACE(tfl::EnumNameBuiltinOperator(c.code));
+        auto model = SingleOpModel({F32({4}), F32({4}), F32({4})}, Op(c.code, {0, 1}, {2}));
+        ExpectNear(RunFloat(model, {a, b}), c.expected, 1e-3f);
+    }
+}
+
+TEST(TfLiteParser, UnaryOperatorsAndActivations)
+{
+    struct Case
+    {
+        tfl::BuiltinOperator code;
+        std::vector<float> expected;
+    };
+    const std::vector<float> x{-2.0f, -0.5f, 0.5f, 4.0f};
+    auto sig = [](float v) { return 1.0f / (1.0f + std::exp(-v)); };
+    for (const Case& c :
+         {Case{tfl::BuiltinOperator_RELU, {0, 0, 0.5f, 4}}, Case{tfl::BuiltinOperator_RELU6, {0, 0, 0.5f, 4}},
+          Case{tfl::BuiltinOperator_RELU_N1_TO_1, {-1, -0.5f, 0.5f, 1}},
+          Case{tfl::BuiltinOperator_LOGISTIC, {sig(-2), sig(-0.5f), sig(0.5f), sig(4)}},
+          Case{tfl::BuiltinOperator_TANH, {std::tanh(-2.0f), std::tanh(-0.5f), std::tanh(0.5f), std::tanh(4.0f)}},
+          Case{tfl::BuiltinOperator_ABS, {2, 0.5f, 0.5f, 4}}, Case{tfl::BuiltinOperator_NEG, {2, 0.5f, -0.5f, -4}},
+          Case{tfl::BuiltinOperator_FLOOR, {-2, -1, 0, 4}}, Case{tfl::BuiltinOperator_CEIL, {-2, -0, 1, 4}},
+          Case{tfl::BuiltinOperator_EXP, {std::exp(-2.0f), std::exp(-0.5f), std::exp(0.5f), std::exp(4.0f)}},
+          Case{tfl::BuiltinOperator_HARD_SWISH, {-2.0f / 6, -0.5f * 2.5f / 6, 0.5f * 3.5f / 6, 4}},
+          Case{tfl::BuiltinOperator_ELU, {std::exp(-2.0f) - 1, std::exp(-0.5f) - 1, 0.5f, 4}},
+          Case{tfl::BuiltinOperator_SIN, {std::sin(-2.0f), std::sin(-0.5f), std::sin(0.5f), std::sin(4.0f)}},
+          Case{tfl::BuiltinOperator_COS, {std::cos(-2.0f), std::cos(-0.5f), std::cos(0.5f), std::cos(4.0f)}}})
+    {
+        SCOPED_TRACE(tfl::EnumNameBuiltinOperator(c.code));
+        auto model = SingleOpModel({F32({4}), F32({4})}, Op(c.code, {0}, {1}));
+        ExpectNear(RunFloat(model, {x}), c.expected, 1e-4f);
+    }
+    for (auto code : {tfl::BuiltinOperator_SQRT, tfl::BuiltinOperator_RSQRT, tfl::BuiltinOperator_LOG})
+    {
+        SCOPED_TRACE(tfl::EnumNameBuiltinOperator(code));
+        auto model = SingleOpModel({F32({2}), F32({2})}, Op(code, {0}, {1}));
+        const auto out = RunFloat(model, {{4.0f, 1.0f}});
+        const std::vector<float> expected = code == tfl::BuiltinOperator_SQRT    ? std::vector<float>{2, 1}
+                                            : code == tfl::BuiltinOperator_RSQRT ? std::vector<float>{0.5f, 1}
+                                                                                 : std::vector<float>{std::log(4.0f), 0};
+        ExpectNear(out, expected, 1e-5f);
+    }
+}
+
+TEST(TfLiteParser, LeakyReluAndPrelu)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateLeakyReluOptions(b, 0.1f).Union(); };
+    auto leaky = SingleOpModel({F32({2}), F32({2})},
+                               Op(tfl::BuiltinOperator_LEAKY_RELU, {0}, {1}, tfl::BuiltinOptions_LeakyReluOptions, opts));
+    ExpectNear(RunFloat(leaky, {{-10, 3}}), {-1, 3});
+    auto prelu = SingleOpModel({F32({1, 2, 2}), F32({2}, {0.5f, 2.0f}), F32({1, 2, 2})},
+                               Op(tfl::BuiltinOperator_PRELU, {0, 1}, {2}));
+    ExpectNear(RunFloat(prelu, {{-2, -2, 3, 3}}), {-1, -4, 3, 3});
+}
+
+TEST(TfLiteParser, SoftmaxWithBeta)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateSoftmaxOptions(b, 1.0f).Union(); };
+    auto model = SingleOpModel({F32({1, 2}), F32({1, 2})},
+                               Op(tfl::BuiltinOperator_SOFTMAX, {0}, {1}, tfl::BuiltinOptions_SoftmaxOptions, opts));
+    const float e = std::exp(1.0f);
+    ExpectNear(RunFloat(model, {{0, 1}}), {1 / (1 + e), e / (1 + e)});
+}
+
+// ---- Shapes ----
+
+TEST(TfLiteParser, ReshapeWithShapeTensorAndMinusOne)
+{
+    auto model = SingleOpModel({F32({1, 2, 3}), I32({2}, {3, -1}), F32({3, 2})},
+                               Op(tfl::BuiltinOperator_RESHAPE, {0, 1}, {2}));
+    ExpectNear(RunFloat(model, {{1, 2, 3, 4, 5, 6}}), {1, 2, 3, 4, 5, 6});
+}
+
+TEST(TfLiteParser, ReshapeWithNewShapeOptionAndSqueeze)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateReshapeOptions(b, b.CreateVector(std::vector<int32_t>{-1})).Union();
+    };
+    auto reshape = SingleOpModel({F32({2, 2}), F32({4})},
+                                 Op(tfl::BuiltinOperator_RESHAPE, {0}, {1}, tfl::BuiltinOptions_ReshapeOptions, opts));
+    ExpectNear(RunFloat(reshape, {{1, 2, 3, 4}}), {1, 2, 3, 4});
+    auto squeeze = SingleOpModel({F32({1, 2, 1, 2}), F32({2, 2})}, Op(tfl::BuiltinOperator_SQUEEZE, {0}, {1}));
+    ExpectNear(RunFloat(squeeze, {{1, 2, 3, 4}}), {1, 2, 3, 4});
+}
+
+TEST(TfLiteParser, ConcatenationOnLastAxis)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateConcatenationOptions(b, -1).Union(); };
+    auto model = SingleOpModel({F32({2, 1}), F32({2, 2}), F32({2, 3})},
+                               Op(tfl::BuiltinOperator_CONCATENATION, {0, 1}, {2},
+                                  tfl::BuiltinOptions_ConcatenationOptions, opts));
+    ExpectNear(RunFloat(model, {{1, 2}, {3, 4, 5, 6}}), {1, 3, 4, 2, 5, 6});
+}
+
+TEST(TfLiteParser, MeanOverSpatialAxesKeepDims)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateReducerOptions(b, true).Union(); };
+    auto model = SingleOpModel({F32({1, 2, 2, 2}), I32({2}, {1, 2}), F32({1, 1, 1, 2})},
+                               Op(tfl::BuiltinOperator_MEAN, {0, 1}, {2}, tfl::BuiltinOptions_ReducerOptions, opts));
+    ExpectNear(RunFloat(model, {{1, 10, 2, 20, 3, 30, 4, 40}}), {2.5f, 25});
+}
+
+TEST(TfLiteParser, PadAndTranspose)
+{
+    auto pad = SingleOpModel({F32({2}), I32({1, 2}, {1, 2}), F32({5})}, Op(tfl::BuiltinOperator_PAD, {0, 1}, {2}));
+    ExpectNear(RunFloat(pad, {{7, 8}}), {0, 7, 8, 0, 0});
+    auto transpose = SingleOpModel({F32({2, 3}), I32({2}, {1, 0}), F32({3, 2})},
+                                   Op(tfl::BuiltinOperator_TRANSPOSE, {0, 1}, {2}));
+    ExpectNear(RunFloat(transpose, {{1, 2, 3, 4, 5, 6}}), {1, 4, 2, 5, 3, 6});
+}
+
+TEST(TfLiteParser, SplitAndStridedSlice)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateSplitOptions(b, 2).Union(); };
+    auto split = SingleOpModel({I32({1}, {1}), F32({2, 4}), F32({2, 2}), F32({2, 2})},
+                               Op(tfl::BuiltinOperator_SPLIT, {0, 1}, {2, 3}, tfl::BuiltinOptions_SplitOptions, opts));
+    ExpectNear(RunFloat(split, {{1, 2, 3, 4, 5, 6, 7, 8}}, 1), {3, 4, 7, 8});
+
+    auto slice = SingleOpModel({F32({6}), I32({1}, {1}), I32({1}, {6}), I32({1}, {2}), F32({3})},
+                               Op(tfl::BuiltinOperator_STRIDED_SLICE, {0, 1, 2, 3}, {4}));
+    ExpectNear(RunFloat(slice, {{0, 1, 2, 3, 4, 5}}), {1, 3, 5});
+}
+
+// ---- Types and quantization ----
+
+TEST(TfLiteParser, DequantizeFloat16ConstantWeights)
+{
+    // fp16 1.0 = 0x3C00, 2.0 = 0x4000, -0.5 = 0xB800.
+    TensorSpec w;
+    w.shape = {3};
+    w.type = tfl::TensorType_FLOAT16;
+    w.data = Bytes(std::vector<uint16_t>{0x3C00, 0x4000, 0xB800});
+    ModelSpec spec;
+    spec.tensors = {F32({3}), w, F32({3}), F32({3})};
+    spec.tensors[0].name = "in";
+    spec.ops = {Op(tfl::BuiltinOperator_DEQUANTIZE, {1}, {2}), Op(tfl::BuiltinOperator_ADD, {0, 2}, {3})};
+    spec.inputs = {0};
+    spec.outputs = {3};
+    ExpectNear(RunFloat(BuildModel(spec), {{1, 1, 1}}), {2, 3, 0.5f});
+}
+
+TEST(TfLiteParser, QuantizedUint8AddAndDequantize)
+{
+    // a: scale 0.5, zp 10; b: scale 0.25, zp 0; out: scale 1, zp 5.
+    ModelSpec spec;
+    spec.tensors = {Quant(tfl::TensorType_UINT8, {2}, 0.5f, 10), Quant(tfl::TensorType_UINT8, {2}, 0.25f, 0),
+                    Quant(tfl::TensorType_UINT8, {2}, 1.0f, 5), F32({2})};
+    spec.tensors[0].name = "a";
+    spec.tensors[1].name = "b";
+    spec.ops = {Op(tfl::BuiltinOperator_ADD, {0, 1}, {2}), Op(tfl::BuiltinOperator_DEQUANTIZE, {2}, {3})};
+    spec.inputs = {0, 1};
+    spec.outputs = {3};
+    // a = {14, 20} -> {2, 5}; b = {8, 4} -> {2, 1}; sum {4, 6}.
+    auto out = RunModel(BuildModel(spec), {{14, 20}, {8, 4}});
+    ExpectNear(FromBytes<float>(out[0]), {4, 6});
+}
+
+TEST(TfLiteParser, Int8PerChannelConv2d)
+{
+    // Two output channels with different weight scales; input scale 1 zp 0; bias int32 per channel.
+    TensorSpec weights;
+    weights.shape = {2, 1, 1, 1};
+    weights.type = tfl::TensorType_INT8;
+    weights.scales = {0.5f, 0.25f};
+    weights.zeroPoints = {0, 0};
+    weights.data = Bytes(std::vector<int8_t>{4, -8}); // real {2, -2}
+    TensorSpec bias;
+    bias.shape = {2};
+    bias.type = tfl::TensorType_INT32;
+    bias.scales = {0.5f, 0.25f};
+    bias.zeroPoints = {0, 0};
+    bias.data = Bytes(std::vector<int32_t>{2, 4}); // real {1, 1}
+    auto model = SingleOpModel({Quant(tfl::TensorType_INT8, {1, 1, 2, 1}, 1.0f, 0), weights, bias,
+                                Quant(tfl::TensorType_INT8, {1, 1, 2, 2}, 1.0f, -1)},
+                               Op(tfl::BuiltinOperator_CONV_2D, {0, 1, 2}, {3}, tfl::BuiltinOptions_Conv2DOptions,
+                                  Conv2DOpts(tfl::Padding_VALID, 1, tfl::ActivationFunctionType_NONE)));
+    // x = {3, -2}: channel 0 = 2x+1 = {7, -3}; channel 1 = -2x+1 = {-5, 5}; quantized with zp -1.
+    auto out = FromBytes<int8_t>(RunModel(model, {Bytes(std::vector<int8_t>{3, -2})})[0]);
+    EXPECT_EQ(out, (std::vector<int8_t>{6, -6, -4, 4}));
+}
+
+TEST(TfLiteParser, BindingInfoFollowsArmNNConvention)
+{
+    auto model = SingleOpModel({F32({1, 2}), F32({1, 2})}, Op(tfl::BuiltinOperator_RELU, {0}, {1}));
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    parser->CreateNetworkFromBinary(model);
+    EXPECT_EQ(parser->GetSubgraphCount(), 1u);
+    EXPECT_EQ(parser->GetSubgraphInputTensorNames(0), std::vector<std::string>{"t0"});
+    auto in = parser->GetNetworkInputBindingInfo(0, "t0");
+    auto out = parser->GetNetworkOutputBindingInfo(0, "t1");
+    EXPECT_EQ(in.first, 0);
+    EXPECT_EQ(out.first, 1 << 8);
+    EXPECT_EQ(in.second.GetShape(), armnn::TensorShape({1, 2}));
+    EXPECT_THROW(parser->GetNetworkInputBindingInfo(0, "nope"), ParseException);
+    EXPECT_THROW(parser->GetNetworkInputBindingInfo(3, "t0"), ParseException);
+}
+
+// ---- Unsupported operators ----
+
+TEST(TfLiteParser, UnsupportedOperatorIsNamed)
+{
+    auto model = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_ROUND, {0}, {1}));
+    ExpectParseError(model, {"operator 0", "ROUND", "not supported"});
+}
+
+TEST(TfLiteParser, UnsupportedOperatorBecomesStandIn)
+{
+    auto model = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_ROUND, {0}, {1}));
+    armnnTfLiteParser::ITfLiteParser::TfLiteParserOptions options;
+    options.m_StandInLayerForUnsupported = true;
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create(options);
+    armnn::INetworkPtr network = parser->CreateNetworkFromBinary(model);
+    EXPECT_NE(network, nullptr);
+}
+
+TEST(TfLiteParser, MissingFileThrowsFileNotFound)
+{
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    EXPECT_THROW(parser->CreateNetworkFromBinaryFile("/nonexistent/model.tflite"), armnn::FileNotFoundException);
+}
+
+// ---- Malformed files ----
+
+namespace
+{
+std::vector<uint8_t> ValidModel()
+{
+    return SingleOpModel({F32({1, 2}), F32({1, 2})}, Op(tfl::BuiltinOperator_RELU, {0}, {1}));
+}
+} // namespace
+
+TEST(TfLiteParserMalformed, TruncatedFile)
+{
+    std::vector<uint8_t> model = ValidModel();
+    ExpectParseError(std::vector<uint8_t>(model.begin(), model.begin() + 6), {"truncated"});
+    model.resize(model.size() / 2);
+    ExpectParseError(model, {"verification failed", "truncated"});
+}
+
+TEST(TfLiteParserMalformed, WrongFileIdentifier)
+{
+    std::vector<uint8_t> model = ValidModel();
+    std::memcpy(model.data() + 4, "ONNX", 4);
+    ExpectParseError(model, {"wrong file identifier", "ONNX", "TFL3"});
+}
+
+TEST(TfLiteParserMalformed, RootOffsetPastTheEnd)
+{
+    std::vector<uint8_t> model = ValidModel();
+    const uint32_t root = static_cast<uint32_t>(model.size() + 100);
+    std::memcpy(model.data(), &root, 4);
+    ExpectParseError(model, {"root table offset", "past the end"});
+}
+
+TEST(TfLiteParserMalformed, BufferIndexOutOfRange)
+{
+    TensorSpec bad = F32({1, 2});
+    bad.bufferIndex = 42;
+    auto model = SingleOpModel({F32({1, 2}), bad, F32({1, 2})}, Op(tfl::BuiltinOperator_ADD, {0, 1}, {2}));
+    ExpectParseError(model, {"subgraph 0", "tensor 1 't1'", "buffer index 42", "out of range"});
+}
+
+TEST(TfLiteParserMalformed, ShapeInconsistentWithBufferSize)
+{
+    TensorSpec w = F32({2, 3}, {1, 2, 3, 4}); // 16 bytes for a 24-byte shape
+    auto model = SingleOpModel({F32({1, 3}), w, F32({1, 2})}, Op(tfl::BuiltinOperator_FULLY_CONNECTED, {0, 1, -1}, {2}));
+    ExpectParseError(model, {"tensor 1 't1'", "holds 16 bytes", "need 24 bytes"});
+}
+
+TEST(TfLiteParserMalformed, OperatorCodeIndexOutOfRange)
+{
+    OpSpec op = Op(tfl::BuiltinOperator_RELU, {0}, {1});
+    op.opcodeIndex = 7;
+    auto model = SingleOpModel({F32({2}), F32({2})}, op);
+    ExpectParseError(model, {"operator 0", "operator code index 7", "out of range"});
+}
+
+TEST(TfLiteParserMalformed, NegativeDimension)
+{
+    auto model = SingleOpModel({F32({1, -3}), F32({1, 3})}, Op(tfl::BuiltinOperator_RELU, {0}, {1}));
+    ExpectParseError(model, {"tensor 0 't0'", "dimension 1 is negative"});
+}
+
+TEST(TfLiteParserMalformed, DimensionProductOverflows)
+{
+    auto model = SingleOpModel({F32({65536, 65536, 65536}), F32({2})}, Op(tfl::BuiltinOperator_RELU, {0}, {1}));
+    ExpectParseError(model, {"tensor 0 't0'", "overflows"});
+}
+
+TEST(TfLiteParserMalformed, ZeroOrNegativeScale)
+{
+    for (float scale : {0.0f, -1.0f, std::nanf("")})
+    {
+        auto model = SingleOpModel({Quant(tfl::TensorType_UINT8, {2}, scale, 0), Quant(tfl::TensorType_UINT8, {2}, 1, 0)},
+                                   Op(tfl::BuiltinOperator_RELU, {0}, {1}));
+        ExpectParseError(model, {"tensor 0 't0'", "scale", "finite and positive"});
+    }
+}
+
+TEST(TfLiteParserMalformed, ZeroPointOutOfRangeAndPerAxisMismatch)
+{
+    auto model = SingleOpModel({Quant(tfl::TensorType_INT8, {2}, 1.0f, 200), Quant(tfl::TensorType_INT8, {2}, 1, 0)},
+                               Op(tfl::BuiltinOperator_RELU, {0}, {1}));
+    ExpectParseError(model, {"tensor 0", "zero point 0 = 200", "[-128, 127]"});
+
+    TensorSpec w = F32({3, 1});
+    w.type = tfl::TensorType_INT8;
+    w.scales = {1, 1};
+    w.zeroPoints = {0, 0};
+    w.quantizedDimension = 0;
+    auto perAxis = SingleOpModel({w, F32({3, 1})}, Op(tfl::BuiltinOperator_DEQUANTIZE, {0}, {1}));
+    ExpectParseError(perAxis, {"tensor 0", "2 scales", "dimension 0 has size 3"});
+}
+
+TEST(TfLiteParserMalformed, TensorIsItsOwnProducer)
+{
+    auto model = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_ADD, {0, 1}, {1}));
+    ExpectParseError(model, {"operator 0 (ADD)", "tensor 1 't1'", "own producer"});
+}
+
+TEST(TfLiteParserMalformed, CycleBetweenOperators)
+{
+    ModelSpec spec;
+    spec.tensors = {F32({2}), F32({2}), F32({2})};
+    spec.tensors[0].name = "in";
+    spec.tensors[1].name = "a";
+    spec.tensors[2].name = "b";
+    spec.ops = {Op(tfl::BuiltinOperator_ADD, {0, 2}, {1}), Op(tfl::BuiltinOperator_RELU, {1}, {2})};
+    spec.inputs = {0};
+    spec.outputs = {2};
+    ExpectParseError(BuildModel(spec), {"operator 0 (ADD)", "tensor 2 'b'", "runs later"});
+}
+
+TEST(TfLiteParserMalformed, WrongOperatorArityAndTensorIndex)
+{
+    auto arity = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_ADD, {0}, {1}));
+    ExpectParseError(arity, {"operator 0 (ADD)", "has 1 inputs, expected 2"});
+    auto index = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_RELU, {5}, {1}));
+    ExpectParseError(index, {"operator 0 (RELU)", "input tensor index 5", "out of range"});
+}
