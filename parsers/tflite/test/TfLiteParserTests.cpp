@@ -756,3 +756,60 @@ TEST(TfLiteParser, DetectionPostProcessCustomOperator)
     ExpectNear(FromBytes<float>(out[2]), {0.9f});
     ExpectNear(FromBytes<float>(out[3]), {1});
 }
+
+TEST(TfLiteParserMalformed, RandomByteMutationsNeverCrash)
+{
+    // A conv + pool + reshape + softmax model; each mutation flips bytes and must parse or give an armnn exception.
+    ModelSpec spec;
+    spec.tensors = {F32({1, 4, 4, 1}), F32({2, 3, 3, 1}, std::vector<float>(18, 0.5f)), F32({2}, {1, 2}),
+                    F32({1, 4, 4, 2}), F32({1, 2, 2, 2}), I32({2}, {1, 8}), F32({1, 8}), F32({1, 8})};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    auto pool = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreatePool2DOptions(b, tfl::Padding_VALID, 2, 2, 2, 2).Union();
+    };
+    auto softmax = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateSoftmaxOptions(b, 1.0f).Union(); };
+    spec.ops = {Op(tfl::BuiltinOperator_CONV_2D, {0, 1, 2}, {3}, tfl::BuiltinOptions_Conv2DOptions,
+                   Conv2DOpts(tfl::Padding_SAME, 1, tfl::ActivationFunctionType_RELU6)),
+                Op(tfl::BuiltinOperator_MAX_POOL_2D, {3}, {4}, tfl::BuiltinOptions_Pool2DOptions, pool),
+                Op(tfl::BuiltinOperator_RESHAPE, {4, 5}, {6}),
+                Op(tfl::BuiltinOperator_SOFTMAX, {6}, {7}, tfl::BuiltinOptions_SoftmaxOptions, softmax)};
+    spec.inputs = {0};
+    spec.outputs = {7};
+    const std::vector<uint8_t> original = BuildModel(spec);
+    RunFloat(original, {std::vector<float>(16, 1.0f)}); // the unmutated model is valid
+
+    uint32_t state = 12345u;
+    auto next = [&]() {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    size_t parsed = 0, rejected = 0;
+    for (int iteration = 0; iteration < 3000; ++iteration)
+    {
+        std::vector<uint8_t> model = original;
+        const uint32_t flips = 1 + next() % 4;
+        for (uint32_t f = 0; f < flips; ++f)
+        {
+            model[next() % model.size()] = static_cast<uint8_t>(next());
+        }
+        if (iteration % 10 == 0)
+        {
+            model.resize(next() % model.size()); // truncations too
+        }
+        auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+        try
+        {
+            parser->CreateNetworkFromBinary(model);
+            ++parsed;
+        }
+        catch (const armnn::Exception&)
+        {
+            ++rejected;
+        }
+    }
+    EXPECT_GT(rejected, 0u);
+    EXPECT_EQ(parsed + rejected, 3000u);
+}
