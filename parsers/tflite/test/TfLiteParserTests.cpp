@@ -3,6 +3,7 @@
 //
 #include "TfLiteModelBuilder.hpp"
 
+#include <flatbuffers/flexbuffers.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -538,4 +539,277 @@ TEST(TfLiteParserMalformed, WrongOperatorArityAndTensorIndex)
     ExpectParseError(arity, {"operator 0 (ADD)", "has 1 inputs, expected 2"});
     auto index = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_RELU, {5}, {1}));
     ExpectParseError(index, {"operator 0 (RELU)", "input tensor index 5", "out of range"});
+}
+
+// ---- More operator families ----
+
+namespace
+{
+TensorSpec Bool(std::vector<int32_t> shape)
+{
+    TensorSpec t;
+    t.shape = std::move(shape);
+    t.type = tfl::TensorType_BOOL;
+    return t;
+}
+} // namespace
+
+TEST(TfLiteParser, ResizeBilinearAndNearest)
+{
+    auto bilinear = SingleOpModel({F32({1, 1, 2, 1}), I32({2}, {1, 4}), F32({1, 1, 4, 1})},
+                                  Op(tfl::BuiltinOperator_RESIZE_BILINEAR, {0, 1}, {2}));
+    ExpectNear(RunFloat(bilinear, {{0, 4}}), {0, 2, 4, 4});
+    auto nearest = SingleOpModel({F32({1, 1, 2, 1}), I32({2}, {1, 4}), F32({1, 1, 4, 1})},
+                                 Op(tfl::BuiltinOperator_RESIZE_NEAREST_NEIGHBOR, {0, 1}, {2}));
+    ExpectNear(RunFloat(nearest, {{0, 4}}), {0, 0, 4, 4});
+}
+
+TEST(TfLiteParser, SpaceToDepthAndDepthToSpace)
+{
+    auto s2d = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateSpaceToDepthOptions(b, 2).Union(); };
+    auto model = SingleOpModel({F32({1, 2, 2, 1}), F32({1, 1, 1, 4})},
+                               Op(tfl::BuiltinOperator_SPACE_TO_DEPTH, {0}, {1}, tfl::BuiltinOptions_SpaceToDepthOptions, s2d));
+    ExpectNear(RunFloat(model, {{1, 2, 3, 4}}), {1, 2, 3, 4});
+    auto d2s = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateDepthToSpaceOptions(b, 2).Union(); };
+    auto back = SingleOpModel({F32({1, 1, 1, 4}), F32({1, 2, 2, 1})},
+                              Op(tfl::BuiltinOperator_DEPTH_TO_SPACE, {0}, {1}, tfl::BuiltinOptions_DepthToSpaceOptions, d2s));
+    ExpectNear(RunFloat(back, {{1, 2, 3, 4}}), {1, 2, 3, 4});
+}
+
+TEST(TfLiteParser, GatherAndSlice)
+{
+    auto gather = SingleOpModel({F32({3, 2}), I32({2}, {2, 0}), F32({2, 2})}, Op(tfl::BuiltinOperator_GATHER, {0, 1}, {2}));
+    ExpectNear(RunFloat(gather, {{1, 2, 3, 4, 5, 6}}), {5, 6, 1, 2});
+    auto slice = SingleOpModel({F32({2, 3}), I32({2}, {0, 1}), I32({2}, {-1, 2}), F32({2, 2})},
+                               Op(tfl::BuiltinOperator_SLICE, {0, 1, 2}, {3}));
+    ExpectNear(RunFloat(slice, {{1, 2, 3, 4, 5, 6}}), {2, 3, 5, 6});
+}
+
+TEST(TfLiteParser, PackUnpackAndTile)
+{
+    auto packOpts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreatePackOptions(b, 2, 1).Union(); };
+    auto pack = SingleOpModel({F32({2}), F32({2}), F32({2, 2})},
+                              Op(tfl::BuiltinOperator_PACK, {0, 1}, {2}, tfl::BuiltinOptions_PackOptions, packOpts));
+    ExpectNear(RunFloat(pack, {{1, 2}, {3, 4}}), {1, 3, 2, 4});
+    auto unpackOpts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateUnpackOptions(b, 2, 0).Union(); };
+    auto unpack = SingleOpModel({F32({2, 2}), F32({2}), F32({2})},
+                                Op(tfl::BuiltinOperator_UNPACK, {0}, {1, 2}, tfl::BuiltinOptions_UnpackOptions, unpackOpts));
+    ExpectNear(RunFloat(unpack, {{1, 2, 3, 4}}, 1), {3, 4});
+    auto tile = SingleOpModel({F32({2}), I32({1}, {2}), F32({4})}, Op(tfl::BuiltinOperator_TILE, {0, 1}, {2}));
+    ExpectNear(RunFloat(tile, {{1, 2}}), {1, 2, 1, 2});
+}
+
+TEST(TfLiteParser, SplitVAndExpandDims)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateSplitVOptions(b, 2).Union(); };
+    auto split = SingleOpModel({F32({5}), I32({2}, {2, -1}), I32({1}, {0}), F32({2}), F32({3})},
+                               Op(tfl::BuiltinOperator_SPLIT_V, {0, 1, 2}, {3, 4}, tfl::BuiltinOptions_SplitVOptions, opts));
+    ExpectNear(RunFloat(split, {{1, 2, 3, 4, 5}}, 1), {3, 4, 5});
+    auto expand = SingleOpModel({F32({2}), I32({1}, {0}), F32({1, 2})}, Op(tfl::BuiltinOperator_EXPAND_DIMS, {0, 1}, {2}));
+    ExpectNear(RunFloat(expand, {{1, 2}}), {1, 2});
+}
+
+TEST(TfLiteParser, BatchMatMulWithAdjoint)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateBatchMatMulOptions(b, false, true).Union(); };
+    auto model = SingleOpModel({F32({1, 2}), F32({2, 2}), F32({1, 2})},
+                               Op(tfl::BuiltinOperator_BATCH_MATMUL, {0, 1}, {2}, tfl::BuiltinOptions_BatchMatMulOptions, opts));
+    // x = [1, 2]; y = [[1, 2], [3, 4]]; x * y^T = [5, 11].
+    ExpectNear(RunFloat(model, {{1, 2}, {1, 2, 3, 4}}), {5, 11});
+}
+
+TEST(TfLiteParser, TransposeConvValid)
+{
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateTransposeConvOptions(b, tfl::Padding_VALID, 1, 1).Union();
+    };
+    // 1x1 input 2, 2x2 ones filter, stride 1, VALID: output 2x2 all 2.
+    auto model = SingleOpModel({I32({4}, {1, 2, 2, 1}), F32({1, 2, 2, 1}, {1, 1, 1, 1}), F32({1, 1, 1, 1}), F32({1, 2, 2, 1})},
+                               Op(tfl::BuiltinOperator_TRANSPOSE_CONV, {0, 1, 2}, {3}, tfl::BuiltinOptions_TransposeConvOptions, opts));
+    ExpectNear(RunFloat(model, {{2}}), {2, 2, 2, 2});
+}
+
+TEST(TfLiteParser, ArgMaxComparisonAndLogical)
+{
+    // ArgMax over axis 1 of [[1, 5, 2], [7, 0, 3]] -> [1, 0]; output shape [2].
+    auto argmaxModel = SingleOpModel({F32({2, 3}), I32({1}, {1}), I32({2})}, Op(tfl::BuiltinOperator_ARG_MAX, {0, 1}, {2}));
+    EXPECT_EQ(FromBytes<int32_t>(RunModel(argmaxModel, {Bytes(std::vector<float>{1, 5, 2, 7, 0, 3})})[0]),
+              (std::vector<int32_t>{1, 0}));
+
+    auto less = SingleOpModel({F32({3}), F32({3}), Bool({3})}, Op(tfl::BuiltinOperator_LESS, {0, 1}, {2}));
+    EXPECT_EQ(RunModel(less, {Bytes(std::vector<float>{1, 5, 3}), Bytes(std::vector<float>{2, 2, 3})})[0],
+              (std::vector<uint8_t>{1, 0, 0}));
+    auto logicalAnd = SingleOpModel({Bool({2}), Bool({2}), Bool({2})}, Op(tfl::BuiltinOperator_LOGICAL_AND, {0, 1}, {2}));
+    EXPECT_EQ(RunModel(logicalAnd, {{1, 1}, {0, 1}})[0], (std::vector<uint8_t>{0, 1}));
+}
+
+TEST(TfLiteParser, ShapeAndFill)
+{
+    auto shape = SingleOpModel({F32({2, 3}), I32({2})}, Op(tfl::BuiltinOperator_SHAPE, {0}, {1}));
+    EXPECT_EQ(FromBytes<int32_t>(RunModel(shape, {Bytes(std::vector<float>(6))})[0]), (std::vector<int32_t>{2, 3}));
+    ModelSpec spec;
+    spec.tensors = {F32({2}), I32({2}, {1, 2}), F32({}, {7.0f}), F32({1, 2}), F32({1, 2})};
+    spec.tensors[0].name = "in";
+    spec.ops = {Op(tfl::BuiltinOperator_FILL, {1, 2}, {3}), Op(tfl::BuiltinOperator_ADD, {0, 3}, {4})};
+    spec.inputs = {0};
+    spec.outputs = {4};
+    ExpectNear(RunFloat(BuildModel(spec), {{1, 2}}), {8, 9});
+}
+
+TEST(TfLiteParser, NormalizationsAndLogSoftmax)
+{
+    auto l2 = SingleOpModel({F32({1, 2}), F32({1, 2})}, Op(tfl::BuiltinOperator_L2_NORMALIZATION, {0}, {1}));
+    ExpectNear(RunFloat(l2, {{3, 4}}), {0.6f, 0.8f});
+    auto lrnOpts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateLocalResponseNormalizationOptions(b, 1, 1.0f, 1.0f, 1.0f).Union();
+    };
+    auto lrn = SingleOpModel({F32({1, 1, 1, 2}), F32({1, 1, 1, 2})},
+                             Op(tfl::BuiltinOperator_LOCAL_RESPONSE_NORMALIZATION, {0}, {1},
+                                tfl::BuiltinOptions_LocalResponseNormalizationOptions, lrnOpts));
+    // sum of squares over the window = 1 + 4 = 5: y = x / (1 + 5).
+    ExpectNear(RunFloat(lrn, {{1, 2}}), {1.0f / 6, 2.0f / 6});
+    auto logSoftmax = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_LOG_SOFTMAX, {0}, {1}));
+    const float l = std::log(1 + std::exp(1.0f));
+    ExpectNear(RunFloat(logSoftmax, {{0, 1}}), {-l, 1 - l});
+}
+
+TEST(TfLiteParser, ReduceAndPadVariants)
+{
+    auto keep = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateReducerOptions(b, false).Union(); };
+    for (auto c : {std::make_pair(tfl::BuiltinOperator_SUM, std::vector<float>{3, 7}),
+                   std::make_pair(tfl::BuiltinOperator_REDUCE_MAX, std::vector<float>{2, 4}),
+                   std::make_pair(tfl::BuiltinOperator_REDUCE_MIN, std::vector<float>{1, 3}),
+                   std::make_pair(tfl::BuiltinOperator_REDUCE_PROD, std::vector<float>{2, 12})})
+    {
+        SCOPED_TRACE(tfl::EnumNameBuiltinOperator(c.first));
+        auto model = SingleOpModel({F32({2, 2}), I32({1}, {1}), F32({2})},
+                                   Op(c.first, {0, 1}, {2}, tfl::BuiltinOptions_ReducerOptions, keep));
+        ExpectNear(RunFloat(model, {{1, 2, 3, 4}}), c.second);
+    }
+    auto padv2 = SingleOpModel({F32({2}), I32({1, 2}, {1, 1}), F32({}, {-1.0f}), F32({4})},
+                               Op(tfl::BuiltinOperator_PADV2, {0, 1, 2}, {3}));
+    ExpectNear(RunFloat(padv2, {{5, 6}}), {-1, 5, 6, -1});
+    auto mirrorOpts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateMirrorPadOptions(b, tfl::MirrorPadMode_REFLECT).Union();
+    };
+    auto mirror = SingleOpModel({F32({3}), I32({1, 2}, {1, 1}), F32({5})},
+                                Op(tfl::BuiltinOperator_MIRROR_PAD, {0, 1}, {2}, tfl::BuiltinOptions_MirrorPadOptions, mirrorOpts));
+    ExpectNear(RunFloat(mirror, {{1, 2, 3}}), {2, 1, 2, 3, 2});
+}
+
+TEST(TfLiteParser, QuantizeCastAndBatchSpace)
+{
+    auto quantize = SingleOpModel({F32({3}), Quant(tfl::TensorType_INT8, {3}, 0.5f, 1)},
+                                  Op(tfl::BuiltinOperator_QUANTIZE, {0}, {1}));
+    EXPECT_EQ(FromBytes<int8_t>(RunModel(quantize, {Bytes(std::vector<float>{0, 1, -2})})[0]),
+              (std::vector<int8_t>{1, 3, -3}));
+    auto cast = SingleOpModel({F32({2}), I32({2})}, Op(tfl::BuiltinOperator_CAST, {0}, {1}));
+    EXPECT_EQ(FromBytes<int32_t>(RunModel(cast, {Bytes(std::vector<float>{3.7f, -2.2f})})[0]),
+              (std::vector<int32_t>{3, -2}));
+    auto s2b = SingleOpModel({F32({1, 2, 2, 1}), I32({2}, {2, 2}), I32({2, 2}, {0, 0, 0, 0}), F32({4, 1, 1, 1})},
+                             Op(tfl::BuiltinOperator_SPACE_TO_BATCH_ND, {0, 1, 2}, {3}));
+    ExpectNear(RunFloat(s2b, {{1, 2, 3, 4}}), {1, 2, 3, 4});
+    auto b2s = SingleOpModel({F32({4, 1, 1, 1}), I32({2}, {2, 2}), I32({2, 2}, {0, 0, 0, 0}), F32({1, 2, 2, 1})},
+                             Op(tfl::BuiltinOperator_BATCH_TO_SPACE_ND, {0, 1, 2}, {3}));
+    ExpectNear(RunFloat(b2s, {{1, 2, 3, 4}}), {1, 2, 3, 4});
+}
+
+TEST(TfLiteParser, GeluExactAndApproximateRejected)
+{
+    auto exact = SingleOpModel({F32({2}), F32({2})}, Op(tfl::BuiltinOperator_GELU, {0}, {1}));
+    ExpectNear(RunFloat(exact, {{0, 1}}), {0, 0.5f * (1 + std::erf(1 / std::sqrt(2.0f)))});
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateGeluOptions(b, true).Union(); };
+    auto approx = SingleOpModel({F32({2}), F32({2})},
+                                Op(tfl::BuiltinOperator_GELU, {0}, {1}, tfl::BuiltinOptions_GeluOptions, opts));
+    ExpectParseError(approx, {"operator 0 (GELU)", "approximate"});
+}
+
+TEST(TfLiteParser, DetectionPostProcessCustomOperator)
+{
+    flexbuffers::Builder fbx;
+    fbx.Map([&]() {
+        fbx.Int("max_detections", 1);
+        fbx.Int("max_classes_per_detection", 1);
+        fbx.Int("detections_per_class", 1);
+        fbx.Float("nms_score_threshold", 0.0f);
+        fbx.Float("nms_iou_threshold", 0.5f);
+        fbx.Int("num_classes", 1);
+        fbx.Bool("use_regular_nms", false);
+        fbx.Float("y_scale", 10.0f);
+        fbx.Float("x_scale", 10.0f);
+        fbx.Float("h_scale", 5.0f);
+        fbx.Float("w_scale", 5.0f);
+    });
+    fbx.Finish();
+    OpSpec op;
+    op.builtinCode = tfl::BuiltinOperator_CUSTOM;
+    op.customCode = "TFLite_Detection_PostProcess";
+    op.inputs = {0, 1, 2};
+    op.outputs = {3, 4, 5, 6};
+    op.customOptions = fbx.GetBuffer();
+    // One anchor at (0.5, 0.5) of size 1x1, zero box encoding: the box is the anchor.
+    auto model = SingleOpModel({F32({1, 1, 4}), F32({1, 1, 2}), F32({1, 4}, {0.5f, 0.5f, 1.0f, 1.0f}), F32({1, 1, 4}),
+                                F32({1, 1}), F32({1, 1}), F32({1})},
+                               op);
+    auto out = RunModel(model, {Bytes(std::vector<float>{0, 0, 0, 0}), Bytes(std::vector<float>{0.1f, 0.9f})});
+    ExpectNear(FromBytes<float>(out[0]), {0, 0, 1, 1});
+    ExpectNear(FromBytes<float>(out[2]), {0.9f});
+    ExpectNear(FromBytes<float>(out[3]), {1});
+}
+
+TEST(TfLiteParserMalformed, RandomByteMutationsNeverCrash)
+{
+    // A conv + pool + reshape + softmax model; each mutation flips bytes and must parse or give an armnn exception.
+    ModelSpec spec;
+    spec.tensors = {F32({1, 4, 4, 1}), F32({2, 3, 3, 1}, std::vector<float>(18, 0.5f)), F32({2}, {1, 2}),
+                    F32({1, 4, 4, 2}), F32({1, 2, 2, 2}), I32({2}, {1, 8}), F32({1, 8}), F32({1, 8})};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    auto pool = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreatePool2DOptions(b, tfl::Padding_VALID, 2, 2, 2, 2).Union();
+    };
+    auto softmax = [](flatbuffers::FlatBufferBuilder& b) { return tfl::CreateSoftmaxOptions(b, 1.0f).Union(); };
+    spec.ops = {Op(tfl::BuiltinOperator_CONV_2D, {0, 1, 2}, {3}, tfl::BuiltinOptions_Conv2DOptions,
+                   Conv2DOpts(tfl::Padding_SAME, 1, tfl::ActivationFunctionType_RELU6)),
+                Op(tfl::BuiltinOperator_MAX_POOL_2D, {3}, {4}, tfl::BuiltinOptions_Pool2DOptions, pool),
+                Op(tfl::BuiltinOperator_RESHAPE, {4, 5}, {6}),
+                Op(tfl::BuiltinOperator_SOFTMAX, {6}, {7}, tfl::BuiltinOptions_SoftmaxOptions, softmax)};
+    spec.inputs = {0};
+    spec.outputs = {7};
+    const std::vector<uint8_t> original = BuildModel(spec);
+    RunFloat(original, {std::vector<float>(16, 1.0f)}); // the unmutated model is valid
+
+    uint32_t state = 12345u;
+    auto next = [&]() {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    size_t parsed = 0, rejected = 0;
+    for (int iteration = 0; iteration < 3000; ++iteration)
+    {
+        std::vector<uint8_t> model = original;
+        const uint32_t flips = 1 + next() % 4;
+        for (uint32_t f = 0; f < flips; ++f)
+        {
+            model[next() % model.size()] = static_cast<uint8_t>(next());
+        }
+        if (iteration % 10 == 0)
+        {
+            model.resize(next() % model.size()); // truncations too
+        }
+        auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+        try
+        {
+            parser->CreateNetworkFromBinary(model);
+            ++parsed;
+        }
+        catch (const armnn::Exception&)
+        {
+            ++rejected;
+        }
+    }
+    EXPECT_GT(rejected, 0u);
+    EXPECT_EQ(parsed + rejected, 3000u);
 }
