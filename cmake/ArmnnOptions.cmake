@@ -1,6 +1,7 @@
 # Build options. One option per optional part.
 option(ARMNN_BUILD_TESTS "Build the unit and integration tests" ON)
 option(ARMNN_BUILD_SAMPLES "Build the sample programs" ON)
+option(ARMNN_BUILD_ONNX_PARSER "Build armnnOnnxParser (needs libonnx-dev and libprotobuf-dev)" ON)
 set(ARMNN_SANITIZE "" CACHE STRING "Sanitizers to build with: 'address;undefined' or 'thread' (empty for none)")
 
 find_program(CCACHE_PROGRAM ccache)

@@ -13,6 +13,9 @@ packages=(
     clang             # libFuzzer targets and a second compiler
     libclang-rt-14-dev
     python3
+    libonnx-dev       # armnnOnnxParser: onnx.proto and the generated onnx-ml.pb.h, libonnx_proto
+    libprotobuf-dev   # armnnOnnxParser: protobuf runtime
+    protobuf-compiler
 )
 
 missing=()
