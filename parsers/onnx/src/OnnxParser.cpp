@@ -7,6 +7,7 @@
 #include <armnn/Logging.hpp>
 
 #include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
 #include <algorithm>
@@ -802,12 +803,25 @@ armnn::INetworkPtr OnnxParserImpl::LoadBinary(const void* data, size_t size, con
 armnn::INetworkPtr OnnxParserImpl::LoadText(const std::string& text, const std::string& folder,
                                             const std::map<std::string, armnn::TensorShape>& shapes)
 {
+    // Collects protobuf's complaint into the exception instead of letting libprotobuf log it.
+    struct Collector : google::protobuf::io::ErrorCollector
+    {
+        std::string m_First;
+        void AddError(int line, int column, const std::string& message) override
+        {
+            if (m_First.empty())
+            {
+                m_First = std::to_string(line + 1) + ":" + std::to_string(column + 1) + ": " + message;
+            }
+        }
+    } collector;
     onnx::ModelProto model;
     google::protobuf::TextFormat::Parser parser;
     parser.AllowPartialMessage(false);
+    parser.RecordErrorsTo(&collector);
     if (!parser.ParseFromString(text, &model))
     {
-        ThrowParse("the text is not a valid ONNX model in protobuf text format");
+        ThrowParse("the text is not a valid ONNX model in protobuf text format (" + collector.m_First + ")");
     }
     m_Folder = folder;
     return Build(model, shapes);
