@@ -3,6 +3,7 @@ option(ARMNN_BUILD_TESTS "Build the unit and integration tests" ON)
 option(ARMNN_BUILD_SAMPLES "Build the sample programs" ON)
 option(ARMNN_BUILD_CPUACC "Build the CpuAcc backend (needs libdnnl-dev)" ON)
 option(ARMNN_BUILD_TFLITE_PARSER "Build the TensorFlow Lite parser (needs flatc and the FlatBuffers headers)" ON)
+option(ARMNN_BUILD_ONNX_PARSER "Build armnnOnnxParser (needs libonnx-dev and libprotobuf-dev)" ON)
 set(ARMNN_SANITIZE "" CACHE STRING "Sanitizers to build with: 'address;undefined' or 'thread' (empty for none)")
 
 find_program(CCACHE_PROGRAM ccache)

@@ -17,6 +17,9 @@ packages=(
     libdnnl-dev       # oneDNN 2.x: the kernels of the CpuAcc backend (brings libgomp, its OpenMP runtime)
     libflatbuffers-dev      # FlatBuffers headers (header-only use) for the TensorFlow Lite parser
     flatbuffers-compiler    # flatc: generates the parser's C++ from parsers/tflite/schema/tflite.fbs
+    libonnx-dev       # armnnOnnxParser: onnx.proto and the generated onnx-ml.pb.h, libonnx_proto
+    libprotobuf-dev   # armnnOnnxParser: protobuf runtime
+    protobuf-compiler
 )
 
 missing=()

@@ -1,0 +1,1728 @@
+//
+// The operator table of armnnOnnxParser: ONNX op type -> converter. Each converter reads its node through
+// NodeContext, folds what is known at parse time (shape arithmetic), and otherwise adds armnn layers.
+// Layout: ONNX tensors keep their NCHW layout; convolution and pooling use DataLayout::NCHW descriptors.
+//
+#include "OnnxParserImpl.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace armnnOnnxParser
+{
+namespace
+{
+
+using TP = onnx::TensorProto;
+using Dims = std::vector<int64_t>;
+
+int64_t Product(const Dims& d, size_t from = 0, size_t to = SIZE_MAX)
+{
+    const size_t end = std::min(to, d.size());
+    if (from >= end)
+    {
+        return 1;
+    }
+    return std::accumulate(d.begin() + static_cast<std::ptrdiff_t>(from), d.begin() + static_cast<std::ptrdiff_t>(end),
+                           int64_t(1), std::multiplies<int64_t>());
+}
+
+int64_t NormAxis(const NodeContext& ctx, int64_t axis, size_t rank, const char* what = "axis")
+{
+    const int64_t r = static_cast<int64_t>(rank);
+    if (axis < -r || axis >= r)
+    {
+        ctx.Fail(std::string(what) + " " + std::to_string(axis) + " is out of range for rank " + std::to_string(r));
+    }
+    return axis < 0 ? axis + r : axis;
+}
+
+Dims BroadcastDims(const NodeContext& ctx, const Dims& a, const Dims& b)
+{
+    const size_t rank = std::max(a.size(), b.size());
+    Dims out(rank);
+    for (size_t i = 0; i < rank; ++i)
+    {
+        const int64_t da = i + a.size() >= rank ? a[i + a.size() - rank] : 1;
+        const int64_t db = i + b.size() >= rank ? b[i + b.size() - rank] : 1;
+        if (da != db && da != 1 && db != 1)
+        {
+            ctx.Fail("shapes " + DimsToString(a) + " and " + DimsToString(b) + " cannot be broadcast");
+        }
+        out[i] = da == 1 ? db : da;
+    }
+    return out;
+}
+
+/// Flat index into a tensor of shape `in` broadcast to `out`, for the output element at flat index `flat`.
+size_t BroadcastSource(const Dims& in, const Dims& out, size_t flat)
+{
+    size_t src = 0;
+    size_t stride = 1;
+    for (size_t i = out.size(); i-- > 0;)
+    {
+        const size_t coord = flat % static_cast<size_t>(out[i]);
+        flat /= static_cast<size_t>(out[i]);
+        const size_t k = i + in.size();
+        if (k >= out.size())
+        {
+            const size_t d = static_cast<size_t>(in[k - out.size()]);
+            src += (d == 1 ? 0 : coord) * stride;
+            stride *= d;
+        }
+    }
+    return src;
+}
+
+ConstValue MakeConst(int32_t type, const Dims& dims, const std::vector<double>& values)
+{
+    ConstValue c;
+    c.m_ElemType = type;
+    c.m_Dims = dims;
+    for (double v : values)
+    {
+        if (c.IsReal())
+        {
+            c.m_Reals.push_back(v);
+        }
+        else
+        {
+            c.m_Ints.push_back(static_cast<int64_t>(v));
+        }
+    }
+    return c;
+}
+
+ConstValue IntsConst(const std::vector<int64_t>& values, Dims dims)
+{
+    ConstValue c;
+    c.m_ElemType = TP::INT64;
+    c.m_Dims = std::move(dims);
+    c.m_Ints = values;
+    return c;
+}
+
+bool AllConst(const NodeContext& ctx)
+{
+    for (size_t i = 0; i < ctx.NumInputs(); ++i)
+    {
+        if (ctx.Has(i) && !ctx.IsConst(i))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+armnn::DataType TypeOf(armnn::IOutputSlot& s) { return s.GetTensorInfo().GetDataType(); }
+
+// Small graph-building blocks used by composite converters.
+armnn::IOutputSlot& Bin(NodeContext& ctx, armnn::BinaryOperation op, armnn::IOutputSlot& a, armnn::IOutputSlot& b,
+                        const std::string& suffix)
+{
+    auto* l = ctx.Network().AddElementwiseBinaryLayer(armnn::ElementwiseBinaryDescriptor(op),
+                                                      ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& Unary(NodeContext& ctx, armnn::UnaryOperation op, armnn::IOutputSlot& a,
+                          const std::string& suffix)
+{
+    auto* l = ctx.Network().AddElementwiseUnaryLayer(armnn::ElementwiseUnaryDescriptor(op),
+                                                     ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& Act(NodeContext& ctx, armnn::ActivationFunction f, armnn::IOutputSlot& a, float alpha = 0,
+                        float beta = 0, const std::string& suffix = "")
+{
+    auto* l = ctx.Network().AddActivationLayer(armnn::ActivationDescriptor(f, alpha, beta),
+                                               ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& Scalar(NodeContext& ctx, int32_t type, double v, const std::string& suffix)
+{
+    return ctx.ConstSlot(MakeConst(type, {}, {v}), suffix);
+}
+
+armnn::IOutputSlot& Reduce(NodeContext& ctx, armnn::ReduceOperation op, armnn::IOutputSlot& a,
+                           const std::vector<uint32_t>& axes, bool keep, const std::string& suffix)
+{
+    armnn::ReduceDescriptor d;
+    d.m_ReduceOperation = op;
+    d.m_vAxis = axes;
+    d.m_KeepDims = keep;
+    auto* l = ctx.Network().AddReduceLayer(d, ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Elementwise
+
+ConstValue FoldBinary(const NodeContext& ctx, const ConstValue& a, const ConstValue& b, const std::string& op,
+                      int32_t outType)
+{
+    ConstValue out;
+    out.m_ElemType = outType;
+    out.m_Dims = BroadcastDims(ctx, a.m_Dims, b.m_Dims);
+    const size_t n = out.NumElements();
+    const bool real = a.IsReal() || b.IsReal();
+    for (size_t i = 0; i < n; ++i)
+    {
+        const size_t ia = BroadcastSource(a.m_Dims, out.m_Dims, i);
+        const size_t ib = BroadcastSource(b.m_Dims, out.m_Dims, i);
+        if (real)
+        {
+            const double x = a.Real(ia), y = b.Real(ib);
+            double r = 0;
+            if (op == "Add") r = x + y;
+            else if (op == "Sub") r = x - y;
+            else if (op == "Mul") r = x * y;
+            else if (op == "Div") r = x / y;
+            else if (op == "Equal") r = x == y;
+            else if (op == "Less") r = x < y;
+            else if (op == "Greater") r = x > y;
+            if (out.IsReal()) out.m_Reals.push_back(r); else out.m_Ints.push_back(static_cast<int64_t>(r));
+        }
+        else
+        {
+            const int64_t x = a.Int(ia), y = b.Int(ib);
+            int64_t r = 0;
+            if (op == "Add") r = x + y;
+            else if (op == "Sub") r = x - y;
+            else if (op == "Mul") r = x * y;
+            else if (op == "Div")
+            {
+                if (y == 0) ctx.Fail("integer division by zero while folding constants");
+                r = x / y;
+            }
+            else if (op == "Equal") r = x == y;
+            else if (op == "Less") r = x < y;
+            else if (op == "Greater") r = x > y;
+            out.m_Ints.push_back(r);
+        }
+    }
+    return out;
+}
+
+void ConvertBinary(NodeContext& ctx, armnn::BinaryOperation op)
+{
+    const std::string& type = ctx.Node().op_type();
+    if (ctx.Opset() < 7 || ctx.HasAttr("broadcast"))
+    {
+        if (ctx.AttrInt("broadcast", 0) != 0 && ctx.HasAttr("axis"))
+        {
+            ctx.Unsupported("legacy broadcast with an axis attribute");
+        }
+    }
+    const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    if (AllConst(ctx) && (type == "Add" || type == "Sub" || type == "Mul" || type == "Div"))
+    {
+        ctx.SetConstOutput(0, FoldBinary(ctx, ctx.Const(0, "A"), ctx.Const(1, "B"), type, ctx.In(0).m_ElemType));
+        return;
+    }
+    if (ctx.In(0).m_ElemType != ctx.In(1).m_ElemType && type != "Pow")
+    {
+        ctx.Fail("inputs have different types " + OnnxTypeName(ctx.In(0).m_ElemType) + " and " +
+                 OnnxTypeName(ctx.In(1).m_ElemType));
+    }
+    if (type == "Div" && (ctx.In(0).m_ElemType == TP::UINT8 || ctx.In(0).m_ElemType == TP::INT8))
+    {
+        ctx.Unsupported("Div on 8-bit integers (armnn treats them as quantized and rounds)");
+    }
+    armnn::IOutputSlot* b = &ctx.Slot(1);
+    if (type == "Pow" && ctx.In(0).m_ElemType != ctx.In(1).m_ElemType)
+    {
+        if (!ctx.IsConst(1))
+        {
+            ctx.Unsupported("Pow with an exponent of another type that is not a constant");
+        }
+        ConstValue e = *ctx.In(1).m_Const;
+        ConstValue conv = MakeConst(ctx.In(0).m_ElemType, e.m_Dims, {});
+        for (size_t k = 0; k < e.NumElements(); ++k)
+        {
+            if (conv.IsReal()) conv.m_Reals.push_back(e.Real(k)); else conv.m_Ints.push_back(e.Int(k));
+        }
+        b = &ctx.ConstSlot(conv, "_exponent");
+    }
+    auto* l = ctx.Network().AddElementwiseBinaryLayer(armnn::ElementwiseBinaryDescriptor(op),
+                                                      ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), b}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+/// Max, Min, Sum, Mean: variadic, folded pairwise into binary layers.
+void ConvertVariadic(NodeContext& ctx, armnn::BinaryOperation op, bool mean)
+{
+    armnn::IOutputSlot* acc = &ctx.Slot(0);
+    Dims dims = ctx.Dims(0);
+    for (size_t i = 1; i < ctx.NumInputs(); ++i)
+    {
+        dims = BroadcastDims(ctx, dims, ctx.Dims(i));
+        acc = &Bin(ctx, op, *acc, ctx.Slot(i), "_" + std::to_string(i));
+    }
+    if (mean && ctx.NumInputs() > 1)
+    {
+        acc = &Bin(ctx, armnn::BinaryOperation::Mul, *acc,
+                   Scalar(ctx, ctx.In(0).m_ElemType, 1.0 / static_cast<double>(ctx.NumInputs()), "_scale"), "_mean");
+    }
+    ctx.SetOutput(0, *acc, ctx.In(0).m_ElemType, dims);
+}
+
+void ConvertCompare(NodeContext& ctx, armnn::ComparisonOperation op)
+{
+    const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    const std::string& type = ctx.Node().op_type();
+    if (AllConst(ctx) && (type == "Equal" || type == "Less" || type == "Greater"))
+    {
+        ctx.SetConstOutput(0, FoldBinary(ctx, ctx.Const(0, "A"), ctx.Const(1, "B"), type, TP::BOOL));
+        return;
+    }
+    auto* l = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &ctx.Slot(1)}, armnn::DataType::Boolean);
+    ctx.SetOutput(0, l->GetOutputSlot(0), TP::BOOL, out);
+}
+
+void ConvertLogical(NodeContext& ctx, armnn::LogicalBinaryOperation op)
+{
+    const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    auto* l = ctx.Network().AddLogicalBinaryLayer(armnn::LogicalBinaryDescriptor(op), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &ctx.Slot(1)}, armnn::DataType::Boolean);
+    ctx.SetOutput(0, l->GetOutputSlot(0), TP::BOOL, out);
+}
+
+void ConvertUnary(NodeContext& ctx, armnn::UnaryOperation op)
+{
+    ctx.SetOutput(0, Unary(ctx, op, ctx.Slot(0), ""), ctx.In(0).m_ElemType, ctx.Dims(0));
+}
+
+void ConvertActivation(NodeContext& ctx, armnn::ActivationFunction f, float a = 0, float b = 0)
+{
+    ctx.SetOutput(0, Act(ctx, f, ctx.Slot(0), a, b), ctx.In(0).m_ElemType, ctx.Dims(0));
+}
+
+void RequireFloat(const NodeContext& ctx, size_t i = 0)
+{
+    const int32_t t = ctx.In(i).m_ElemType;
+    if (t != TP::FLOAT && t != TP::FLOAT16)
+    {
+        ctx.Unsupported("input type " + OnnxTypeName(t) + " (float tensors only)", ctx.InputName(i));
+    }
+}
+
+void ConvertClip(NodeContext& ctx)
+{
+    float lo = -std::numeric_limits<float>::max();
+    float hi = std::numeric_limits<float>::max();
+    if (ctx.Opset() < 11)
+    {
+        lo = ctx.AttrFloat("min", lo);
+        hi = ctx.AttrFloat("max", hi);
+    }
+    else
+    {
+        if (ctx.Has(1)) lo = ctx.ConstFloats(1, "min").at(0);
+        if (ctx.Has(2)) hi = ctx.ConstFloats(2, "max").at(0);
+    }
+    RequireFloat(ctx);
+    ConvertActivation(ctx, armnn::ActivationFunction::BoundedReLu, hi, lo);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Convolution, pooling, normalization
+
+struct Window
+{
+    uint32_t kH = 1, kW = 1, sH = 1, sW = 1, dH = 1, dW = 1;
+    uint32_t padTop = 0, padLeft = 0, padBottom = 0, padRight = 0;
+};
+
+/// Reads kernel, strides, dilations and pads (with auto_pad) for a 2-D window; 1-D windows become H = 1.
+Window ReadWindow(const NodeContext& ctx, const Dims& x, const Dims& kernel, bool ceilMode = false)
+{
+    const size_t spatial = x.size() - 2;
+    if (kernel.size() != spatial)
+    {
+        ctx.Fail("kernel_shape has " + std::to_string(kernel.size()) + " dimensions, the input " +
+                 std::to_string(spatial) + " spatial ones");
+    }
+    auto get = [&](const std::string& name, int64_t def) {
+        Dims v = ctx.AttrInts(name, Dims(spatial, def));
+        if (v.size() != spatial) ctx.Fail("attribute '" + name + "' has the wrong length");
+        for (int64_t e : v) if (e < (name == "pads" ? 0 : 1) || e > 65535) ctx.Fail("attribute '" + name + "' is out of range");
+        if (spatial == 1) v.insert(v.begin(), 1);
+        return v;
+    };
+    Dims k = kernel;
+    for (int64_t e : k) if (e < 1 || e > 65535) ctx.Fail("kernel_shape is out of range");
+    if (spatial == 1) k.insert(k.begin(), 1);
+    const Dims s = get("strides", 1);
+    const Dims d = get("dilations", 1);
+    Dims pads = ctx.AttrInts("pads", Dims(2 * spatial, 0));
+    if (pads.size() != 2 * spatial) ctx.Fail("attribute 'pads' has the wrong length");
+    for (int64_t e : pads) if (e < 0 || e > 65535) ctx.Fail("attribute 'pads' is out of range");
+    if (spatial == 1) pads = {0, pads[0], 0, pads[1]};
+    Dims in = {spatial == 1 ? 1 : x[2], x[x.size() - 1]};
+    const std::string autoPad = ctx.AttrString("auto_pad", "NOTSET");
+    if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
+    {
+        for (size_t i = 0; i < 2; ++i)
+        {
+            const int64_t out = (in[i] + s[i] - 1) / s[i];
+            const int64_t total = std::max<int64_t>(0, (out - 1) * s[i] + (k[i] - 1) * d[i] + 1 - in[i]);
+            const int64_t small = total / 2;
+            pads[i] = autoPad == "SAME_UPPER" ? small : total - small;
+            pads[i + 2] = total - pads[i];
+        }
+    }
+    else if (autoPad == "VALID")
+    {
+        pads = {0, 0, 0, 0};
+    }
+    else if (autoPad != "NOTSET" && !autoPad.empty())
+    {
+        ctx.Fail("unknown auto_pad '" + autoPad + "'");
+    }
+    (void)ceilMode;
+    Window w;
+    w.kH = static_cast<uint32_t>(k[0]); w.kW = static_cast<uint32_t>(k[1]);
+    w.sH = static_cast<uint32_t>(s[0]); w.sW = static_cast<uint32_t>(s[1]);
+    w.dH = static_cast<uint32_t>(d[0]); w.dW = static_cast<uint32_t>(d[1]);
+    w.padTop = static_cast<uint32_t>(pads[0]); w.padLeft = static_cast<uint32_t>(pads[1]);
+    w.padBottom = static_cast<uint32_t>(pads[2]); w.padRight = static_cast<uint32_t>(pads[3]);
+    return w;
+}
+
+/// 1-D NCW tensors are lifted to NC1W so that 2-D layers run them.
+Dims To4d(const Dims& d) { return d.size() == 3 ? Dims{d[0], d[1], 1, d[2]} : d; }
+Dims From4d(const Dims& d4, size_t rank) { return rank == 3 ? Dims{d4[0], d4[1], d4[3]} : d4; }
+
+void ConvertConv(NodeContext& ctx)
+{
+    const Dims x = ctx.Dims(0);
+    const Dims w = ctx.Dims(1);
+    if (x.size() != 4 && x.size() != 3)
+    {
+        ctx.Unsupported("only 1-D and 2-D convolutions (input rank " + std::to_string(x.size()) + ")");
+    }
+    if (w.size() != x.size()) ctx.Fail("weights rank differs from the input's", ctx.InputName(1));
+    RequireFloat(ctx);
+    const Dims kernel = ctx.AttrInts("kernel_shape", Dims(w.begin() + 2, w.end()));
+    const Window win = ReadWindow(ctx, x, kernel);
+    const int64_t group = ctx.AttrInt("group", 1);
+    const int64_t c = x[1], m = w[0];
+    if (group < 1 || c % group != 0 || m % group != 0 || w[1] != c / group)
+    {
+        ctx.Fail("weights " + DimsToString(w) + " do not match input " + DimsToString(x) + " with group " +
+                 std::to_string(group), ctx.InputName(1));
+    }
+    armnn::IOutputSlot& in = ctx.Reshape(ctx.Slot(0), To4d(x), "_to4d");
+    armnn::IOutputSlot& weights = ctx.Reshape(ctx.Slot(1), To4d(w), "_w4d");
+    const bool bias = ctx.Has(2);
+    armnn::IConnectableLayer* layer = nullptr;
+    armnn::IOutputSlot* wslot = &weights;
+    if (group == 1)
+    {
+        armnn::Convolution2dDescriptor d;
+        d.m_PadTop = win.padTop; d.m_PadLeft = win.padLeft; d.m_PadBottom = win.padBottom; d.m_PadRight = win.padRight;
+        d.m_StrideX = win.sW; d.m_StrideY = win.sH; d.m_DilationX = win.dW; d.m_DilationY = win.dH;
+        d.m_BiasEnabled = bias;
+        d.m_DataLayout = armnn::DataLayout::NCHW;
+        layer = ctx.Network().AddConvolution2dLayer(d, ctx.LayerName().c_str());
+    }
+    else if (group == c)
+    {
+        // Depthwise: ONNX weights [C*M, 1, H, W] -> armnn's [1, H, W, C*M] (output channel order is the same).
+        armnn::TransposeDescriptor t(armnn::PermutationVector({1, 2, 3, 0}));
+        auto* tl = ctx.Network().AddTransposeLayer(t, ctx.LayerName("_weights_1hwo").c_str());
+        ctx.Emit(tl, {&weights}, TypeOf(weights));
+        wslot = &tl->GetOutputSlot(0);
+        armnn::DepthwiseConvolution2dDescriptor d;
+        d.m_PadTop = win.padTop; d.m_PadLeft = win.padLeft; d.m_PadBottom = win.padBottom; d.m_PadRight = win.padRight;
+        d.m_StrideX = win.sW; d.m_StrideY = win.sH; d.m_DilationX = win.dW; d.m_DilationY = win.dH;
+        d.m_BiasEnabled = bias;
+        d.m_DataLayout = armnn::DataLayout::NCHW;
+        layer = ctx.Network().AddDepthwiseConvolution2dLayer(d, ctx.LayerName().c_str());
+    }
+    else
+    {
+        ctx.Unsupported("grouped convolution with group " + std::to_string(group) + " (only 1 and depthwise)");
+    }
+    std::vector<armnn::IOutputSlot*> inputs{&in, wslot};
+    if (bias)
+    {
+        inputs.push_back(&ctx.Slot(2));
+    }
+    ctx.Emit(layer, inputs, TypeOf(in));
+    armnn::IOutputSlot& out = layer->GetOutputSlot(0);
+    Dims o4;
+    for (unsigned i = 0; i < 4; ++i) o4.push_back(out.GetTensorInfo().GetShape()[i]);
+    ctx.SetOutput(0, out, ctx.In(0).m_ElemType, From4d(o4, x.size()));
+}
+
+void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
+{
+    const Dims x = ctx.Dims(0);
+    if (x.size() != 4 && x.size() != 3)
+    {
+        ctx.Unsupported("only 1-D and 2-D pooling (input rank " + std::to_string(x.size()) + ")");
+    }
+    if (ctx.HasOutput(1))
+    {
+        ctx.Unsupported("the Indices output of MaxPool");
+    }
+    RequireFloat(ctx);
+    const Window win = ReadWindow(ctx, x, ctx.AttrInts("kernel_shape"));
+    if (win.dH != 1 || win.dW != 1)
+    {
+        ctx.Unsupported("dilated pooling");
+    }
+    armnn::Pooling2dDescriptor d;
+    d.m_PoolType = algo;
+    d.m_PoolHeight = win.kH; d.m_PoolWidth = win.kW; d.m_StrideX = win.sW; d.m_StrideY = win.sH;
+    d.m_PadTop = win.padTop; d.m_PadLeft = win.padLeft; d.m_PadBottom = win.padBottom; d.m_PadRight = win.padRight;
+    d.m_OutputShapeRounding = ctx.AttrInt("ceil_mode", 0) ? armnn::OutputShapeRounding::Ceiling
+                                                          : armnn::OutputShapeRounding::Floor;
+    d.m_PaddingMethod = (algo == armnn::PoolingAlgorithm::Average && ctx.AttrInt("count_include_pad", 0))
+                            ? armnn::PaddingMethod::IgnoreValue
+                            : armnn::PaddingMethod::Exclude;
+    d.m_DataLayout = armnn::DataLayout::NCHW;
+    armnn::IOutputSlot& in = ctx.Reshape(ctx.Slot(0), To4d(x), "_to4d");
+    auto* l = ctx.Network().AddPooling2dLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&in}, TypeOf(in));
+    Dims o4;
+    for (unsigned i = 0; i < 4; ++i) o4.push_back(l->GetOutputSlot(0).GetTensorInfo().GetShape()[i]);
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, From4d(o4, x.size()));
+}
+
+void ConvertGlobalPool(NodeContext& ctx, armnn::ReduceOperation op)
+{
+    const Dims x = ctx.Dims(0);
+    if (x.size() < 3) ctx.Fail("input rank must be at least 3");
+    std::vector<uint32_t> axes;
+    Dims out = x;
+    for (size_t i = 2; i < x.size(); ++i)
+    {
+        axes.push_back(static_cast<uint32_t>(i));
+        out[i] = 1;
+    }
+    ctx.SetOutput(0, Reduce(ctx, op, ctx.Slot(0), axes, true, ""), ctx.In(0).m_ElemType, out);
+}
+
+/// Reshapes a per-channel [C] tensor to [C, 1, ...] so that it broadcasts against an N C ... input.
+armnn::IOutputSlot& PerChannel(NodeContext& ctx, size_t i, size_t rank)
+{
+    Dims d = ctx.Dims(i);
+    while (d.size() + 1 < rank) d.push_back(1);
+    return ctx.Reshape(ctx.Slot(i), d, "_" + ctx.InputName(i) + "_bcast");
+}
+
+void ConvertBatchNorm(NodeContext& ctx)
+{
+    if (ctx.AttrInt("training_mode", 0) != 0 || ctx.HasOutput(1))
+    {
+        ctx.Unsupported("training mode");
+    }
+    RequireFloat(ctx);
+    const float eps = ctx.AttrFloat("epsilon", 1e-5f);
+    const size_t rank = ctx.Rank(0);
+    if (rank < 2) ctx.Fail("input rank must be at least 2");
+    if (rank == 4 && ctx.IsConst(1) && ctx.IsConst(2) && ctx.IsConst(3) && ctx.IsConst(4) &&
+        ctx.In(0).m_ElemType == TP::FLOAT)
+    {
+        std::vector<float> gamma = ctx.ConstFloats(1, "scale"), beta = ctx.ConstFloats(2, "B"),
+                           mean = ctx.ConstFloats(3, "mean"), var = ctx.ConstFloats(4, "var");
+        const size_t c = static_cast<size_t>(ctx.Dims(0)[1]);
+        if (gamma.size() != c || beta.size() != c || mean.size() != c || var.size() != c)
+        {
+            ctx.Fail("parameters must have " + std::to_string(c) + " elements");
+        }
+        armnn::TensorInfo info({static_cast<unsigned>(c)}, armnn::DataType::Float32, 0.0f, 0, true);
+        armnn::BatchNormalizationDescriptor d;
+        d.m_Eps = eps;
+        d.m_DataLayout = armnn::DataLayout::NCHW;
+        auto* l = ctx.Network().AddBatchNormalizationLayer(d, armnn::ConstTensor(info, mean),
+                                                           armnn::ConstTensor(info, var),
+                                                           armnn::ConstTensor(info, beta),
+                                                           armnn::ConstTensor(info, gamma), ctx.LayerName().c_str());
+        ctx.Emit(l, {&ctx.Slot(0)}, armnn::DataType::Float32);
+        ctx.SetOutput(0, l->GetOutputSlot(0), TP::FLOAT, ctx.Dims(0));
+        return;
+    }
+    // General form: (x - mean) / sqrt(var + eps) * scale + B.
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& centred = Bin(ctx, armnn::BinaryOperation::Sub, ctx.Slot(0), PerChannel(ctx, 3, rank), "_centre");
+    armnn::IOutputSlot& varEps = Bin(ctx, armnn::BinaryOperation::Add, PerChannel(ctx, 4, rank), Scalar(ctx, t, eps, "_eps"), "_vareps");
+    armnn::IOutputSlot& stdv = Unary(ctx, armnn::UnaryOperation::Sqrt, varEps, "_std");
+    armnn::IOutputSlot& norm = Bin(ctx, armnn::BinaryOperation::Div, centred, stdv, "_norm");
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Mul, norm, PerChannel(ctx, 1, rank), "_scaled");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, scaled, PerChannel(ctx, 2, rank), "_out"), t, ctx.Dims(0));
+}
+
+/// Normalizes over `axes` (kept), then applies optional scale and bias slots: LayerNormalization and
+/// InstanceNormalization share it.
+armnn::IOutputSlot& Normalize(NodeContext& ctx, armnn::IOutputSlot& x, const std::vector<uint32_t>& axes, float eps)
+{
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& mean = Reduce(ctx, armnn::ReduceOperation::Mean, x, axes, true, "_mean");
+    armnn::IOutputSlot& centred = Bin(ctx, armnn::BinaryOperation::Sub, x, mean, "_centred");
+    armnn::IOutputSlot& sq = Bin(ctx, armnn::BinaryOperation::Mul, centred, centred, "_sq");
+    armnn::IOutputSlot& var = Reduce(ctx, armnn::ReduceOperation::Mean, sq, axes, true, "_var");
+    armnn::IOutputSlot& varEps = Bin(ctx, armnn::BinaryOperation::Add, var, Scalar(ctx, t, eps, "_eps"), "_vareps");
+    armnn::IOutputSlot& stdv = Unary(ctx, armnn::UnaryOperation::Sqrt, varEps, "_std");
+    return Bin(ctx, armnn::BinaryOperation::Div, centred, stdv, "_norm");
+}
+
+void ConvertLayerNorm(NodeContext& ctx)
+{
+    if (ctx.HasOutput(1) || ctx.HasOutput(2)) ctx.Unsupported("the Mean and InvStdDev outputs");
+    RequireFloat(ctx);
+    const size_t rank = ctx.Rank(0);
+    const int64_t axis = NormAxis(ctx, ctx.AttrInt("axis", -1), rank);
+    std::vector<uint32_t> axes;
+    for (size_t i = static_cast<size_t>(axis); i < rank; ++i) axes.push_back(static_cast<uint32_t>(i));
+    armnn::IOutputSlot* y = &Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
+    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, ctx.Slot(1), "_scale");
+    if (ctx.Has(2)) y = &Bin(ctx, armnn::BinaryOperation::Add, *y, ctx.Slot(2), "_bias");
+    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
+}
+
+void ConvertInstanceNorm(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const size_t rank = ctx.Rank(0);
+    if (rank < 3) ctx.Fail("input rank must be at least 3");
+    std::vector<uint32_t> axes;
+    for (size_t i = 2; i < rank; ++i) axes.push_back(static_cast<uint32_t>(i));
+    armnn::IOutputSlot* y = &Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
+    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, PerChannel(ctx, 1, rank), "_scale");
+    y = &Bin(ctx, armnn::BinaryOperation::Add, *y, PerChannel(ctx, 2, rank), "_bias");
+    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matrix products
+
+void ConvertMatMul(NodeContext& ctx)
+{
+    Dims a = ctx.Dims(0), b = ctx.Dims(1);
+    if (a.empty() || b.empty()) ctx.Fail("MatMul inputs must have rank 1 or more");
+    const bool vecA = a.size() == 1, vecB = b.size() == 1;
+    Dims a2 = vecA ? Dims{1, a[0]} : a;
+    Dims b2 = vecB ? Dims{b[0], 1} : b;
+    if (a2.back() != b2[b2.size() - 2]) ctx.Fail("inner dimensions of " + DimsToString(a) + " and " + DimsToString(b) + " differ");
+    Dims batch = BroadcastDims(ctx, Dims(a2.begin(), a2.end() - 2), Dims(b2.begin(), b2.end() - 2));
+    Dims out = batch;
+    if (!vecA) out.push_back(a2[a2.size() - 2]);
+    if (!vecB) out.push_back(b2.back());
+    armnn::IOutputSlot& sa = ctx.Reshape(ctx.Slot(0), a2, "_a2d");
+    armnn::IOutputSlot& sb = ctx.Reshape(ctx.Slot(1), b2, "_b2d");
+    auto* l = ctx.Network().AddBatchMatMulLayer(armnn::BatchMatMulDescriptor(), ctx.LayerName().c_str());
+    ctx.Emit(l, {&sa, &sb}, TypeOf(sa));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertGemm(NodeContext& ctx)
+{
+    const Dims a = ctx.Dims(0), b = ctx.Dims(1);
+    if (a.size() != 2 || b.size() != 2) ctx.Fail("Gemm inputs must be matrices");
+    RequireFloat(ctx);
+    const bool ta = ctx.AttrInt("transA", 0) != 0, tb = ctx.AttrInt("transB", 0) != 0;
+    const float alpha = ctx.AttrFloat("alpha", 1.0f), beta = ctx.AttrFloat("beta", 1.0f);
+    const int64_t m = ta ? a[1] : a[0], k = ta ? a[0] : a[1], n = tb ? b[0] : b[1];
+    if ((tb ? b[1] : b[0]) != k) ctx.Fail("inner dimensions differ");
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot* y = nullptr;
+    if (!ta && ctx.IsConst(1) && t == TP::FLOAT)
+    {
+        // Constant weights: FullyConnected, with alpha folded into them.
+        ConstValue w = *ctx.In(1).m_Const;
+        for (double& v : w.m_Reals) v *= alpha;
+        armnn::FullyConnectedDescriptor d;
+        d.m_TransposeWeightMatrix = tb;
+        d.m_BiasEnabled = false;
+        auto* l = ctx.Network().AddFullyConnectedLayer(d, ctx.LayerName().c_str());
+        ctx.Emit(l, {&ctx.Slot(0), &ctx.ConstSlot(w, "_weights")}, TypeOf(ctx.Slot(0)));
+        y = &l->GetOutputSlot(0);
+    }
+    else
+    {
+        auto* l = ctx.Network().AddBatchMatMulLayer(armnn::BatchMatMulDescriptor(ta, tb), ctx.LayerName().c_str());
+        ctx.Emit(l, {&ctx.Slot(0), &ctx.Slot(1)}, TypeOf(ctx.Slot(0)));
+        y = &l->GetOutputSlot(0);
+        if (alpha != 1.0f) y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, Scalar(ctx, t, alpha, "_alpha"), "_scaled");
+    }
+    if (ctx.Has(2) && beta != 0.0f)
+    {
+        BroadcastDims(ctx, {m, n}, ctx.Dims(2));
+        armnn::IOutputSlot* c = &ctx.Slot(2);
+        if (beta != 1.0f)
+        {
+            if (ctx.IsConst(2))
+            {
+                ConstValue cv = *ctx.In(2).m_Const;
+                for (double& v : cv.m_Reals) v *= beta;
+                c = &ctx.ConstSlot(cv, "_bias");
+            }
+            else
+            {
+                c = &Bin(ctx, armnn::BinaryOperation::Mul, *c, Scalar(ctx, t, beta, "_beta"), "_cbeta");
+            }
+        }
+        y = &Bin(ctx, armnn::BinaryOperation::Add, *y, *c, "_bias");
+    }
+    ctx.SetOutput(0, *y, t, {m, n});
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shapes and data movement (folded when the data is known)
+
+void ReshapeTo(NodeContext& ctx, const Dims& out)
+{
+    if (Product(out) != Product(ctx.Dims(0)))
+    {
+        ctx.Fail("cannot reshape " + DimsToString(ctx.Dims(0)) + " to " + DimsToString(out));
+    }
+    if (ctx.IsConst(0))
+    {
+        ConstValue c = *ctx.In(0).m_Const;
+        c.m_Dims = out;
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    ctx.SetOutput(0, ctx.Reshape(ctx.Slot(0), out, ""), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertReshape(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    Dims shape = ctx.Opset() < 5 ? ctx.AttrInts("shape") : ctx.ConstInts(1, "shape");
+    const bool allowZero = ctx.AttrInt("allowzero", 0) != 0;
+    int64_t known = 1;
+    int inferred = -1;
+    for (size_t i = 0; i < shape.size(); ++i)
+    {
+        if (shape[i] == 0 && !allowZero)
+        {
+            if (i >= in.size()) ctx.Fail("shape copies dimension " + std::to_string(i) + " that the input lacks");
+            shape[i] = in[i];
+        }
+        if (shape[i] == -1)
+        {
+            if (inferred >= 0) ctx.Fail("shape has more than one -1");
+            inferred = static_cast<int>(i);
+            continue;
+        }
+        if (shape[i] < 0) ctx.Fail("shape has a negative dimension");
+        known *= shape[i];
+    }
+    if (inferred >= 0)
+    {
+        if (known == 0 || Product(in) % known != 0) ctx.Fail("shape " + DimsToString(shape) + " does not fit the input");
+        shape[static_cast<size_t>(inferred)] = Product(in) / known;
+    }
+    ReshapeTo(ctx, shape);
+}
+
+void ConvertFlatten(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const int64_t r = static_cast<int64_t>(in.size());
+    int64_t axis = ctx.AttrInt("axis", 1);
+    if (axis < -r || axis > r) ctx.Fail("axis out of range");
+    if (axis < 0) axis += r;
+    ReshapeTo(ctx, {Product(in, 0, static_cast<size_t>(axis)), Product(in, static_cast<size_t>(axis))});
+}
+
+Dims ReadAxes(NodeContext& ctx, int64_t inputSince, size_t inputIndex)
+{
+    if (ctx.Opset() >= inputSince)
+    {
+        return ctx.Has(inputIndex) ? ctx.ConstInts(inputIndex, "axes") : Dims{};
+    }
+    return ctx.AttrInts("axes");
+}
+
+void ConvertSqueeze(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    Dims axes = ReadAxes(ctx, 13, 1);
+    std::vector<bool> drop(in.size(), false);
+    if (axes.empty())
+    {
+        for (size_t i = 0; i < in.size(); ++i) drop[i] = in[i] == 1;
+    }
+    for (int64_t a : axes)
+    {
+        const size_t k = static_cast<size_t>(NormAxis(ctx, a, in.size()));
+        if (in[k] != 1) ctx.Fail("cannot squeeze dimension " + std::to_string(k) + " of size " + std::to_string(in[k]));
+        drop[k] = true;
+    }
+    Dims out;
+    for (size_t i = 0; i < in.size(); ++i) if (!drop[i]) out.push_back(in[i]);
+    ReshapeTo(ctx, out);
+}
+
+void ConvertUnsqueeze(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    Dims axes = ReadAxes(ctx, 13, 1);
+    const size_t rank = in.size() + axes.size();
+    std::vector<bool> add(rank, false);
+    for (int64_t a : axes)
+    {
+        const size_t k = static_cast<size_t>(NormAxis(ctx, a, rank));
+        if (add[k]) ctx.Fail("axis repeated");
+        add[k] = true;
+    }
+    Dims out;
+    size_t j = 0;
+    for (size_t i = 0; i < rank; ++i) out.push_back(add[i] ? 1 : in[j++]);
+    ReshapeTo(ctx, out);
+}
+
+void ConvertTranspose(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    Dims perm = ctx.AttrInts("perm");
+    if (perm.empty())
+    {
+        for (size_t i = in.size(); i-- > 0;) perm.push_back(static_cast<int64_t>(i));
+    }
+    if (perm.size() != in.size()) ctx.Fail("perm has the wrong length");
+    std::vector<bool> seen(in.size(), false);
+    std::vector<unsigned int> mapping;
+    Dims out;
+    for (int64_t p : perm)
+    {
+        const size_t k = static_cast<size_t>(NormAxis(ctx, p, in.size(), "perm entry"));
+        if (seen[k]) ctx.Fail("perm repeats " + std::to_string(k));
+        seen[k] = true;
+        mapping.push_back(static_cast<unsigned int>(k));
+        out.push_back(in[k]);
+    }
+    if (in.size() <= 1)
+    {
+        ctx.Alias(0, 0);
+        return;
+    }
+    armnn::TransposeDescriptor d(armnn::PermutationVector(mapping.data(), static_cast<unsigned>(mapping.size())));
+    auto* l = ctx.Network().AddTransposeLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertConcat(NodeContext& ctx)
+{
+    const size_t rank = ctx.Rank(0);
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), rank));
+    Dims out = ctx.Dims(0);
+    out[axis] = 0;
+    for (size_t i = 0; i < ctx.NumInputs(); ++i)
+    {
+        const Dims& d = ctx.Dims(i);
+        if (d.size() != rank) ctx.Fail("inputs have different ranks", ctx.InputName(i));
+        for (size_t k = 0; k < rank; ++k)
+        {
+            if (k != axis && d[k] != out[k]) ctx.Fail("input shapes differ outside the axis", ctx.InputName(i));
+        }
+        out[axis] += d[axis];
+    }
+    if (AllConst(ctx))
+    {
+        ConstValue c;
+        c.m_ElemType = ctx.In(0).m_ElemType;
+        c.m_Dims = out;
+        const int64_t outer = Product(out, 0, axis), inner = Product(out, axis + 1);
+        for (int64_t o = 0; o < outer; ++o)
+        {
+            for (size_t i = 0; i < ctx.NumInputs(); ++i)
+            {
+                const ConstValue& s = ctx.Const(i, "input");
+                const int64_t chunk = s.m_Dims[axis] * inner;
+                for (int64_t e = 0; e < chunk; ++e)
+                {
+                    const size_t src = static_cast<size_t>(o * chunk + e);
+                    if (c.IsReal()) c.m_Reals.push_back(s.Real(src)); else c.m_Ints.push_back(s.Int(src));
+                }
+            }
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    if (ctx.NumInputs() == 1)
+    {
+        ctx.Alias(0, 0);
+        return;
+    }
+    std::vector<armnn::TensorShape> shapes;
+    std::vector<armnn::IOutputSlot*> slots;
+    for (size_t i = 0; i < ctx.NumInputs(); ++i)
+    {
+        slots.push_back(&ctx.Slot(i));
+        shapes.push_back(slots.back()->GetTensorInfo().GetShape());
+    }
+    armnn::OriginsDescriptor d =
+        armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), static_cast<unsigned>(axis));
+    auto* l = ctx.Network().AddConcatLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, slots, TypeOf(*slots[0]));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertSplit(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), in.size()));
+    const size_t n = ctx.NumOutputs();
+    Dims split = ctx.Opset() >= 13 ? (ctx.Has(1) ? ctx.ConstInts(1, "split") : Dims{}) : ctx.AttrInts("split");
+    if (split.empty())
+    {
+        const int64_t parts = ctx.HasAttr("num_outputs") ? ctx.AttrInt("num_outputs", 1) : static_cast<int64_t>(n);
+        if (parts < 1 || static_cast<size_t>(parts) != n) ctx.Fail("num_outputs differs from the node's outputs");
+        const int64_t each = (in[axis] + parts - 1) / parts;
+        for (int64_t p = 0, left = in[axis]; p < parts; ++p, left -= each) split.push_back(std::min(each, left));
+    }
+    if (split.size() != n) ctx.Fail("split has " + std::to_string(split.size()) + " entries for " + std::to_string(n) + " outputs");
+    int64_t total = 0;
+    for (int64_t s : split)
+    {
+        if (s <= 0) ctx.Unsupported("empty or negative split sizes");
+        total += s;
+    }
+    if (total != in[axis]) ctx.Fail("split sizes do not add up to the axis length");
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    const unsigned rank = x.GetTensorInfo().GetNumDimensions();
+    armnn::ViewsDescriptor d(static_cast<uint32_t>(n), rank);
+    uint32_t origin = 0;
+    for (size_t v = 0; v < n; ++v)
+    {
+        for (unsigned k = 0; k < rank; ++k)
+        {
+            d.SetViewOriginCoord(static_cast<uint32_t>(v), k, k == axis ? origin : 0);
+            d.SetViewSize(static_cast<uint32_t>(v), k,
+                          k == axis ? static_cast<uint32_t>(split[v]) : x.GetTensorInfo().GetShape()[k]);
+        }
+        origin += static_cast<uint32_t>(split[v]);
+    }
+    d.SetAxis(static_cast<int32_t>(axis));
+    auto* l = ctx.Network().AddSplitterLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
+    for (size_t v = 0; v < n; ++v)
+    {
+        Dims o = in;
+        o[axis] = split[v];
+        ctx.SetOutput(v, l->GetOutputSlot(static_cast<unsigned>(v)), ctx.In(0).m_ElemType, o);
+    }
+}
+
+void ConvertShape(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const int64_t r = static_cast<int64_t>(in.size());
+    int64_t start = ctx.AttrInt("start", 0), end = ctx.AttrInt("end", r);
+    if (start < 0) start += r;
+    if (end < 0) end += r;
+    start = std::clamp<int64_t>(start, 0, r);
+    end = std::clamp<int64_t>(end, 0, r);
+    Dims v;
+    for (int64_t i = start; i < end; ++i) v.push_back(in[static_cast<size_t>(i)]);
+    const int64_t len = static_cast<int64_t>(v.size());
+    ctx.SetConstOutput(0, IntsConst(v, {len}));
+}
+
+void ConvertSize(NodeContext& ctx) { ctx.SetConstOutput(0, IntsConst({Product(ctx.Dims(0))}, {})); }
+
+void ConvertConstant(NodeContext& ctx)
+{
+    const std::string ctxName = ctx.Describe(ctx.Node().output_size() ? ctx.Node().output(0) : "");
+    if (const auto* a = ctx.Attr("value"))
+    {
+        ctx.SetConstOutput(0, DecodeTensor(a->t(), "", ctxName));
+    }
+    else if (const auto* f = ctx.Attr("value_float"))
+    {
+        ctx.SetConstOutput(0, MakeConst(TP::FLOAT, {}, {f->f()}));
+    }
+    else if (const auto* fs = ctx.Attr("value_floats"))
+    {
+        std::vector<double> v(fs->floats().begin(), fs->floats().end());
+        ctx.SetConstOutput(0, MakeConst(TP::FLOAT, {static_cast<int64_t>(v.size())}, v));
+    }
+    else if (const auto* i = ctx.Attr("value_int"))
+    {
+        ctx.SetConstOutput(0, IntsConst({i->i()}, {}));
+    }
+    else if (const auto* is = ctx.Attr("value_ints"))
+    {
+        Dims v(is->ints().begin(), is->ints().end());
+        ctx.SetConstOutput(0, IntsConst(v, {static_cast<int64_t>(v.size())}));
+    }
+    else
+    {
+        ctx.Unsupported("Constant without a tensor, float or integer value (sparse and string values)");
+    }
+}
+
+void ConvertConstantOfShape(NodeContext& ctx)
+{
+    const Dims shape = ctx.ConstInts(0, "shape");
+    ConstValue c = MakeConst(TP::FLOAT, {}, {0.0});
+    if (const auto* a = ctx.Attr("value"))
+    {
+        c = DecodeTensor(a->t(), "", ctx.Describe("value"));
+        if (c.NumElements() != 1) ctx.Fail("value must have one element");
+    }
+    for (int64_t d : shape) if (d < 0 || d > kMaxDimension) ctx.Fail("shape dimension out of range");
+    ToArmnnShape(shape, ctx.Describe());
+    ConstValue out;
+    out.m_ElemType = c.m_ElemType;
+    out.m_Dims = shape;
+    const size_t n = out.NumElements();
+    if (c.IsReal()) out.m_Reals.assign(n, c.m_Reals[0]); else out.m_Ints.assign(n, c.m_Ints[0]);
+    ctx.SetConstOutput(0, std::move(out));
+}
+
+void ConvertRange(NodeContext& ctx)
+{
+    const ConstValue& s = ctx.Const(0, "start");
+    const ConstValue& l = ctx.Const(1, "limit");
+    const ConstValue& d = ctx.Const(2, "delta");
+    const double start = s.Real(0), limit = l.Real(0), delta = d.Real(0);
+    if (delta == 0) ctx.Fail("delta is zero");
+    const double count = std::max(0.0, std::ceil((limit - start) / delta));
+    if (count > static_cast<double>(kMaxElements)) ctx.Fail("too many elements");
+    ConstValue out = MakeConst(s.m_ElemType, {static_cast<int64_t>(count)}, {});
+    for (int64_t i = 0; i < static_cast<int64_t>(count); ++i)
+    {
+        if (out.IsReal()) out.m_Reals.push_back(start + static_cast<double>(i) * delta);
+        else out.m_Ints.push_back(s.Int(0) + i * d.Int(0));
+    }
+    ctx.SetConstOutput(0, std::move(out));
+}
+
+void ConvertGather(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), data.size()));
+    Dims out(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(axis));
+    out.insert(out.end(), idx.begin(), idx.end());
+    out.insert(out.end(), data.begin() + static_cast<std::ptrdiff_t>(axis) + 1, data.end());
+    if (ctx.IsConst(1))
+    {
+        Dims indices = ctx.ConstInts(1, "indices");
+        for (int64_t& i : indices)
+        {
+            if (i < -data[axis] || i >= data[axis]) ctx.Fail("index " + std::to_string(i) + " is out of range", ctx.InputName(1));
+            if (i < 0) i += data[axis];
+        }
+        if (ctx.IsConst(0))
+        {
+            const ConstValue& src = ctx.Const(0, "data");
+            ConstValue c;
+            c.m_ElemType = src.m_ElemType;
+            c.m_Dims = out;
+            const int64_t outer = Product(data, 0, axis), inner = Product(data, axis + 1);
+            for (int64_t o = 0; o < outer; ++o)
+                for (int64_t i : indices)
+                    for (int64_t e = 0; e < inner; ++e)
+                    {
+                        const size_t k = static_cast<size_t>((o * data[axis] + i) * inner + e);
+                        if (c.IsReal()) c.m_Reals.push_back(src.Real(k)); else c.m_Ints.push_back(src.Int(k));
+                    }
+            ctx.SetConstOutput(0, std::move(c));
+            return;
+        }
+        ConstValue ic = IntsConst(indices, idx);
+        ic.m_ElemType = TP::INT32;
+        auto* l = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName().c_str());
+        ctx.Emit(l, {&ctx.Slot(0), &ctx.ConstSlot(ic, "_indices")}, TypeOf(ctx.Slot(0)));
+        ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+        return;
+    }
+    // Indices computed at run time may be negative; the Gather layer needs them in range.
+    armnn::IOutputSlot* indices = &ctx.Slot(1);
+    if (TypeOf(*indices) != armnn::DataType::Signed32)
+    {
+        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_indices").c_str());
+        ctx.Emit(cast, {indices}, armnn::DataType::Signed32);
+        indices = &cast->GetOutputSlot(0);
+    }
+    auto* l = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), indices}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertSlice(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    Dims starts, ends, axes, steps;
+    if (ctx.Opset() < 10)
+    {
+        starts = ctx.AttrInts("starts");
+        ends = ctx.AttrInts("ends");
+        axes = ctx.AttrInts("axes");
+    }
+    else
+    {
+        starts = ctx.ConstInts(1, "starts");
+        ends = ctx.ConstInts(2, "ends");
+        if (ctx.Has(3)) axes = ctx.ConstInts(3, "axes");
+        if (ctx.Has(4)) steps = ctx.ConstInts(4, "steps");
+    }
+    if (axes.empty()) for (size_t i = 0; i < starts.size(); ++i) axes.push_back(static_cast<int64_t>(i));
+    if (steps.empty()) steps.assign(starts.size(), 1);
+    if (ends.size() != starts.size() || axes.size() != starts.size() || steps.size() != starts.size())
+    {
+        ctx.Fail("starts, ends, axes and steps have different lengths");
+    }
+    const size_t r = in.size();
+    Dims b(r, 0), e(in), s(r, 1);
+    for (size_t k = 0; k < starts.size(); ++k)
+    {
+        const size_t a = static_cast<size_t>(NormAxis(ctx, axes[k], r));
+        const int64_t dim = in[a], step = steps[k];
+        if (step == 0) ctx.Fail("step is zero");
+        int64_t st = starts[k], en = ends[k];
+        if (st < 0) st += dim;
+        if (en < 0) en += dim;
+        if (step > 0)
+        {
+            st = std::clamp<int64_t>(st, 0, dim);
+            en = std::clamp<int64_t>(en, 0, dim);
+        }
+        else
+        {
+            st = std::clamp<int64_t>(st, 0, dim - 1);
+            en = std::clamp<int64_t>(en, -1, dim - 1);
+        }
+        b[a] = st; e[a] = en; s[a] = step;
+    }
+    Dims out(r);
+    for (size_t a = 0; a < r; ++a)
+    {
+        const int64_t len = s[a] > 0 ? (e[a] - b[a] + s[a] - 1) / s[a] : (b[a] - e[a] - s[a] - 1) / -s[a];
+        out[a] = std::max<int64_t>(0, len);
+        if (out[a] == 0) ctx.Unsupported("a slice with an empty result");
+    }
+    if (ctx.IsConst(0))
+    {
+        const ConstValue& src = ctx.Const(0, "data");
+        ConstValue c;
+        c.m_ElemType = src.m_ElemType;
+        c.m_Dims = out;
+        const size_t n = c.NumElements();
+        for (size_t f = 0; f < n; ++f)
+        {
+            size_t rem = f, srcIdx = 0, stride = 1;
+            for (size_t a = r; a-- > 0;)
+            {
+                const int64_t coord = static_cast<int64_t>(rem % static_cast<size_t>(out[a]));
+                rem /= static_cast<size_t>(out[a]);
+                srcIdx += static_cast<size_t>(b[a] + coord * s[a]) * stride;
+                stride *= static_cast<size_t>(in[a]);
+            }
+            if (c.IsReal()) c.m_Reals.push_back(src.Real(srcIdx)); else c.m_Ints.push_back(src.Int(srcIdx));
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    if (r == 0) ctx.Fail("cannot slice a scalar");
+    const bool unit = std::all_of(s.begin(), s.end(), [](int64_t v) { return v == 1; });
+    armnn::IConnectableLayer* l = nullptr;
+    if (unit)
+    {
+        std::vector<unsigned> begin, size;
+        for (size_t a = 0; a < r; ++a)
+        {
+            begin.push_back(static_cast<unsigned>(b[a]));
+            size.push_back(static_cast<unsigned>(out[a]));
+        }
+        l = ctx.Network().AddSliceLayer(armnn::SliceDescriptor(begin, size), ctx.LayerName().c_str());
+    }
+    else
+    {
+        std::vector<int> begin, end, stride;
+        int32_t endMask = 0;
+        for (size_t a = 0; a < r; ++a)
+        {
+            begin.push_back(static_cast<int>(b[a]));
+            end.push_back(static_cast<int>(e[a]));
+            stride.push_back(static_cast<int>(s[a]));
+            if (e[a] < 0) endMask |= 1 << a; // runs to the start of the axis with a negative step
+        }
+        armnn::StridedSliceDescriptor d(begin, end, stride);
+        d.m_EndMask = endMask;
+        l = ctx.Network().AddStridedSliceLayer(d, ctx.LayerName().c_str());
+    }
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertPad(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const size_t r = in.size();
+    const std::string mode = ctx.AttrString("mode", "constant");
+    Dims pads;
+    float value = 0;
+    Dims axes;
+    if (ctx.Opset() < 11)
+    {
+        pads = ctx.AttrInts("pads");
+        value = ctx.AttrFloat("value", 0.0f);
+    }
+    else
+    {
+        pads = ctx.ConstInts(1, "pads");
+        if (ctx.Has(2)) value = ctx.ConstFloats(2, "constant_value").at(0);
+        if (ctx.Has(3)) axes = ctx.ConstInts(3, "axes");
+    }
+    if (axes.empty()) for (size_t i = 0; i < r; ++i) axes.push_back(static_cast<int64_t>(i));
+    if (pads.size() != 2 * axes.size()) ctx.Fail("pads has the wrong length");
+    std::vector<std::pair<unsigned, unsigned>> list(r, {0, 0});
+    Dims out = in;
+    for (size_t k = 0; k < axes.size(); ++k)
+    {
+        const size_t a = static_cast<size_t>(NormAxis(ctx, axes[k], r));
+        const int64_t before = pads[k], after = pads[k + axes.size()];
+        if (before < 0 || after < 0) ctx.Unsupported("negative pads (cropping)");
+        if (before > kMaxDimension || after > kMaxDimension) ctx.Fail("pads out of range");
+        list[a] = {static_cast<unsigned>(before), static_cast<unsigned>(after)};
+        out[a] += before + after;
+    }
+    armnn::PaddingMode pm = armnn::PaddingMode::Constant;
+    if (mode == "reflect") pm = armnn::PaddingMode::Reflect;
+    else if (mode != "constant") ctx.Unsupported("pad mode '" + mode + "'");
+    auto* l = ctx.Network().AddPadLayer(armnn::PadDescriptor(list, value, pm), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertReduce(NodeContext& ctx, armnn::ReduceOperation op, int64_t axesInputSince)
+{
+    const Dims in = ctx.Dims(0);
+    Dims axes = ReadAxes(ctx, axesInputSince, 1);
+    const bool keep = ctx.AttrInt("keepdims", 1) != 0;
+    if (axes.empty())
+    {
+        if (ctx.AttrInt("noop_with_empty_axes", 0) != 0)
+        {
+            ctx.Alias(0, 0);
+            return;
+        }
+        for (size_t i = 0; i < in.size(); ++i) axes.push_back(static_cast<int64_t>(i));
+    }
+    std::vector<uint32_t> ax;
+    std::vector<bool> reduced(in.size(), false);
+    for (int64_t a : axes)
+    {
+        const size_t k = static_cast<size_t>(NormAxis(ctx, a, in.size()));
+        if (!reduced[k]) ax.push_back(static_cast<uint32_t>(k));
+        reduced[k] = true;
+    }
+    std::sort(ax.begin(), ax.end());
+    Dims out;
+    for (size_t i = 0; i < in.size(); ++i)
+    {
+        if (!reduced[i]) out.push_back(in[i]);
+        else if (keep) out.push_back(1);
+    }
+    if (in.empty())
+    {
+        ctx.Alias(0, 0);
+        return;
+    }
+    ctx.SetOutput(0, Reduce(ctx, op, ctx.Slot(0), ax, true, ""), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertArgMinMax(NodeContext& ctx, armnn::ArgMinMaxFunction f)
+{
+    if (ctx.AttrInt("select_last_index", 0) != 0) ctx.Unsupported("select_last_index = 1");
+    const Dims in = ctx.Dims(0);
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), in.size()));
+    armnn::ArgMinMaxDescriptor d;
+    d.m_Function = f;
+    d.m_Axis = static_cast<int>(axis);
+    d.m_Output_Type = armnn::DataType::Signed64;
+    auto* l = ctx.Network().AddArgMinMaxLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, armnn::DataType::Signed64);
+    Dims out = in;
+    if (ctx.AttrInt("keepdims", 1) != 0) out[axis] = 1; else out.erase(out.begin() + static_cast<std::ptrdiff_t>(axis));
+    ctx.SetOutput(0, l->GetOutputSlot(0), TP::INT64, out);
+}
+
+void ConvertSoftmax(NodeContext& ctx, bool log)
+{
+    const Dims in = ctx.Dims(0);
+    const size_t r = in.size();
+    RequireFloat(ctx);
+    const int64_t axis = NormAxis(ctx, ctx.AttrInt("axis", ctx.Opset() < 13 ? 1 : -1), std::max<size_t>(r, 1));
+    armnn::SoftmaxDescriptor d;
+    armnn::IOutputSlot* x = &ctx.Slot(0);
+    if (ctx.Opset() < 13 && static_cast<size_t>(axis) != r - 1)
+    {
+        // Before opset 13 the input is coerced to 2-D around the axis.
+        x = &ctx.Reshape(*x, {Product(in, 0, static_cast<size_t>(axis)), Product(in, static_cast<size_t>(axis))}, "_2d");
+        d.m_Axis = -1;
+    }
+    else
+    {
+        d.m_Axis = static_cast<int>(axis);
+    }
+    armnn::IConnectableLayer* l = log ? ctx.Network().AddLogSoftmaxLayer(d, ctx.LayerName().c_str())
+                                      : ctx.Network().AddSoftmaxLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {x}, TypeOf(*x));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, in);
+}
+
+int32_t CastTarget(NodeContext& ctx)
+{
+    if (ctx.Node().op_type() == "CastLike") return ctx.In(1).m_ElemType;
+    return static_cast<int32_t>(ctx.AttrInt("to", 0));
+}
+
+void ConvertCast(NodeContext& ctx)
+{
+    const int32_t to = CastTarget(ctx);
+    if (ctx.IsConst(0))
+    {
+        const ConstValue& src = ctx.Const(0, "input");
+        ConstValue c = MakeConst(to, src.m_Dims, {});
+        for (size_t i = 0; i < src.NumElements(); ++i)
+        {
+            if (c.IsReal()) c.m_Reals.push_back(src.Real(i));
+            else if (to == TP::BOOL) c.m_Ints.push_back(src.Real(i) != 0);
+            else c.m_Ints.push_back(src.IsReal() ? static_cast<int64_t>(std::trunc(src.m_Reals[i])) : src.m_Ints[i]);
+        }
+        if (to == TP::FLOAT) for (double& v : c.m_Reals) v = static_cast<float>(v);
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    if (to == ctx.In(0).m_ElemType)
+    {
+        ctx.Alias(0, 0);
+        return;
+    }
+    const armnn::DataType t = ToArmnnType(to, ctx.Describe());
+    auto* l = ctx.Network().AddCastLayer(ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, t);
+    ctx.SetOutput(0, l->GetOutputSlot(0), to, ctx.Dims(0));
+}
+
+void ConvertResize(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.size() != 4) ctx.Unsupported("resizing tensors of rank other than 4");
+    RequireFloat(ctx);
+    const bool upsample = ctx.Node().op_type() == "Upsample";
+    const std::string mode = ctx.AttrString("mode", "nearest");
+    std::string coord = ctx.AttrString("coordinate_transformation_mode",
+                                       ctx.Opset() < 11 || upsample ? "asymmetric" : "half_pixel");
+    const std::string nearest = ctx.AttrString("nearest_mode", ctx.Opset() < 11 || upsample ? "floor" : "round_prefer_floor");
+    if (ctx.AttrInt("antialias", 0) != 0) ctx.Unsupported("antialias");
+    if (ctx.HasAttr("axes")) ctx.Unsupported("the axes attribute");
+    if (ctx.AttrString("keep_aspect_ratio_policy", "stretch") != "stretch") ctx.Unsupported("keep_aspect_ratio_policy");
+    Dims out = in;
+    const size_t scalesIdx = (ctx.Opset() < 11 || upsample) ? 1 : 2;
+    if (ctx.Opset() >= 11 && !upsample && ctx.Has(3))
+    {
+        out = ctx.ConstInts(3, "sizes");
+    }
+    else if (ctx.Has(scalesIdx))
+    {
+        const std::vector<float> scales = ctx.ConstFloats(scalesIdx, "scales");
+        if (scales.size() != 4) ctx.Fail("scales must have 4 entries");
+        for (size_t i = 0; i < 4; ++i) out[i] = static_cast<int64_t>(std::floor(static_cast<double>(in[i]) * scales[i]));
+    }
+    else if (upsample && ctx.HasAttr("scales"))
+    {
+        const std::vector<float> scales = ctx.AttrFloats("scales");
+        if (scales.size() != 4) ctx.Fail("scales must have 4 entries");
+        for (size_t i = 0; i < 4; ++i) out[i] = static_cast<int64_t>(std::floor(static_cast<double>(in[i]) * scales[i]));
+    }
+    else
+    {
+        ctx.Fail("neither scales nor sizes is given");
+    }
+    if (out.size() != 4 || out[0] != in[0] || out[1] != in[1]) ctx.Unsupported("resizing the batch or channel axes");
+    armnn::ResizeDescriptor d;
+    d.m_DataLayout = armnn::DataLayout::NCHW;
+    d.m_TargetHeight = static_cast<uint32_t>(out[2]);
+    d.m_TargetWidth = static_cast<uint32_t>(out[3]);
+    if (mode == "linear" || mode == "bilinear")
+    {
+        d.m_Method = armnn::ResizeMethod::Bilinear;
+        if (coord == "half_pixel" || coord == "pytorch_half_pixel") d.m_HalfPixelCenters = true;
+        else if (coord == "align_corners") d.m_AlignCorners = true;
+        else if (coord != "asymmetric") ctx.Unsupported("linear resize with coordinate_transformation_mode " + coord);
+    }
+    else if (mode == "nearest")
+    {
+        d.m_Method = armnn::ResizeMethod::NearestNeighbor;
+        if (coord == "asymmetric" && nearest == "floor") {}
+        else if (coord == "tf_half_pixel_for_nn" && nearest == "floor") d.m_HalfPixelCenters = true;
+        else if (coord == "align_corners" && nearest == "round_prefer_ceil") d.m_AlignCorners = true;
+        else ctx.Unsupported("nearest resize with " + coord + " and " + nearest);
+    }
+    else
+    {
+        ctx.Unsupported("resize mode " + mode);
+    }
+    auto* l = ctx.Network().AddResizeLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertPrelu(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    auto* l = ctx.Network().AddPreluLayer(ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &ctx.Slot(1)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1)));
+}
+
+/// Scale and zero point of QuantizeLinear / DequantizeLinear: per-tensor constants only.
+std::pair<float, int64_t> QuantParams(NodeContext& ctx, int32_t& zpType)
+{
+    const std::vector<float> scale = ctx.ConstFloats(1, "scale");
+    if (scale.size() != 1) ctx.Unsupported("per-axis quantization", ctx.InputName(1));
+    int64_t zp = 0;
+    zpType = TP::UINT8;
+    if (ctx.Has(2))
+    {
+        const Dims z = ctx.ConstInts(2, "zero point");
+        if (z.size() != 1) ctx.Unsupported("per-axis quantization", ctx.InputName(2));
+        zp = z[0];
+        zpType = ctx.In(2).m_ElemType;
+    }
+    return {scale[0], zp};
+}
+
+void ConvertQuantize(NodeContext& ctx)
+{
+    int32_t zpType = 0;
+    const auto [scale, zp] = QuantParams(ctx, zpType);
+    if (ctx.HasAttr("output_dtype") && ctx.AttrInt("output_dtype", 0) != 0) zpType = static_cast<int32_t>(ctx.AttrInt("output_dtype", 0));
+    if (zpType != TP::UINT8 && zpType != TP::INT8) ctx.Unsupported("quantizing to " + OnnxTypeName(zpType));
+    RequireFloat(ctx);
+    const armnn::DataType t = zpType == TP::UINT8 ? armnn::DataType::QAsymmU8 : armnn::DataType::QAsymmS8;
+    auto* l = ctx.Network().AddQuantizeLayer(ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, t);
+    armnn::TensorInfo info = l->GetOutputSlot(0).GetTensorInfo();
+    info.SetQuantizationScale(scale);
+    info.SetQuantizationOffset(static_cast<int32_t>(zp));
+    l->GetOutputSlot(0).SetTensorInfo(info);
+    ctx.SetOutput(0, l->GetOutputSlot(0), zpType, ctx.Dims(0));
+}
+
+void ConvertDequantize(NodeContext& ctx)
+{
+    int32_t zpType = 0;
+    const auto [scale, zp] = QuantParams(ctx, zpType);
+    const int32_t t = ctx.In(0).m_ElemType;
+    if (ctx.IsConst(0))
+    {
+        const ConstValue& q = ctx.Const(0, "x");
+        ConstValue c = MakeConst(TP::FLOAT, q.m_Dims, {});
+        for (size_t i = 0; i < q.NumElements(); ++i) c.m_Reals.push_back(static_cast<float>(static_cast<double>(q.Int(i) - zp) * scale));
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    if (t != TP::UINT8 && t != TP::INT8 && t != TP::INT32) ctx.Unsupported("dequantizing " + OnnxTypeName(t));
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    const armnn::TensorInfo& xi = x.GetTensorInfo();
+    armnn::IOutputSlot* y = nullptr;
+    if (xi.IsQuantized() && xi.GetQuantizationScale() == scale && xi.GetQuantizationOffset() == zp)
+    {
+        auto* l = ctx.Network().AddDequantizeLayer(ctx.LayerName().c_str());
+        ctx.Emit(l, {&x}, armnn::DataType::Float32);
+        y = &l->GetOutputSlot(0);
+    }
+    else
+    {
+        // The input holds plain integers (scale 1, offset 0 or Signed32): (float(x) - zp) * scale.
+        armnn::IConnectableLayer* l = xi.IsQuantized() && xi.GetQuantizationScale() == 1.0f && xi.GetQuantizationOffset() == 0
+                                          ? ctx.Network().AddDequantizeLayer(ctx.LayerName("_int").c_str())
+                                          : nullptr;
+        if (l == nullptr)
+        {
+            if (xi.IsQuantized()) ctx.Unsupported("dequantizing with parameters other than the tensor's");
+            l = ctx.Network().AddCastLayer(ctx.LayerName("_int").c_str());
+        }
+        ctx.Emit(l, {&x}, armnn::DataType::Float32);
+        y = &l->GetOutputSlot(0);
+        if (zp != 0) y = &Bin(ctx, armnn::BinaryOperation::Sub, *y, Scalar(ctx, TP::FLOAT, static_cast<double>(zp), "_zp"), "_centred");
+        y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, Scalar(ctx, TP::FLOAT, scale, "_scale"), "_scaled");
+    }
+    ctx.SetOutput(0, *y, TP::FLOAT, ctx.Dims(0));
+}
+
+void ConvertTile(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const Dims reps = ctx.ConstInts(1, "repeats");
+    if (reps.size() != in.size()) ctx.Fail("repeats has the wrong length");
+    std::vector<uint32_t> m;
+    Dims out = in;
+    for (size_t i = 0; i < in.size(); ++i)
+    {
+        if (reps[i] < 1 || reps[i] > kMaxDimension) ctx.Unsupported("repeats outside [1, 2^31)");
+        m.push_back(static_cast<uint32_t>(reps[i]));
+        out[i] *= reps[i];
+    }
+    ToArmnnShape(out, ctx.Describe());
+    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertExpand(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const Dims out = BroadcastDims(ctx, in, ctx.ConstInts(1, "shape"));
+    ToArmnnShape(out, ctx.Describe());
+    Dims lifted(out.size() - in.size(), 1);
+    lifted.insert(lifted.end(), in.begin(), in.end());
+    std::vector<uint32_t> m;
+    bool any = false;
+    for (size_t i = 0; i < out.size(); ++i)
+    {
+        m.push_back(static_cast<uint32_t>(out[i] / lifted[i]));
+        any = any || m.back() != 1;
+    }
+    armnn::IOutputSlot& x = ctx.Reshape(ctx.Slot(0), lifted, "_lift");
+    if (!any)
+    {
+        ctx.SetOutput(0, x, ctx.In(0).m_ElemType, out);
+        return;
+    }
+    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName().c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertWhere(NodeContext& ctx)
+{
+    // No select layer: where(c, x, y) = x * c + y * (1 - c) with c cast to x's type (exact for finite values).
+    const int32_t t = ctx.In(1).m_ElemType;
+    if (t != TP::FLOAT && t != TP::INT32 && t != TP::INT64) ctx.Unsupported("Where on " + OnnxTypeName(t));
+    const Dims out = BroadcastDims(ctx, BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1)), ctx.Dims(2));
+    auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_cond").c_str());
+    ctx.Emit(cast, {&ctx.Slot(0)}, TypeOf(ctx.Slot(1)));
+    armnn::IOutputSlot& c = cast->GetOutputSlot(0);
+    armnn::IOutputSlot& notC = Bin(ctx, armnn::BinaryOperation::Sub, Scalar(ctx, t, 1, "_one"), c, "_notcond");
+    armnn::IOutputSlot& a = Bin(ctx, armnn::BinaryOperation::Mul, ctx.Slot(1), c, "_x");
+    armnn::IOutputSlot& b = Bin(ctx, armnn::BinaryOperation::Mul, ctx.Slot(2), notC, "_y");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, a, b, "_sum"), t, out);
+}
+
+void ConvertSpaceDepth(NodeContext& ctx, bool toDepth)
+{
+    if (ctx.Rank(0) != 4) ctx.Fail("input must have rank 4");
+    if (!toDepth && ctx.AttrString("mode", "DCR") != "DCR") ctx.Unsupported("DepthToSpace mode CRD");
+    const int64_t bs = ctx.AttrInt("blocksize", 0);
+    if (bs < 1 || bs > 65535) ctx.Fail("blocksize out of range");
+    armnn::SpaceToDepthDescriptor d(static_cast<unsigned>(bs), armnn::DataLayout::NCHW);
+    armnn::IConnectableLayer* l = toDepth ? ctx.Network().AddSpaceToDepthLayer(d, ctx.LayerName().c_str())
+                                          : ctx.Network().AddDepthToSpaceLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    Dims out = ctx.Dims(0);
+    if (toDepth) { out[1] *= bs * bs; out[2] /= bs; out[3] /= bs; }
+    else { out[1] /= bs * bs; out[2] *= bs; out[3] *= bs; }
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertIdentity(NodeContext& ctx)
+{
+    if (ctx.Node().op_type() == "Dropout")
+    {
+        if (ctx.HasOutput(1)) ctx.Unsupported("the mask output of Dropout");
+        if (ctx.Has(2) && (!ctx.IsConst(2) || ctx.ConstInts(2, "training_mode").at(0) != 0))
+        {
+            ctx.Unsupported("Dropout in training mode");
+        }
+    }
+    ctx.Alias(0, 0);
+}
+
+/// Elementwise compositions of float activations.
+void ConvertComposite(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const std::string& op = ctx.Node().op_type();
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot* y = nullptr;
+    if (op == "Reciprocal")
+    {
+        y = &Bin(ctx, BO::Div, Scalar(ctx, t, 1, "_one"), x, "");
+    }
+    else if (op == "Softsign")
+    {
+        armnn::IOutputSlot& den = Bin(ctx, BO::Add, Unary(ctx, armnn::UnaryOperation::Abs, x, "_abs"), Scalar(ctx, t, 1, "_one"), "_den");
+        y = &Bin(ctx, BO::Div, x, den, "");
+    }
+    else if (op == "HardSigmoid")
+    {
+        armnn::IOutputSlot& ax = Bin(ctx, BO::Mul, x, Scalar(ctx, t, ctx.AttrFloat("alpha", 0.2f), "_alpha"), "_ax");
+        armnn::IOutputSlot& axb = Bin(ctx, BO::Add, ax, Scalar(ctx, t, ctx.AttrFloat("beta", 0.5f), "_beta"), "_axb");
+        y = &Act(ctx, armnn::ActivationFunction::BoundedReLu, axb, 1.0f, 0.0f, "");
+    }
+    else if (op == "Selu")
+    {
+        armnn::IOutputSlot& e = Act(ctx, armnn::ActivationFunction::Elu, x, ctx.AttrFloat("alpha", 1.67326319217681884765625f), 0, "_elu");
+        y = &Bin(ctx, BO::Mul, e, Scalar(ctx, t, ctx.AttrFloat("gamma", 1.05070102214813232421875f), "_gamma"), "");
+    }
+    else if (op == "Celu")
+    {
+        const float alpha = ctx.AttrFloat("alpha", 1.0f);
+        armnn::IOutputSlot& xs = Bin(ctx, BO::Mul, x, Scalar(ctx, t, 1.0 / alpha, "_inv_alpha"), "_xs");
+        armnn::IOutputSlot& e = Act(ctx, armnn::ActivationFunction::Elu, xs, 1.0f, 0, "_elu");
+        y = &Bin(ctx, BO::Mul, e, Scalar(ctx, t, alpha, "_alpha"), "");
+    }
+    else if (op == "Mish")
+    {
+        armnn::IOutputSlot& sp = Act(ctx, armnn::ActivationFunction::SoftReLu, x, 0, 0, "_softplus");
+        armnn::IOutputSlot& th = Act(ctx, armnn::ActivationFunction::TanH, sp, 1.0f, 1.0f, "_tanh");
+        y = &Bin(ctx, BO::Mul, x, th, "");
+    }
+    else if (op == "Swish")
+    {
+        armnn::IOutputSlot& ax = Bin(ctx, BO::Mul, x, Scalar(ctx, t, ctx.AttrFloat("alpha", 1.0f), "_alpha"), "_ax");
+        y = &Bin(ctx, BO::Mul, x, Act(ctx, armnn::ActivationFunction::Sigmoid, ax, 0, 0, "_sigmoid"), "");
+    }
+    else if (op == "Gelu")
+    {
+        if (ctx.AttrString("approximate", "none") != "none") ctx.Unsupported("Gelu with the tanh approximation");
+        y = &Act(ctx, armnn::ActivationFunction::Gelu, x, 0, 0, "");
+    }
+    ctx.SetOutput(0, *y, t, ctx.Dims(0));
+}
+
+} // namespace
+
+const std::map<std::string, Converter>& OperatorTable()
+{
+    using AF = armnn::ActivationFunction;
+    using BO = armnn::BinaryOperation;
+    using UO = armnn::UnaryOperation;
+    using RO = armnn::ReduceOperation;
+    using CO = armnn::ComparisonOperation;
+    static const std::map<std::string, Converter> table = {
+        // Elementwise arithmetic (numpy broadcasting).
+        {"Add", [](NodeContext& c) { ConvertBinary(c, BO::Add); }},
+        {"Sub", [](NodeContext& c) { ConvertBinary(c, BO::Sub); }},
+        {"Mul", [](NodeContext& c) { ConvertBinary(c, BO::Mul); }},
+        {"Div", [](NodeContext& c) { ConvertBinary(c, BO::Div); }},
+        {"Pow", [](NodeContext& c) { ConvertBinary(c, BO::Power); }},
+        {"Max", [](NodeContext& c) { ConvertVariadic(c, BO::Maximum, false); }},
+        {"Min", [](NodeContext& c) { ConvertVariadic(c, BO::Minimum, false); }},
+        {"Sum", [](NodeContext& c) { ConvertVariadic(c, BO::Add, false); }},
+        {"Mean", [](NodeContext& c) { ConvertVariadic(c, BO::Add, true); }},
+        // Comparison and logic.
+        {"Equal", [](NodeContext& c) { ConvertCompare(c, CO::Equal); }},
+        {"Greater", [](NodeContext& c) { ConvertCompare(c, CO::Greater); }},
+        {"GreaterOrEqual", [](NodeContext& c) { ConvertCompare(c, CO::GreaterOrEqual); }},
+        {"Less", [](NodeContext& c) { ConvertCompare(c, CO::Less); }},
+        {"LessOrEqual", [](NodeContext& c) { ConvertCompare(c, CO::LessOrEqual); }},
+        {"Xor", [](NodeContext& c) { ConvertCompare(c, CO::NotEqual); }},
+        {"And", [](NodeContext& c) { ConvertLogical(c, armnn::LogicalBinaryOperation::LogicalAnd); }},
+        {"Or", [](NodeContext& c) { ConvertLogical(c, armnn::LogicalBinaryOperation::LogicalOr); }},
+        {"Not", [](NodeContext& c) { ConvertUnary(c, UO::LogicalNot); }},
+        {"Where", ConvertWhere},
+        // Unary math.
+        {"Abs", [](NodeContext& c) { ConvertUnary(c, UO::Abs); }},
+        {"Exp", [](NodeContext& c) { ConvertUnary(c, UO::Exp); }},
+        {"Log", [](NodeContext& c) { ConvertUnary(c, UO::Log); }},
+        {"Neg", [](NodeContext& c) { ConvertUnary(c, UO::Neg); }},
+        {"Sqrt", [](NodeContext& c) { ConvertUnary(c, UO::Sqrt); }},
+        {"Sin", [](NodeContext& c) { ConvertUnary(c, UO::Sin); }},
+        {"Cos", [](NodeContext& c) { ConvertUnary(c, UO::Cos); }},
+        {"Ceil", [](NodeContext& c) { ConvertUnary(c, UO::Ceil); }},
+        {"Floor", [](NodeContext& c) {
+             RequireFloat(c);
+             auto* l = c.Network().AddFloorLayer(c.LayerName().c_str());
+             c.Emit(l, {&c.Slot(0)}, TypeOf(c.Slot(0)));
+             c.SetOutput(0, l->GetOutputSlot(0), c.In(0).m_ElemType, c.Dims(0));
+         }},
+        {"Reciprocal", ConvertComposite},
+        // Activations.
+        {"Relu", [](NodeContext& c) { ConvertActivation(c, AF::ReLu); }},
+        {"LeakyRelu", [](NodeContext& c) { ConvertActivation(c, AF::LeakyReLu, c.AttrFloat("alpha", 0.01f)); }},
+        {"Sigmoid", [](NodeContext& c) { ConvertActivation(c, AF::Sigmoid); }},
+        {"Tanh", [](NodeContext& c) { ConvertActivation(c, AF::TanH, 1.0f, 1.0f); }},
+        {"Elu", [](NodeContext& c) { ConvertActivation(c, AF::Elu, c.AttrFloat("alpha", 1.0f)); }},
+        {"HardSwish", [](NodeContext& c) { ConvertActivation(c, AF::HardSwish); }},
+        {"Softplus", [](NodeContext& c) { ConvertActivation(c, AF::SoftReLu); }},
+        {"Clip", ConvertClip},
+        {"PRelu", ConvertPrelu},
+        {"Softsign", ConvertComposite},
+        {"HardSigmoid", ConvertComposite},
+        {"Selu", ConvertComposite},
+        {"Celu", ConvertComposite},
+        {"Mish", ConvertComposite},
+        {"Swish", ConvertComposite},
+        {"Gelu", ConvertComposite},
+        {"Softmax", [](NodeContext& c) { ConvertSoftmax(c, false); }},
+        {"LogSoftmax", [](NodeContext& c) { ConvertSoftmax(c, true); }},
+        // Convolution, pooling, normalization, matrix products.
+        {"Conv", ConvertConv},
+        {"MaxPool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Max); }},
+        {"AveragePool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Average); }},
+        {"GlobalAveragePool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Mean); }},
+        {"GlobalMaxPool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Max); }},
+        {"BatchNormalization", ConvertBatchNorm},
+        {"LayerNormalization", ConvertLayerNorm},
+        {"InstanceNormalization", ConvertInstanceNorm},
+        {"Gemm", ConvertGemm},
+        {"MatMul", ConvertMatMul},
+        // Reductions.
+        {"ReduceMean", [](NodeContext& c) { ConvertReduce(c, RO::Mean, 18); }},
+        {"ReduceSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 13); }},
+        {"ReduceMax", [](NodeContext& c) { ConvertReduce(c, RO::Max, 18); }},
+        {"ReduceMin", [](NodeContext& c) { ConvertReduce(c, RO::Min, 18); }},
+        {"ReduceProd", [](NodeContext& c) { ConvertReduce(c, RO::Prod, 18); }},
+        {"ArgMax", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Max); }},
+        {"ArgMin", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Min); }},
+        // Shapes and data movement.
+        {"Reshape", ConvertReshape},
+        {"Flatten", ConvertFlatten},
+        {"Squeeze", ConvertSqueeze},
+        {"Unsqueeze", ConvertUnsqueeze},
+        {"Transpose", ConvertTranspose},
+        {"Concat", ConvertConcat},
+        {"Split", ConvertSplit},
+        {"Slice", ConvertSlice},
+        {"Gather", ConvertGather},
+        {"Pad", ConvertPad},
+        {"Tile", ConvertTile},
+        {"Expand", ConvertExpand},
+        {"DepthToSpace", [](NodeContext& c) { ConvertSpaceDepth(c, false); }},
+        {"SpaceToDepth", [](NodeContext& c) { ConvertSpaceDepth(c, true); }},
+        {"Resize", ConvertResize},
+        {"Upsample", ConvertResize},
+        {"Shape", ConvertShape},
+        {"Size", ConvertSize},
+        {"Constant", ConvertConstant},
+        {"ConstantOfShape", ConvertConstantOfShape},
+        {"Range", ConvertRange},
+        {"Identity", ConvertIdentity},
+        {"Dropout", ConvertIdentity},
+        {"Cast", ConvertCast},
+        {"CastLike", ConvertCast},
+        // Quantization.
+        {"QuantizeLinear", ConvertQuantize},
+        {"DequantizeLinear", ConvertDequantize},
+    };
+    return table;
+}
+
+} // namespace armnnOnnxParser

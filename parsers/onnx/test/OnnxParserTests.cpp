@@ -1,0 +1,442 @@
+//
+// armnnOnnxParser tests: small models built in memory with the protobuf API, run on CpuRef against values
+// computed by hand; and every kind of malformed file, each of which must give a ParseException naming the culprit.
+//
+#include <armnnOnnxParser/IOnnxParser.hpp>
+
+#include <armnn/ArmNN.hpp>
+
+#include <onnx/onnx_pb.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <sstream>
+#include <unistd.h>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace
+{
+
+using armnnOnnxParser::IOnnxParser;
+namespace fs = std::filesystem;
+
+/// Builds a one-graph model of the default domain at the given opset.
+struct ModelBuilder
+{
+    onnx::ModelProto model;
+    onnx::GraphProto* graph;
+
+    explicit ModelBuilder(int64_t opset = 13)
+    {
+        model.set_ir_version(8);
+        auto* op = model.add_opset_import();
+        op->set_domain("");
+        op->set_version(opset);
+        graph = model.mutable_graph();
+        graph->set_name("test");
+    }
+
+    void Input(const std::string& name, const std::vector<int64_t>& dims, int32_t type = onnx::TensorProto::FLOAT,
+               const std::vector<std::string>& params = {})
+    {
+        auto* vi = graph->add_input();
+        vi->set_name(name);
+        auto* tt = vi->mutable_type()->mutable_tensor_type();
+        tt->set_elem_type(type);
+        auto* shape = tt->mutable_shape();
+        for (size_t i = 0; i < dims.size(); ++i)
+        {
+            auto* d = shape->add_dim();
+            if (dims[i] < 0) d->set_dim_param(params.at(i)); else d->set_dim_value(dims[i]);
+        }
+    }
+
+    void Output(const std::string& name)
+    {
+        auto* vi = graph->add_output();
+        vi->set_name(name);
+        vi->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
+    }
+
+    onnx::TensorProto* Init(const std::string& name, const std::vector<int64_t>& dims, const std::vector<float>& v)
+    {
+        auto* t = graph->add_initializer();
+        t->set_name(name);
+        t->set_data_type(onnx::TensorProto::FLOAT);
+        for (auto d : dims) t->add_dims(d);
+        for (auto x : v) t->add_float_data(x);
+        return t;
+    }
+
+    void InitInts(const std::string& name, const std::vector<int64_t>& v)
+    {
+        auto* t = graph->add_initializer();
+        t->set_name(name);
+        t->set_data_type(onnx::TensorProto::INT64);
+        t->add_dims(static_cast<int64_t>(v.size()));
+        for (auto x : v) t->add_int64_data(x);
+    }
+
+    onnx::NodeProto* Node(const std::string& op, const std::vector<std::string>& ins,
+                          const std::vector<std::string>& outs, const std::string& name = "")
+    {
+        auto* n = graph->add_node();
+        n->set_op_type(op);
+        n->set_name(name.empty() ? op + "_" + outs.at(0) : name);
+        for (const auto& i : ins) n->add_input(i);
+        for (const auto& o : outs) n->add_output(o);
+        return n;
+    }
+
+    static void IntsAttr(onnx::NodeProto* n, const std::string& name, const std::vector<int64_t>& v)
+    {
+        auto* a = n->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::INTS);
+        for (auto x : v) a->add_ints(x);
+    }
+
+    static void IntAttr(onnx::NodeProto* n, const std::string& name, int64_t v)
+    {
+        auto* a = n->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::INT);
+        a->set_i(v);
+    }
+
+    std::vector<uint8_t> Bytes() const
+    {
+        const std::string s = model.SerializeAsString();
+        return std::vector<uint8_t>(s.begin(), s.end());
+    }
+};
+
+/// Parses, optimizes for CpuRef and runs one inference with float inputs (in graph input order).
+std::string g_LastDot;
+
+std::vector<float> RunModel(IOnnxParser& parser, armnn::INetworkPtr net, const std::vector<std::string>& inputNames,
+                       const std::vector<std::vector<float>>& inputs, const std::string& outputName,
+                       armnn::TensorShape* outShape = nullptr)
+{
+    armnn::IRuntimePtr runtime = armnn::IRuntime::Create(armnn::IRuntime::CreationOptions());
+    armnn::IOptimizedNetworkPtr opt = armnn::Optimize(*net, {armnn::BackendId("CpuRef")}, runtime->GetDeviceSpec());
+    std::ostringstream dot;
+    opt->SerializeToDot(dot);
+    g_LastDot = dot.str();
+    armnn::NetworkId id;
+    EXPECT_EQ(runtime->LoadNetwork(id, std::move(opt)), armnn::Status::Success);
+    armnn::InputTensors in;
+    for (size_t i = 0; i < inputs.size(); ++i)
+    {
+        auto b = parser.GetNetworkInputBindingInfo(inputNames[i]);
+        b.second.SetConstant(true);
+        EXPECT_EQ(b.second.GetNumElements(), inputs[i].size());
+        in.emplace_back(b.first, armnn::ConstTensor(b.second, inputs[i].data()));
+    }
+    auto ob = parser.GetNetworkOutputBindingInfo(outputName);
+    if (outShape) *outShape = ob.second.GetShape();
+    std::vector<float> out(ob.second.GetNumElements());
+    armnn::OutputTensors ot{{ob.first, armnn::Tensor(ob.second, out.data())}};
+    EXPECT_EQ(runtime->EnqueueWorkload(id, in, ot), armnn::Status::Success);
+    return out;
+}
+
+/// Expects a ParseException whose message holds every one of `parts`.
+void ExpectParseError(const std::function<void()>& f, const std::vector<std::string>& parts)
+{
+    try
+    {
+        f();
+        FAIL() << "no exception";
+    }
+    catch (const armnn::ParseException& e)
+    {
+        for (const auto& p : parts)
+        {
+            EXPECT_NE(std::string(e.what()).find(p), std::string::npos) << "'" << p << "' not in: " << e.what();
+        }
+    }
+}
+
+TEST(OnnxParser, ConvolutionWithBiasMatchesHandComputedValues)
+{
+    ModelBuilder m;
+    m.Input("x", {1, 1, 3, 3});
+    m.Init("w", {1, 1, 2, 2}, {1, 0, 0, -1});
+    m.Init("b", {1}, {10});
+    m.Node("Conv", {"x", "w", "b"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    armnn::TensorShape shape;
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3, 4, 5, 6, 7, 8, 9}}, "y", &shape);
+    // y[i][j] = x[i][j] - x[i+1][j+1] + 10 = -4 + 10.
+    EXPECT_EQ(shape, armnn::TensorShape({1, 1, 2, 2}));
+    EXPECT_EQ(out, (std::vector<float>{6, 6, 6, 6}));
+}
+
+TEST(OnnxParser, DepthwiseConvolutionAndSamePadding)
+{
+    ModelBuilder m;
+    m.Input("x", {1, 2, 2, 2});
+    m.Init("w", {2, 1, 1, 1}, {2, -1});
+    auto* n = m.Node("Conv", {"x", "w"}, {"y"});
+    ModelBuilder::IntAttr(n, "group", 2);
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3, 4, 5, 6, 7, 8}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{2, 4, 6, 8, -5, -6, -7, -8}));
+}
+
+TEST(OnnxParser, BroadcastingAddAndRelu)
+{
+    ModelBuilder m;
+    m.Input("a", {2, 3});
+    m.Init("b", {3}, {1, -10, 0});
+    m.Node("Add", {"a", "b"}, {"s"});
+    m.Node("Relu", {"s"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"a"}, {{1, 2, 3, 4, 5, 6}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{2, 0, 3, 5, 0, 6}));
+}
+
+TEST(OnnxParser, GemmWithTransposedConstantWeights)
+{
+    ModelBuilder m;
+    m.Input("a", {1, 2});
+    m.Init("b", {3, 2}, {1, 0, 0, 1, 1, 1});
+    m.Init("c", {3}, {0.5f, 0.5f, 0.5f});
+    auto* n = m.Node("Gemm", {"a", "b", "c"}, {"y"});
+    ModelBuilder::IntAttr(n, "transB", 1);
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"a"}, {{2, 3}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{2.5f, 3.5f, 5.5f}));
+}
+
+TEST(OnnxParser, ShapeChainIsFoldedAndDynamicDimensionComesFromTheCaller)
+{
+    // y = Reshape(x, Concat(Gather(Shape(x), 0), [-1])) with x [N, 2, 3] and N given by the caller.
+    ModelBuilder m;
+    m.Input("x", {-1, 2, 3}, onnx::TensorProto::FLOAT, {"N", "", ""});
+    m.InitInts("zero", {0});
+    m.InitInts("minus_one", {-1});
+    m.Node("Shape", {"x"}, {"shape"});
+    m.Node("Gather", {"shape", "zero"}, {"n"});
+    auto* c = m.Node("Concat", {"n", "minus_one"}, {"target"});
+    ModelBuilder::IntAttr(c, "axis", 0);
+    m.Node("Reshape", {"x", "target"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); }, {"'x'", "'N'", "inputShapes"});
+    armnn::INetworkPtr net = parser->CreateNetworkFromBinary(m.Bytes(), {{"x", armnn::TensorShape({2, 2, 3})}});
+    armnn::TensorShape shape;
+    std::vector<float> x(12);
+    for (size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i);
+    auto out = RunModel(*parser, std::move(net), {"x"}, {x}, "y", &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({2, 6}));
+    EXPECT_EQ(out, x);
+    // Folded at parse time: neither Shape, Gather nor Concat reaches the network.
+    EXPECT_EQ(g_LastDot.find("Shape"), std::string::npos) << g_LastDot;
+    EXPECT_EQ(g_LastDot.find("Gather"), std::string::npos);
+    EXPECT_EQ(g_LastDot.find("Concat"), std::string::npos);
+}
+
+TEST(OnnxParser, MaxPoolAndGlobalAveragePool)
+{
+    ModelBuilder m;
+    m.Input("x", {1, 1, 4, 4});
+    auto* p = m.Node("MaxPool", {"x"}, {"p"});
+    ModelBuilder::IntsAttr(p, "kernel_shape", {2, 2});
+    ModelBuilder::IntsAttr(p, "strides", {2, 2});
+    m.Node("GlobalAveragePool", {"p"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    std::vector<float> x(16);
+    for (size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i);
+    // Maxima of the 2x2 windows: 5, 7, 13, 15; their mean is 10.
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {x}, "y");
+    EXPECT_EQ(out, (std::vector<float>{10}));
+}
+
+TEST(OnnxParser, TextFormatAndBindingInfo)
+{
+    ModelBuilder m;
+    m.Input("x", {2});
+    m.Node("Neg", {"x"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto net = parser->CreateNetworkFromString(m.model.DebugString());
+    EXPECT_EQ(parser->GetNetworkInputBindingInfo("x").first, 0);
+    EXPECT_EQ(parser->GetNetworkOutputBindingInfo("y").second.GetShape(), armnn::TensorShape({2}));
+    ExpectParseError([&] { parser->GetNetworkInputBindingInfo("nope"); }, {"'nope'"});
+    EXPECT_EQ(RunModel(*parser, std::move(net), {"x"}, {{1, -2}}, "y"), (std::vector<float>{-1, 2}));
+}
+
+// ----- Untrusted files -----
+
+TEST(OnnxParserErrors, MalformedProtobuf)
+{
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary({0xff, 0xff, 0xff, 0x0f, 0x12}); }, {"protobuf"});
+    ExpectParseError([&] { parser->CreateNetworkFromString("graph { node { "); }, {"text"});
+    EXPECT_THROW(parser->CreateNetworkFromBinaryFile("/nonexistent/model.onnx"), armnn::FileNotFoundException);
+}
+
+TEST(OnnxParserErrors, MissingInitializerNamesNodeOperatorAndTensor)
+{
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Node("Conv", {"x", "weights_missing"}, {"y"}, "conv1");
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); }, {"'conv1'", "Conv", "'weights_missing'"});
+}
+
+TEST(OnnxParserErrors, DanglingGraphOutput)
+{
+    ModelBuilder m;
+    m.Input("x", {2});
+    m.Node("Relu", {"x"}, {"y"});
+    m.Output("z");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); }, {"'z'"});
+}
+
+TEST(OnnxParserErrors, Cycle)
+{
+    ModelBuilder m;
+    m.Input("x", {2});
+    m.Node("Add", {"x", "b"}, {"a"}, "first");
+    m.Node("Relu", {"a"}, {"b"}, "second");
+    m.Output("b");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); }, {"cycle", "Add"});
+}
+
+TEST(OnnxParserErrors, HugeDimensions)
+{
+    ModelBuilder m;
+    m.Input("x", {1 << 20, 1 << 20});
+    m.Node("Relu", {"x"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); }, {"'x'", "too many elements"});
+
+    ModelBuilder m2;
+    m2.Input("x", {2});
+    auto* t = m2.graph->add_initializer();
+    t->set_name("big");
+    t->set_data_type(onnx::TensorProto::FLOAT);
+    t->add_dims(int64_t(1) << 40);
+    m2.Node("Add", {"x", "big"}, {"y"});
+    m2.Output("y");
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m2.Bytes()); }, {"'big'", "out of range"});
+}
+
+TEST(OnnxParserErrors, InitializerDataDoesNotMatchItsDims)
+{
+    ModelBuilder m;
+    m.Input("x", {4});
+    m.Init("w", {4}, {1, 2, 3});
+    m.Node("Add", {"x", "w"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); }, {"'w'", "3 values"});
+}
+
+TEST(OnnxParserErrors, UnsupportedOperatorAndWrongAttributes)
+{
+    ModelBuilder m;
+    m.Input("x", {2});
+    m.Node("Einsum", {"x"}, {"y"}, "e1");
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); }, {"'e1'", "unsupported", "Einsum"});
+
+    ModelBuilder m2;
+    m2.Input("x", {2, 3});
+    auto* n = m2.Node("Transpose", {"x"}, {"y"}, "t1");
+    ModelBuilder::IntsAttr(n, "perm", {0, 0});
+    m2.Output("y");
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m2.Bytes()); }, {"'t1'", "Transpose", "perm"});
+}
+
+class ExternalData : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        m_Dir = fs::temp_directory_path() / ("onnx_ext_" + std::to_string(::getpid()));
+        fs::remove_all(m_Dir);
+        fs::create_directories(m_Dir / "model");
+        std::ofstream(m_Dir / "model" / "weights.bin", std::ios::binary).write("\0\0\0\0\0\0\x80\x3f", 8); // 0, 1
+        std::ofstream(m_Dir / "secret.bin", std::ios::binary).write("\0\0\0\0\0\0\x80\x3f", 8);
+        fs::create_symlink(m_Dir / "secret.bin", m_Dir / "model" / "link.bin");
+    }
+    void TearDown() override { fs::remove_all(m_Dir); }
+
+    std::string Write(const std::string& location, const std::string& offset, const std::string& length)
+    {
+        ModelBuilder m;
+        m.Input("x", {2});
+        auto* t = m.graph->add_initializer();
+        t->set_name("w");
+        t->set_data_type(onnx::TensorProto::FLOAT);
+        t->add_dims(2);
+        t->set_data_location(onnx::TensorProto::EXTERNAL);
+        auto add = [&](const std::string& k, const std::string& v) {
+            if (v.empty()) return;
+            auto* e = t->add_external_data();
+            e->set_key(k);
+            e->set_value(v);
+        };
+        add("location", location);
+        add("offset", offset);
+        add("length", length);
+        m.Node("Add", {"x", "w"}, {"y"});
+        m.Output("y");
+        const std::string path = (m_Dir / "model" / "model.onnx").string();
+        std::ofstream(path, std::ios::binary) << m.model.SerializeAsString();
+        m_Bytes = m.Bytes();
+        return path;
+    }
+
+    fs::path m_Dir;
+    std::vector<uint8_t> m_Bytes;
+};
+
+TEST_F(ExternalData, LoadsInsideTheModelFolder)
+{
+    auto parser = IOnnxParser::Create();
+    const std::string path = Write("weights.bin", "0", "8");
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinaryFile(path.c_str()), {"x"}, {{5, 5}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{5, 6}));
+}
+
+TEST_F(ExternalData, RefusesEverythingElse)
+{
+    auto parser = IOnnxParser::Create();
+    std::string path = Write("weights.bin", "", "");
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m_Bytes); }, {"'w'", "external data"});
+    path = Write("../secret.bin", "", "");
+    ExpectParseError([&] { parser->CreateNetworkFromBinaryFile(path.c_str()); }, {"'w'", "leaves"});
+    path = Write((m_Dir / "secret.bin").string(), "", "");
+    ExpectParseError([&] { parser->CreateNetworkFromBinaryFile(path.c_str()); }, {"'w'", "relative"});
+    path = Write("link.bin", "", "");
+    ExpectParseError([&] { parser->CreateNetworkFromBinaryFile(path.c_str()); }, {"'w'", "outside"});
+    path = Write("weights.bin", "4", "8");
+    ExpectParseError([&] { parser->CreateNetworkFromBinaryFile(path.c_str()); }, {"'w'", "offset"});
+    path = Write("weights.bin", "0", "4");
+    ExpectParseError([&] { parser->CreateNetworkFromBinaryFile(path.c_str()); }, {"'w'", "length"});
+    path = Write("weights.bin", "-1", "");
+    ExpectParseError([&] { parser->CreateNetworkFromBinaryFile(path.c_str()); }, {"'w'", "offset"});
+    path = Write("missing.bin", "", "");
+    ExpectParseError([&] { parser->CreateNetworkFromBinaryFile(path.c_str()); }, {"'w'", "does not exist"});
+}
+
+} // namespace
