@@ -14,6 +14,7 @@ packages=(
     clang             # libFuzzer targets and a second compiler
     libclang-rt-14-dev
     python3
+    python3-pip       # installs the test peers of tests/requirements.txt (scripts/test.sh --models)
     libdnnl-dev       # oneDNN 2.x: the kernels of the CpuAcc backend (brings libgomp, its OpenMP runtime)
     libflatbuffers-dev      # FlatBuffers headers (header-only use) for the TensorFlow Lite parser
     flatbuffers-compiler    # flatc: generates the parser's C++ from parsers/tflite/schema/tflite.fbs

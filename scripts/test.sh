@@ -3,9 +3,10 @@
 # the concurrency test under ThreadSanitizer, and an outside CMake project built against the install tree.
 # Usage: scripts/test.sh [--quick] [--models]
 #   --quick   release suites only
-#   --models  first generate the TensorFlow Lite test models (tests/models/generate_models.py; needs tensorflow-cpu,
-#             a few minutes the first time, cached in $ARMNN_TEST_MODELS or ~/.cache/armnn-test-models). Without it
-#             the comparison with LiteRT runs only when that cache is already there, and is reported skipped otherwise.
+#   --models  first install the Python peers (tests/requirements.txt: TensorFlow, LiteRT, onnx) when missing and
+#             generate the TensorFlow Lite test models (tests/models/generate_models.py; a few minutes the first time,
+#             cached in $ARMNN_TEST_MODELS or ~/.cache/armnn-test-models). Without it the comparison with LiteRT and
+#             the ONNX conformance run only when those are already there, and are reported skipped otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,11 @@ jobs="${ARMNN_JOBS:-2}"
 configure() { cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE="$2" "${@:3}" >/dev/null; }
 
 if [ "$models" = 1 ]; then
+    if ! python3 -c "import numpy, tensorflow, ai_edge_litert, onnx" 2>/dev/null; then
+        echo "== Python peers (tests/requirements.txt)"
+        # Debian's own python3 marks itself externally managed; these test-only packages go beside its own.
+        python3 -m pip install -q --break-system-packages -r tests/requirements.txt
+    fi
     echo "== TensorFlow Lite test models"
     python3 tests/models/generate_models.py
 fi
