@@ -1,12 +1,15 @@
 //
-// Building blocks of the reference kernels. Reference kernels are written once, in float: quantized and half
+// Building blocks of the reference kernels. Most reference kernels are written once, in float: quantized and half
 // inputs are decoded to float, the kernel computes, and outputs are encoded back (TensorFlow Lite's rounding).
-// Constant inputs (weights) are decoded once, when the workload is created.
+// Constant inputs (weights) are decoded once, when the workload is created. The kernels whose 8-bit quantized
+// results must match TensorFlow Lite bit for bit (convolutions, fully connected, add/sub/mul, mean) compute in
+// integers instead, with TFLite's fixed-point requantization (docs/quantization.md).
 //
 #pragma once
 
 #include <armnn/backends/IWorkload.hpp>
 #include <armnn/backends/LayerInfo.hpp>
+#include <armnn/backends/QuantizedArithmetic.hpp>
 #include <armnn/backends/TensorConversion.hpp>
 
 #include <cstddef>
@@ -129,6 +132,112 @@ template <typename Fn>
 std::unique_ptr<IWorkload> MakeTensorWorkload(Fn fn)
 {
     return std::make_unique<TensorWorkload<Fn>>(fn);
+}
+
+/// Where the output channel sits in a weighted layer's output: element i is in channel (i / m_Stride) % m_Count.
+struct ChannelAxis
+{
+    size_t m_Stride = 1;
+    size_t m_Count = 1;
+    size_t Of(size_t index) const { return (index / m_Stride) % m_Count; }
+};
+
+/// The integer form of a layer that takes (input, weights, optional bias) with 8-bit asymmetric input and output,
+/// as TensorFlow Lite computes it: the kernel's loop accumulates (input - input zero point) * (weights - weights
+/// zero point) plus the int32 bias into int64 sums; each sum, saturated to int32, is scaled by the fixed-point
+/// multiplier of its output channel (input scale * weights scale[channel] / output scale, in double), offset by
+/// the output zero point and clamped to the fused activation's range.
+template <typename Loop>
+class QuantizedWeightedWorkload final : public IWorkload
+{
+public:
+    QuantizedWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, QuantizedRange range, Loop loop)
+        : m_Inputs(layer.m_Inputs), m_Output(layer.m_Outputs[0]), m_Channels(channels), m_Range(range), m_Loop(loop)
+    {
+        if (layer.IsConstantInput(1))
+        {
+            m_Weights = ReadWeights(layer.m_ConstantInputs[1]);
+        }
+        if (layer.m_Inputs.size() > 2 && layer.IsConstantInput(2))
+        {
+            m_Bias = ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]);
+        }
+        const double inputScale = m_Inputs[0].GetQuantizationScale();
+        const double outputScale = m_Output.GetQuantizationScale();
+        const std::vector<float> weightScales = m_Inputs[1].GetQuantizationScales();
+        for (size_t c = 0; c < channels.m_Count; ++c)
+        {
+            const double weightScale = weightScales.size() > 1 ? weightScales[c] : weightScales[0];
+            m_Multipliers.push_back(QuantizeMultiplier(inputScale * weightScale / outputScale));
+        }
+    }
+
+    void Execute(const ExecutionTensors& tensors) const override
+    {
+        const std::vector<int32_t> input = ReadQuantized(m_Inputs[0], tensors.Input(0),
+                                                         m_Inputs[0].GetQuantizationOffset());
+        const std::vector<int32_t> weights = m_Weights.empty() ? ReadWeights(tensors.Input(1)) : m_Weights;
+        std::vector<int32_t> bias = m_Bias;
+        if (bias.empty() && m_Inputs.size() > 2)
+        {
+            bias = ReadInt32(m_Inputs[2], tensors.Input(2));
+        }
+        std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
+        m_Loop(input.data(), weights.data(), bias.empty() ? nullptr : bias.data(), sums.data());
+        std::vector<int32_t> result(sums.size());
+        const int32_t outputZeroPoint = m_Output.GetQuantizationOffset();
+        for (size_t i = 0; i < sums.size(); ++i)
+        {
+            const int32_t scaled = MultiplyByQuantizedMultiplier(SaturateToInt32(sums[i]),
+                                                                 m_Multipliers[m_Channels.Of(i)]);
+            result[i] = m_Range.Clamp(scaled + outputZeroPoint);
+        }
+        WriteQuantized(m_Output, result.data(), tensors.Output(0));
+    }
+
+private:
+    std::vector<int32_t> ReadWeights(const void* data) const
+    {
+        // Per-axis weights are symmetric (zero point 0); per-tensor ones may have a zero point (uint8).
+        return ReadQuantized(m_Inputs[1], data, m_Inputs[1].GetQuantizationOffset());
+    }
+
+    std::vector<TensorInfo> m_Inputs;
+    TensorInfo m_Output;
+    ChannelAxis m_Channels;
+    QuantizedRange m_Range;
+    std::vector<QuantizedMultiplier> m_Multipliers;
+    std::vector<int32_t> m_Weights;
+    std::vector<int32_t> m_Bias;
+    Loop m_Loop;
+};
+
+/// The workload of a layer that takes (input, weights, optional bias), or multiplies two operands (BatchMatMul:
+/// the second operand plays the weights, with one channel). `loop(input, weights, bias, sums)` is the
+/// kernel, written once for both arithmetics: it adds the bias (when not null) and the products of inputs and
+/// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric input and output and
+/// a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and weights
+/// have their zero points subtracted, sums are int64); otherwise on floats (doubles for the sums).
+template <typename Loop>
+std::unique_ptr<IWorkload> MakeWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, Loop loop)
+{
+    QuantizedRange range;
+    if (IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
+        IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType()) &&
+        GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
+    {
+        return std::make_unique<QuantizedWeightedWorkload<Loop>>(layer, channels, range, loop);
+    }
+    const bool hasBias = layer.m_Inputs.size() > 2;
+    const size_t count = layer.m_Outputs[0].GetNumElements();
+    return MakeFloatWorkload(layer, [=](const FloatInputs& in, const FloatOutputs& out) {
+        std::vector<double> sums(count, 0.0);
+        loop(in[0], in[1], hasBias ? in[2] : nullptr, sums.data());
+        for (size_t i = 0; i < count; ++i)
+        {
+            out[0][i] = static_cast<float>(sums[i]);
+        }
+    });
 }
 
 /// Strides of a row-major shape (elements).

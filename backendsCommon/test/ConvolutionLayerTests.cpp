@@ -239,13 +239,16 @@ TEST_P(LayerTest, Conv2dQAsymmU8NchwPerChannelQSymmS8Weights)
 {
     // NCHW, 2 input channels of one pixel: scale 0.1, offset 128, reals [1.0, -0.5] -> q [138, 123].
     // Weights [O=2, I=2, 1, 1] QSymmS8 per-channel scales [0.1, 0.2]: q [10, 0 | -5, 5] -> reals [1, 0 | -1, 1].
-    // o0 = 1.0; o1 = -1.0 - 0.5 = -1.5. Output scale 0.07, offset 100: 14.29 -> 114; -21.43 -> -21 -> 79.
+    // o0 = 1.0; o1 = -1.0 - 0.5 = -1.5. Output scale 0.07, offset 100. TensorFlow Lite's integer arithmetic:
+    // accumulators [10 * 10, 10 * -5 + -5 * 5] = [100, -75]; multipliers 0.1 * 0.1 / 0.07 = 0.142857 and
+    // 0.1 * 0.2 / 0.07 = 0.285714 = (1227133513, shift -1). o0: 14.29 -> 14 -> 114. o1: the high multiply gives
+    // -75 * 0.571429 = -42.86 -> -43, the shift -43 / 2 = -21.5 -> -22 (two roundings), so 78, not 79.
     TestTensor in = TestTensor::Quantized({1, 2, 1, 1}, DataType::QAsymmU8, 0.1f, 128, {1.0f, -0.5f});
     TensorInfo wInfo({2, 2, 1, 1}, DataType::QSymmS8, std::vector<float>{0.1f, 0.2f}, 0, true);
     TestTensor w = TestTensor::Of<int8_t>(wInfo, {10, 0, -5, 5}, true);
     ARMNN_RUN_LAYER(out, Conv(ConvDesc(DataLayout::NCHW)), {in, w},
                     {TensorInfo({1, 2, 1, 1}, DataType::QAsymmU8, 0.07f, 100)});
-    EXPECT_EQ(out[0].As<uint8_t>(), (std::vector<uint8_t>{114, 79}));
+    EXPECT_EQ(out[0].As<uint8_t>(), (std::vector<uint8_t>{114, 78}));
 }
 
 //
@@ -378,14 +381,17 @@ TEST_P(LayerTest, TransposeConvQAsymmS8)
 {
     // Input scale 0.5, offset 0: reals [1, -2] -> q [2, -4]. Weights QSymmS8 scale 0.25: q [4, 2] -> [1, 0.5].
     // Width out = 1 * (2 - 1) + 2 = 3: [1*1, 1*0.5 + -2*1, -2*0.5] = [1, -1.5, -1].
-    // Output scale 0.3, offset 0: 3.33 -> 3; -5; -3.33 -> -3.
+    // Output scale 0.3, offset 0. TensorFlow Lite's integer arithmetic: accumulators [2 * 4, 2 * 2 + -4 * 4,
+    // -4 * 2] = [8, -12, -8], multiplier 0.5 * 0.25 / 0.3 = 0.416667 = (1789569707, shift -1): the high multiply
+    // gives 6.67 -> 7, -10, -6.67 -> -7; halving rounds ties away from zero: 3.5 -> 4, -5, -3.5 -> -4
+    // (a single rounding of 3.33 and -3.33 would give 3 and -3).
     TestTensor in = TestTensor::Quantized({1, 1, 2, 1}, DataType::QAsymmS8, 0.5f, 0, {1, -2});
     TestTensor w = TestTensor::Of<int8_t>(TensorInfo({1, 1, 2, 1}, DataType::QSymmS8, 0.25f, 0), {4, 2});
     TransposeConvolution2dDescriptor desc;
     desc.m_DataLayout = DataLayout::NHWC;
     desc.m_StrideX = desc.m_StrideY = 1;
     ARMNN_RUN_LAYER(out, TransposeConv(desc, w), {in}, {TensorInfo({1, 1, 3, 1}, DataType::QAsymmS8, 0.3f, 0)});
-    EXPECT_EQ(out[0].As<int8_t>(), (std::vector<int8_t>{3, -5, -3}));
+    EXPECT_EQ(out[0].As<int8_t>(), (std::vector<int8_t>{4, -5, -4}));
 }
 
 //

@@ -76,20 +76,21 @@ std::unique_ptr<IWorkload> CreateBatchMatMul(const LayerInfo& layer)
     const TensorShape& xShape = layer.m_Inputs[0].GetShape();
     const bool tx = desc.m_TransposeX || desc.m_AdjointX;
     const size_t inner = xShape[xShape.GetNumDimensions() - rowFromEnd + (tx ? 0 : 1)];
-    return MakeFloatWorkload(layer, [=](const FloatInputs& inputs, const FloatOutputs& outputs) {
+    // One output "channel": quantized, a single multiplier x scale * y scale / output scale (TensorFlow Lite).
+    return MakeWeightedWorkload(layer, ChannelAxis{}, [=](const auto* xs, const auto* ys, const auto*, auto* sums) {
+        using Sum = std::decay_t<decltype(*sums)>;
         for (size_t b = 0; b < z.m_Offsets.size(); ++b)
         {
             for (size_t m = 0; m < rows; ++m)
             {
                 for (size_t n = 0; n < cols; ++n)
                 {
-                    double sum = 0.0;
+                    Sum& sum = sums[z.m_Offsets[b] + m * z.m_RowStride + n * z.m_ColStride];
                     for (size_t k = 0; k < inner; ++k)
                     {
-                        sum += static_cast<double>(inputs[0][x.m_Offsets[b] + m * x.m_RowStride + k * x.m_ColStride]) *
-                               inputs[1][y.m_Offsets[b] + k * y.m_RowStride + n * y.m_ColStride];
+                        sum += static_cast<Sum>(xs[x.m_Offsets[b] + m * x.m_RowStride + k * x.m_ColStride]) *
+                               ys[y.m_Offsets[b] + k * y.m_RowStride + n * y.m_ColStride];
                     }
-                    outputs[0][z.m_Offsets[b] + m * z.m_RowStride + n * z.m_ColStride] = static_cast<float>(sum);
                 }
             }
         }

@@ -9,14 +9,16 @@ namespace ref
 
 // out[n, o, y, x] = bias[o] + sum over (ky, kx, i) of
 //     in[n, i, y * strideY + ky * dilationY - padTop, x * strideX + kx * dilationX - padLeft] * w[o, i, ky, kx],
-// padded elements reading as zero. Weights are [O, H, W, I] for NHWC and [O, I, H, W] for NCHW.
+// padded elements reading as zero (as the input's zero point when quantized). Weights are [O, H, W, I] for NHWC
+// and [O, I, H, W] for NCHW.
 std::unique_ptr<IWorkload> CreateConvolution2d(const LayerInfo& layer)
 {
     const Convolution2dDescriptor desc = layer.GetDescriptor<Convolution2dDescriptor>();
     const ImageIndex in(layer.m_Inputs[0].GetShape(), desc.m_DataLayout);
     const ImageIndex weights(layer.m_Inputs[1].GetShape(), desc.m_DataLayout);
     const ImageIndex out(layer.m_Outputs[0].GetShape(), desc.m_DataLayout);
-    return MakeFloatWorkload(layer, [=](const FloatInputs& inputs, const FloatOutputs& outputs) {
+    return MakeWeightedWorkload(layer, out.GetChannelAxis(), [=](const auto* input, const auto* w, const auto* bias,
+                                                                 auto* sums) {
         for (size_t n = 0; n < out.Batches(); ++n)
         {
             for (size_t o = 0; o < out.Channels(); ++o)
@@ -25,7 +27,11 @@ std::unique_ptr<IWorkload> CreateConvolution2d(const LayerInfo& layer)
                 {
                     for (size_t x = 0; x < out.Width(); ++x)
                     {
-                        double sum = desc.m_BiasEnabled ? inputs[2][o] : 0.0;
+                        auto& sum = sums[out(n, o, y, x)];
+                        if (bias != nullptr)
+                        {
+                            sum += bias[o];
+                        }
                         for (size_t ky = 0; ky < weights.Height(); ++ky)
                         {
                             // Signed: the window may start in the leading padding.
@@ -45,12 +51,11 @@ std::unique_ptr<IWorkload> CreateConvolution2d(const LayerInfo& layer)
                                 }
                                 for (size_t i = 0; i < in.Channels(); ++i)
                                 {
-                                    const float v = inputs[0][in(n, i, static_cast<size_t>(iy), static_cast<size_t>(ix))];
-                                    sum += static_cast<double>(v) * inputs[1][weights(o, i, ky, kx)];
+                                    const auto v = input[in(n, i, static_cast<size_t>(iy), static_cast<size_t>(ix))];
+                                    sum += static_cast<std::decay_t<decltype(sum)>>(v) * w[weights(o, i, ky, kx)];
                                 }
                             }
                         }
-                        outputs[0][out(n, o, y, x)] = static_cast<float>(sum);
                     }
                 }
             }

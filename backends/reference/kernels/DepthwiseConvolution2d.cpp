@@ -18,7 +18,8 @@ std::unique_ptr<IWorkload> CreateDepthwiseConvolution2d(const LayerInfo& layer)
     const ImageIndex weights(layer.m_Inputs[1].GetShape(), DataLayout::NHWC);
     const ImageIndex out(layer.m_Outputs[0].GetShape(), desc.m_DataLayout);
     const size_t multiplier = out.Channels() / in.Channels();
-    return MakeFloatWorkload(layer, [=](const FloatInputs& inputs, const FloatOutputs& outputs) {
+    return MakeWeightedWorkload(layer, out.GetChannelAxis(), [=](const auto* input, const auto* w, const auto* bias,
+                                                                 auto* sums) {
         for (size_t n = 0; n < out.Batches(); ++n)
         {
             for (size_t c = 0; c < out.Channels(); ++c)
@@ -27,7 +28,11 @@ std::unique_ptr<IWorkload> CreateDepthwiseConvolution2d(const LayerInfo& layer)
                 {
                     for (size_t x = 0; x < out.Width(); ++x)
                     {
-                        double sum = desc.m_BiasEnabled ? inputs[2][c] : 0.0;
+                        auto& sum = sums[out(n, c, y, x)];
+                        if (bias != nullptr)
+                        {
+                            sum += bias[c];
+                        }
                         for (size_t ky = 0; ky < weights.Height(); ++ky)
                         {
                             const int64_t iy = static_cast<int64_t>(y * desc.m_StrideY + ky * desc.m_DilationY) -
@@ -44,12 +49,11 @@ std::unique_ptr<IWorkload> CreateDepthwiseConvolution2d(const LayerInfo& layer)
                                 {
                                     continue;
                                 }
-                                const float v =
-                                    inputs[0][in(n, c / multiplier, static_cast<size_t>(iy), static_cast<size_t>(ix))];
-                                sum += static_cast<double>(v) * inputs[1][weights(0, c, ky, kx)];
+                                const auto v =
+                                    input[in(n, c / multiplier, static_cast<size_t>(iy), static_cast<size_t>(ix))];
+                                sum += static_cast<std::decay_t<decltype(sum)>>(v) * w[weights(0, c, ky, kx)];
                             }
                         }
-                        outputs[0][out(n, c, y, x)] = static_cast<float>(sum);
                     }
                 }
             }

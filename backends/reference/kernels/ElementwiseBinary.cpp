@@ -57,6 +57,67 @@ bool IsIntegerType(DataType type)
 {
     return type == DataType::Signed32 || type == DataType::Signed64;
 }
+
+/// TensorFlow Lite's integer Add, Sub and Mul for 8-bit asymmetric tensors (docs/quantization.md).
+/// Add/Sub: both inputs, less their zero points, are shifted left by 20 bits and scaled to a common scale,
+/// 2 * max(input scales), by multipliers below one; their sum or difference is scaled to the output.
+/// Mul: the product of the inputs less their zero points is scaled by input1 scale * input2 scale / output scale.
+class QuantizedArithmetic
+{
+public:
+    static bool Supports(const LayerInfo& layer, BinaryOperation op)
+    {
+        const bool arithmetic = op == BinaryOperation::Add || op == BinaryOperation::Sub ||
+                                op == BinaryOperation::Mul;
+        return arithmetic && IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
+               IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType());
+    }
+
+    QuantizedArithmetic(const LayerInfo& layer, BinaryOperation op)
+        : m_Op(op), m_Range(GetQuantizedRange(layer.m_Outputs[0].GetDataType())),
+          m_OutputZeroPoint(layer.m_Outputs[0].GetQuantizationOffset())
+    {
+        const double scaleA = layer.m_Inputs[0].GetQuantizationScale();
+        const double scaleB = layer.m_Inputs[1].GetQuantizationScale();
+        const double scaleOut = layer.m_Outputs[0].GetQuantizationScale();
+        if (op == BinaryOperation::Mul)
+        {
+            m_Output = QuantizeMultiplier(scaleA * scaleB / scaleOut);
+            return;
+        }
+        const double twiceMaxScale = 2.0 * std::max(scaleA, scaleB);
+        m_InputA = QuantizeMultiplier(scaleA / twiceMaxScale);
+        m_InputB = QuantizeMultiplier(scaleB / twiceMaxScale);
+        m_Output = QuantizeMultiplier(twiceMaxScale / (static_cast<double>(1 << kLeftShift) * scaleOut));
+    }
+
+    /// a and b are the inputs less their zero points; the result is the stored output value.
+    int32_t operator()(int32_t a, int32_t b) const
+    {
+        int32_t raw = 0;
+        if (m_Op == BinaryOperation::Mul)
+        {
+            raw = MultiplyByQuantizedMultiplier(a * b, m_Output);
+        }
+        else
+        {
+            const int32_t scaledA = MultiplyByQuantizedMultiplier(a * (1 << kLeftShift), m_InputA);
+            const int32_t scaledB = MultiplyByQuantizedMultiplier(b * (1 << kLeftShift), m_InputB);
+            raw = MultiplyByQuantizedMultiplier(m_Op == BinaryOperation::Add ? scaledA + scaledB : scaledA - scaledB,
+                                                m_Output);
+        }
+        return m_Range.Clamp(raw + m_OutputZeroPoint);
+    }
+
+private:
+    static constexpr int kLeftShift = 20;
+    BinaryOperation m_Op;
+    QuantizedRange m_Range;
+    int32_t m_OutputZeroPoint;
+    QuantizedMultiplier m_InputA;
+    QuantizedMultiplier m_InputB;
+    QuantizedMultiplier m_Output;
+};
 } // namespace
 
 bool CheckElementwiseBinary(const LayerInfo& layer, std::string& reason)
@@ -76,6 +137,23 @@ std::unique_ptr<IWorkload> CreateElementwiseBinary(const LayerInfo& layer)
     const std::vector<size_t> indexB = BroadcastIndices(layer.m_Inputs[1].GetShape(), outShape);
     const size_t count = outShape.GetNumElements();
 
+    if (QuantizedArithmetic::Supports(layer, op))
+    {
+        const TensorInfo a = layer.m_Inputs[0];
+        const TensorInfo b = layer.m_Inputs[1];
+        const TensorInfo o = layer.m_Outputs[0];
+        const QuantizedArithmetic apply(layer, op);
+        return MakeTensorWorkload([=](const ExecutionTensors& t) {
+            const std::vector<int32_t> va = ReadQuantized(a, t.Input(0), a.GetQuantizationOffset());
+            const std::vector<int32_t> vb = ReadQuantized(b, t.Input(1), b.GetQuantizationOffset());
+            std::vector<int32_t> result(count);
+            for (size_t i = 0; i < count; ++i)
+            {
+                result[i] = apply(va[indexA[i]], vb[indexB[i]]);
+            }
+            WriteQuantized(o, result.data(), t.Output(0));
+        });
+    }
     if (IsIntegerType(layer.m_Inputs[0].GetDataType()))
     {
         const TensorInfo a = layer.m_Inputs[0];

@@ -6,6 +6,7 @@ namespace armnn
 namespace ref
 {
 
+// out[b, o] = bias[o] + sum over i of in[b, i] * w, w = weights[o, i] (m_TransposeWeightMatrix) or weights[i, o].
 std::unique_ptr<IWorkload> CreateFullyConnected(const LayerInfo& layer)
 {
     const FullyConnectedDescriptor desc = layer.GetDescriptor<FullyConnectedDescriptor>();
@@ -13,18 +14,22 @@ std::unique_ptr<IWorkload> CreateFullyConnected(const LayerInfo& layer)
     const size_t inputSize = desc.m_TransposeWeightMatrix ? weights[1] : weights[0];
     const size_t outputSize = desc.m_TransposeWeightMatrix ? weights[0] : weights[1];
     const size_t batches = layer.m_Inputs[0].GetNumElements() / inputSize;
-    return MakeFloatWorkload(layer, [=](const FloatInputs& in, const FloatOutputs& out) {
+    const ChannelAxis channels{1, outputSize};
+    return MakeWeightedWorkload(layer, channels, [=](const auto* in, const auto* w, const auto* bias, auto* sums) {
         for (size_t b = 0; b < batches; ++b)
         {
             for (size_t o = 0; o < outputSize; ++o)
             {
-                double sum = desc.m_BiasEnabled ? in[2][o] : 0.0;
+                auto& sum = sums[b * outputSize + o];
+                if (bias != nullptr)
+                {
+                    sum += bias[o];
+                }
                 for (size_t i = 0; i < inputSize; ++i)
                 {
-                    const float w = desc.m_TransposeWeightMatrix ? in[1][o * inputSize + i] : in[1][i * outputSize + o];
-                    sum += static_cast<double>(in[0][b * inputSize + i]) * w;
+                    const auto weight = desc.m_TransposeWeightMatrix ? w[o * inputSize + i] : w[i * outputSize + o];
+                    sum += static_cast<std::decay_t<decltype(sum)>>(in[b * inputSize + i]) * weight;
                 }
-                out[0][b * outputSize + o] = static_cast<float>(sum);
             }
         }
     });

@@ -7,6 +7,8 @@
 #include <armnn/Tensor.hpp>
 #include <armnn/Types.hpp>
 
+#include "../RefWorkloadUtils.hpp"
+
 #include <cstddef>
 
 namespace armnn
@@ -30,6 +32,9 @@ public:
     {
         return m_Nhwc ? ((n * m_H + h) * m_W + w) * m_C + c : ((n * m_C + c) * m_H + h) * m_W + w;
     }
+
+    /// Where the channel sits in the flat order: the stride of one channel and the channel count.
+    ChannelAxis GetChannelAxis() const { return {m_Nhwc ? 1 : m_H * m_W, m_C}; }
 
     size_t Batches() const { return m_N; }
     size_t Channels() const { return m_C; }

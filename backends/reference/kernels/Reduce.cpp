@@ -1,5 +1,6 @@
 //
-// Reduce (Sum, Mean, Max, Min, Prod over m_vAxis; empty = all axes) and Mean (MeanDescriptor), in float.
+// Reduce (Sum, Mean, Max, Min, Prod over m_vAxis; empty = all axes) and Mean (MeanDescriptor), in float;
+// the mean of 8-bit asymmetric tensors in integers, as TensorFlow Lite computes it.
 // Each input element is accumulated into the output element whose coordinates equal its own except on the
 // reduced axes; keeping or dropping the reduced axes does not change the output's element order.
 //
@@ -57,6 +58,35 @@ std::unique_ptr<IWorkload> CreateReduction(const LayerInfo& layer, std::vector<u
         }
     }
 
+    if (op == ReduceOperation::Mean && IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
+        IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType()))
+    {
+        // TensorFlow Lite's integer mean: the sum of (input - input zero point) times the fixed-point multiplier
+        // input scale / output scale with 1 / count folded in (DivideMultiplierByCount), plus the output zero point.
+        const TensorInfo inInfo = layer.m_Inputs[0];
+        const TensorInfo outInfo = layer.m_Outputs[0];
+        const int64_t count = static_cast<int64_t>(outCount == 0 ? 0 : inCount / outCount);
+        const QuantizedMultiplier multiplier = DivideMultiplierByCount(
+            QuantizeMultiplier(static_cast<double>(inInfo.GetQuantizationScale()) /
+                               static_cast<double>(outInfo.GetQuantizationScale())),
+            count);
+        const QuantizedRange range = GetQuantizedRange(outInfo.GetDataType());
+        return MakeTensorWorkload([=](const ExecutionTensors& t) {
+            const std::vector<int32_t> values = ReadQuantized(inInfo, t.Input(0), inInfo.GetQuantizationOffset());
+            std::vector<int64_t> sums(outCount, 0);
+            for (size_t e = 0; e < inCount; ++e)
+            {
+                sums[target[e]] += values[e];
+            }
+            std::vector<int32_t> result(outCount);
+            for (size_t o = 0; o < outCount; ++o)
+            {
+                result[o] = range.Clamp(MultiplyByQuantizedMultiplier(SaturateToInt32(sums[o]), multiplier) +
+                                        outInfo.GetQuantizationOffset());
+            }
+            WriteQuantized(outInfo, result.data(), t.Output(0));
+        });
+    }
     return MakeFloatWorkload(layer, [=](const FloatInputs& in, const FloatOutputs& out) {
         double init = 0.0;
         switch (op)

@@ -19,14 +19,13 @@ std::unique_ptr<IWorkload> CreateTransposeConvolution2d(const LayerInfo& layer)
     const ImageIndex in(layer.m_Inputs[0].GetShape(), desc.m_DataLayout);
     const ImageIndex weights(layer.m_Inputs[1].GetShape(), desc.m_DataLayout);
     const ImageIndex out(layer.m_Outputs[0].GetShape(), desc.m_DataLayout);
-    const size_t outCount = layer.m_Outputs[0].GetNumElements();
-    const bool biasEnabled = desc.m_BiasEnabled;
     const int64_t padTop = desc.m_PadTop;
     const int64_t padLeft = desc.m_PadLeft;
     const size_t strideY = desc.m_StrideY;
     const size_t strideX = desc.m_StrideX;
-    return MakeFloatWorkload(layer, [=](const FloatInputs& inputs, const FloatOutputs& outputs) {
-        std::vector<double> sums(outCount, 0.0);
+    return MakeWeightedWorkload(layer, out.GetChannelAxis(), [=](const auto* input, const auto* w, const auto* bias,
+                                                                 auto* sums) {
+        using Sum = std::decay_t<decltype(*sums)>;
         for (size_t n = 0; n < in.Batches(); ++n)
         {
             for (size_t y = 0; y < in.Height(); ++y)
@@ -49,17 +48,20 @@ std::unique_ptr<IWorkload> CreateTransposeConvolution2d(const LayerInfo& layer)
                             }
                             for (size_t o = 0; o < out.Channels(); ++o)
                             {
-                                double& sum = sums[out(n, o, static_cast<size_t>(oy), static_cast<size_t>(ox))];
+                                Sum& sum = sums[out(n, o, static_cast<size_t>(oy), static_cast<size_t>(ox))];
                                 for (size_t i = 0; i < in.Channels(); ++i)
                                 {
-                                    sum += static_cast<double>(inputs[0][in(n, i, y, x)]) *
-                                           inputs[1][weights(o, i, ky, kx)];
+                                    sum += static_cast<Sum>(input[in(n, i, y, x)]) * w[weights(o, i, ky, kx)];
                                 }
                             }
                         }
                     }
                 }
             }
+        }
+        if (bias == nullptr)
+        {
+            return;
         }
         for (size_t n = 0; n < out.Batches(); ++n)
         {
@@ -69,8 +71,7 @@ std::unique_ptr<IWorkload> CreateTransposeConvolution2d(const LayerInfo& layer)
                 {
                     for (size_t x = 0; x < out.Width(); ++x)
                     {
-                        const size_t index = out(n, o, y, x);
-                        outputs[0][index] = static_cast<float>(sums[index] + (biasEnabled ? inputs[2][o] : 0.0));
+                        sums[out(n, o, y, x)] += bias[o];
                     }
                 }
             }
