@@ -125,10 +125,12 @@ def workload_tensors_to_ndarray(workload_tensors):
 
 
 def quantize(values, scale, offset, dtype):
-    """Float values -> integers of dtype: round(values / scale) + offset, saturated."""
+    """Float values -> integers of dtype: round(values / scale) + offset, rounding half away from zero (as the
+    library and TensorFlow Lite do), saturated."""
     dtype = np.dtype(dtype)
     info = np.iinfo(dtype)
-    q = np.round(np.asarray(values, dtype=np.float32) / np.float32(scale)) + offset
+    scaled = np.asarray(values, dtype=np.float32) / np.float32(scale)
+    q = np.sign(scaled) * np.floor(np.abs(scaled) + 0.5) + offset
     return np.clip(q, info.min, info.max).astype(dtype)
 
 

@@ -181,6 +181,7 @@ def test_tensors_and_zero_copy():
 def test_quantize_helpers():
     q = ann.quantize(np.array([0.0, 1.0, 100.0]), 0.5, 10, np.uint8)
     assert q.dtype == np.uint8 and list(q) == [10, 12, 210]
+    assert list(ann.quantize(np.array([0.25, -0.25, 1000.0]), 0.5, 0, np.int8)) == [1, -1, 127]
     np.testing.assert_allclose(ann.dequantize(q, 0.5, 10), [0.0, 1.0, 100.0])
 
 
