@@ -19,3 +19,18 @@ if(ARMNN_SANITIZE)
     add_compile_options(-fsanitize=${_armnn_sanitizers} -fno-omit-frame-pointer -fno-sanitize-recover=all)
     add_link_options(-fsanitize=${_armnn_sanitizers})
 endif()
+
+# Python bindings (python/): on by default when SWIG 4 and Python's headers are found.
+find_package(SWIG 4.0 QUIET COMPONENTS python)
+find_package(Python3 QUIET COMPONENTS Interpreter Development.Module)
+if(SWIG_FOUND AND Python3_Development.Module_FOUND)
+    set(_armnn_python_default ON)
+else()
+    set(_armnn_python_default OFF)
+endif()
+option(ARMNN_BUILD_PYTHON "Build the pyarmnn Python bindings (needs SWIG 4 and the Python headers)"
+       ${_armnn_python_default})
+if(ARMNN_BUILD_PYTHON AND NOT (SWIG_FOUND AND Python3_Development.Module_FOUND))
+    message(FATAL_ERROR "ARMNN_BUILD_PYTHON needs SWIG 4 (apt-get install swig) and the Python headers "
+                        "(apt-get install python3-dev)")
+endif()

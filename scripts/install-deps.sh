@@ -21,6 +21,10 @@ packages=(
     libonnx-dev       # armnnOnnxParser: onnx.proto and the generated onnx-ml.pb.h, libonnx_proto
     libprotobuf-dev   # armnnOnnxParser: protobuf runtime
     protobuf-compiler
+    swig              # pyarmnn: generates the Python bindings (python/, option ARMNN_BUILD_PYTHON)
+    python3-dev       # pyarmnn: Python's headers for the extension module
+    python3-numpy     # pyarmnn: tensors are NumPy arrays
+    python3-pytest    # pyarmnn: its tests (python/test)
 )
 
 missing=()
