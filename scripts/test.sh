@@ -46,13 +46,14 @@ echo "== Install tree and an outside CMake project using find_package(Armnn)"
 bash tests/install/check-install.sh build
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite"
-configure build-asan RelWithDebInfo -DARMNN_SANITIZE="address;undefined" -DARMNN_BUILD_SAMPLES=OFF
+configure build-asan RelWithDebInfo -DARMNN_SANITIZE="address;undefined" -DARMNN_BUILD_SAMPLES=OFF \
+    -DARMNN_BUILD_PYTHON=OFF  # an instrumented extension cannot load into an uninstrumented Python
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ARMNN_TEST_ITERATIONS=200 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
 echo "== ThreadSanitizer: the concurrency tests"
-configure build-tsan RelWithDebInfo -DARMNN_SANITIZE=thread -DARMNN_BUILD_SAMPLES=OFF
+configure build-tsan RelWithDebInfo -DARMNN_SANITIZE=thread -DARMNN_BUILD_SAMPLES=OFF -DARMNN_BUILD_PYTHON=OFF
 cmake --build build-tsan -j"$jobs" --target ArmnnCoreTests armnnRefBackend
 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
     ./build-tsan/bin/ArmnnCoreTests --gtest_filter='Concurrency.*'
