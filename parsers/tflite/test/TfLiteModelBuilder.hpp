@@ -9,7 +9,10 @@
 #include <armnn/ArmNN.hpp>
 #include <armnnTfLiteParser/ITfLiteParser.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -77,6 +80,26 @@ struct ModelSpec
     std::vector<int32_t> outputs;
 };
 
+/// With ARMNN_TFLITE_SEED_DIR set, every model a test builds is also written there (named by a hash of its bytes):
+/// seeds for the fuzzer (scripts/fuzz.sh).
+inline void DumpSeed(const std::vector<uint8_t>& model)
+{
+    const char* dir = std::getenv("ARMNN_TFLITE_SEED_DIR");
+    if (dir == nullptr || *dir == '\0')
+    {
+        return;
+    }
+    uint64_t hash = 14695981039346656037ull; // FNV-1a
+    for (uint8_t byte : model)
+    {
+        hash = (hash ^ byte) * 1099511628211ull;
+    }
+    char name[32];
+    std::snprintf(name, sizeof(name), "%016llx.tflite", static_cast<unsigned long long>(hash));
+    std::ofstream(std::string(dir) + "/" + name, std::ios::binary)
+        .write(reinterpret_cast<const char*>(model.data()), static_cast<std::streamsize>(model.size()));
+}
+
 /// Serializes a model: buffer 0 is the empty sentinel, each constant tensor gets its own buffer, each operator
 /// its own operator code.
 inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
@@ -127,7 +150,9 @@ inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
     auto model = tfl::CreateModel(fbb, 3, fbb.CreateVector(codes), fbb.CreateVector(subgraphs),
                                   fbb.CreateString("test"), fbb.CreateVector(buffers));
     tfl::FinishModelBuffer(fbb, model);
-    return std::vector<uint8_t>(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
+    std::vector<uint8_t> bytes(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
+    DumpSeed(bytes);
+    return bytes;
 }
 
 /// A model with one operator: tensors 0..n-1 as given; inputs are the non-constant operator inputs.
