@@ -19,3 +19,13 @@ if(ARMNN_SANITIZE)
     add_compile_options(-fsanitize=${_armnn_sanitizers} -fno-omit-frame-pointer -fno-sanitize-recover=all)
     add_link_options(-fsanitize=${_armnn_sanitizers})
 endif()
+
+# libFuzzer targets (parsers/*/fuzz), clang only; scripts/fuzz.sh configures a build directory of its own with this.
+# Every library gets libFuzzer's coverage instrumentation, so the fuzzer sees the parser, the core and CpuRef.
+option(ARMNN_BUILD_FUZZERS "Build the libFuzzer targets (clang only; see scripts/fuzz.sh)" OFF)
+if(ARMNN_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "ARMNN_BUILD_FUZZERS needs clang (CXX=clang++), not ${CMAKE_CXX_COMPILER_ID}")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

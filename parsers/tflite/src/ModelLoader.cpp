@@ -29,6 +29,15 @@ constexpr flatbuffers::uoffset_t kMaxTables = 10'000'000;
     throw ParseException(where.Prefix() + what);
 }
 
+/// Zero point i. The verifier checks the alignment of a vector's length, not of its 8-byte elements, so a file can
+/// place the int64 elements at an address that is not a multiple of 8 (found by the fuzzer): read them bytewise.
+int64_t ZeroPoint(const tfl::QuantizationParameters* q, uint32_t i)
+{
+    int64_t value = 0;
+    std::memcpy(&value, q->zero_point()->Data() + size_t{i} * sizeof(int64_t), sizeof(value));
+    return flatbuffers::EndianScalar(value);
+}
+
 /// Bytes per element of the types we can size; 0 for types without a fixed size (STRING, RESOURCE, ...).
 size_t ElementSize(tfl::TensorType type)
 {
@@ -319,7 +328,7 @@ void LoadedModel::ValidateTensor(const Location& where, const tfl::Tensor* t)
     }
     for (uint32_t i = 0; i < numZeroPoints; ++i)
     {
-        const int64_t zp = q->zero_point()->Get(i);
+        const int64_t zp = ZeroPoint(q, i);
         if (zp < lo || zp > hi)
         {
             Throw(where, "zero point " + std::to_string(i) + " = " + std::to_string(zp) + " is outside [" +
@@ -346,7 +355,7 @@ void LoadedModel::ValidateTensor(const Location& where, const tfl::Tensor* t)
         {
             for (uint32_t i = 0; i < numZeroPoints; ++i)
             {
-                if (q->zero_point()->Get(i) != 0)
+                if (ZeroPoint(q, i) != 0)
                 {
                     Throw(where, "per-channel int8 quantization must have zero points of 0");
                 }
@@ -556,7 +565,7 @@ TensorInfo LoadedModel::GetTensorInfo(const Location& at, int32_t tensor) const
     {
         scales.push_back(q->scale()->Get(i));
     }
-    const int32_t zeroPoint = numScales == 1 ? static_cast<int32_t>(q->zero_point()->Get(0)) : 0;
+    const int32_t zeroPoint = numScales == 1 ? static_cast<int32_t>(ZeroPoint(q, 0)) : 0;
 
     DataType type;
     switch (t->type())

@@ -122,8 +122,7 @@ private:
     class Builder : public ops::IGraphBuilder
     {
     public:
-        Builder(const LoadedModel& model, INetwork& network, std::vector<IOutputSlot*>& slots, size_t subgraph)
-            : m_ModelRef(model), m_Network(network), m_Slots(slots), m_Subgraph(subgraph)
+        Builder(INetwork& network, std::vector<IOutputSlot*>& slots) : m_Network(network), m_Slots(slots)
         {}
 
         INetwork& Network() override { return m_Network; }
@@ -161,10 +160,8 @@ private:
         void SetOperator(const ops::OperatorView* op) { m_Op = op; }
 
     private:
-        const LoadedModel& m_ModelRef;
         INetwork& m_Network;
         std::vector<IOutputSlot*>& m_Slots;
-        size_t m_Subgraph;
         const ops::OperatorView* m_Op = nullptr;
     };
 
@@ -188,7 +185,7 @@ private:
             slots[static_cast<size_t>(t)] = &layer->GetOutputSlot(0);
         }
 
-        Builder builder(model, *network, slots, s);
+        Builder builder(*network, slots);
         const uint32_t numOps = sg->operators() ? sg->operators()->size() : 0;
         for (uint32_t o = 0; o < numOps; ++o)
         {
