@@ -237,14 +237,23 @@ def main():
         from ai_edge_litert.interpreter import Interpreter
         probe = Interpreter(model_path=path)
         no_reference = None
+        kernels = args.kernels
+        from ai_edge_litert.interpreter import OpResolverType
+        resolvers = {"reference": OpResolverType.BUILTIN_REF,
+                     "builtin": OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES, "default": OpResolverType.AUTO}
         try:
-            from ai_edge_litert.interpreter import OpResolverType
-            Interpreter(model_path=path,
-                        experimental_op_resolver_type=OpResolverType.BUILTIN_REF).allocate_tensors()
+            Interpreter(model_path=path, experimental_op_resolver_type=resolvers[kernels]).allocate_tensors()
         except (RuntimeError, ValueError) as e:
-            # LiteRT's kernels cannot run it (a custom operator only the application registers): ExecuteNetwork
-            # still runs, to tell whether the parser supports the model, but there is nothing to compare with.
             no_reference = " ".join(str(e).split()).split(" See instructions")[0]
+            try:
+                # A custom operator only the application registers; XNNPACK (the default kernels) implements
+                # MediaPipe's Convolution2DTransposeBias.
+                Interpreter(model_path=path, experimental_op_resolver_type=OpResolverType.AUTO).allocate_tensors()
+                kernels, no_reference = "default", None
+            except (RuntimeError, ValueError):
+                # Nothing can run it: ExecuteNetwork still runs, to tell whether the parser supports the model,
+                # but there is nothing to compare with.
+                pass
         input_details, output_details = probe.get_input_details(), probe.get_output_details()
         inputs = make_inputs(input_details, entry.get("input_range", (-1.0, 1.0)), key, np)
         input_files = [os.path.join(work, f"{key}.in{i}.npy") for i in range(len(inputs))]
@@ -255,16 +264,21 @@ def main():
         for stale in output_files + expected_files:
             if os.path.exists(stale):
                 os.remove(stale)
-        used_kernels = args.kernels
+        used_kernels = kernels
         if no_reference is None:
             try:
-                used_kernels = run_litert(path, input_files, expected_files, args.kernels)
+                used_kernels = run_litert(path, input_files, expected_files, kernels)
             except RuntimeError as e:
                 results["error"] += 1
                 print(f"{key:42s} {'':28s} {'':14s} {'ERROR':11s} {e}")
                 continue
         expected = [np.load(f) for f in expected_files] if no_reference is None else []
-        peer_note = "" if used_kernels == args.kernels else f" (LiteRT {args.kernels} kernels crashed: vs {used_kernels})"
+        if used_kernels == args.kernels:
+            peer_note = ""
+        elif kernels != args.kernels:
+            peer_note = f" (LiteRT {args.kernels} kernels cannot load it: vs {used_kernels}, XNNPACK)"
+        else:
+            peer_note = f" (LiteRT {args.kernels} kernels crashed: vs {used_kernels})"
 
         command = [args.execute_network, "-m", path, "-c", args.backend, "-N",
                    "-i", ",".join(d["name"] for d in input_details), "-d", ",".join(input_files),

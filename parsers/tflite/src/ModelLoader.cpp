@@ -661,6 +661,12 @@ std::vector<int32_t> ToVector(const flatbuffers::Vector<int32_t>* v)
 /// Copies the builtin options the converters read into the plain struct.
 void FillOptions(const tfl::Operator* op, ops::OperatorOptions& o)
 {
+    if (op->builtin_options() == nullptr)
+    {
+        // A union type without its table (the fuzzer found this: every builtin_options_as_X() is then null):
+        // the defaults, as for an absent options table.
+        return;
+    }
     switch (op->builtin_options_type())
     {
         case tfl::BuiltinOptions_Conv2DOptions: {

@@ -157,12 +157,32 @@ private:
             m_Slots[static_cast<size_t>(t.index)] = &slot;
         }
 
+        void SetConstantOutputData(size_t i, std::vector<uint8_t> bytes) override
+        {
+            m_Folded[m_Op->outputs.at(i).index] = std::move(bytes);
+        }
+
+        /// Inputs folded to constants at parse time become constant inputs of the view.
+        void AddFoldedConstants(ops::OperatorView& view) const
+        {
+            for (ops::TensorView& t : view.inputs)
+            {
+                auto it = m_Folded.find(t.index);
+                if (t.present && !t.IsConstant() && it != m_Folded.end() && it->second.size() == t.info.GetNumBytes())
+                {
+                    t.data = it->second.data();
+                    t.info.SetConstant(true);
+                }
+            }
+        }
+
         void SetOperator(const ops::OperatorView* op) { m_Op = op; }
 
     private:
         INetwork& m_Network;
         std::vector<IOutputSlot*>& m_Slots;
         const ops::OperatorView* m_Op = nullptr;
+        std::map<int32_t, std::vector<uint8_t>> m_Folded;
     };
 
     INetworkPtr Build(const LoadedModel& model, size_t s)
@@ -191,6 +211,7 @@ private:
         {
             const tfl::Operator* op = sg->operators()->Get(o);
             ops::OperatorView view = model.MakeView(s, o);
+            builder.AddFoldedConstants(view);
             const ops::OperatorEntry* entry = ops::FindOperator(view.builtinCode, view.opName);
             const Location where{s, static_cast<int64_t>(o), view.opName};
             builder.SetOperator(&view);

@@ -632,6 +632,50 @@ TEST(TfLiteParser, TransposeConvValid)
     ExpectNear(RunFloat(model, {{2}}), {2, 2, 2, 2});
 }
 
+TEST(TfLiteParser, MediaPipeConvolution2DTransposeBias)
+{
+    // MediaPipe's custom op: input [1, 2, 2, 1] = 1..4, weights [1, 2, 2, 1] of ones, bias 0.5, stride 2, SAME:
+    // every input pixel fills its own 2x2 block of the [1, 4, 4, 1] output.
+    auto op = [](std::vector<int32_t> params) {
+        OpSpec o = Op(static_cast<tfl::BuiltinOperator>(32), {0, 1, 2}, {3});
+        o.customCode = "Convolution2DTransposeBias";
+        o.customOptions = Bytes(params);
+        return o;
+    };
+    std::vector<TensorSpec> tensors = {F32({1, 2, 2, 1}), F32({1, 2, 2, 1}, {1, 1, 1, 1}), F32({1}, {0.5f}),
+                                       F32({1, 4, 4, 1})};
+    ExpectNear(RunFloat(SingleOpModel(tensors, op({1, 2, 2})), {{1, 2, 3, 4}}),
+               {1.5f, 1.5f, 2.5f, 2.5f, 1.5f, 1.5f, 2.5f, 2.5f, 3.5f, 3.5f, 4.5f, 4.5f, 3.5f, 3.5f, 4.5f, 4.5f});
+    // VALID, stride 1: a 2x2 input and 2x2 kernel give 3x3, the centre gets all four inputs.
+    tensors[3] = F32({1, 3, 3, 1});
+    ExpectNear(RunFloat(SingleOpModel(tensors, op({2, 1, 1})), {{1, 2, 3, 4}}),
+               {1.5f, 3.5f, 2.5f, 4.5f, 10.5f, 6.5f, 3.5f, 7.5f, 4.5f});
+    // fp16 weights through DEQUANTIZE (as MediaPipe ships them): folded at parse time, so still constant weights.
+    ModelSpec spec;
+    TensorSpec halfWeights;
+    halfWeights.shape = {1, 2, 2, 1};
+    halfWeights.type = tfl::TensorType_FLOAT16;
+    halfWeights.data = Bytes(std::vector<uint16_t>(4, 0x3C00)); // 1.0
+    spec.tensors = {F32({1, 2, 2, 1}), halfWeights, F32({1, 2, 2, 1}), F32({1}, {0.5f}), F32({1, 4, 4, 1})};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    OpSpec deconv = op({1, 2, 2});
+    deconv.inputs = {0, 2, 3};
+    deconv.outputs = {4};
+    spec.ops = {Op(tfl::BuiltinOperator_DEQUANTIZE, {1}, {2}), deconv};
+    spec.inputs = {0};
+    spec.outputs = {4};
+    ExpectNear(RunFloat(BuildModel(spec), {{1, 2, 3, 4}}),
+               {1.5f, 1.5f, 2.5f, 2.5f, 1.5f, 1.5f, 2.5f, 2.5f, 3.5f, 3.5f, 4.5f, 4.5f, 3.5f, 3.5f, 4.5f, 4.5f});
+    // Malformed options: too short, unknown padding.
+    EXPECT_THROW(armnnTfLiteParser::ITfLiteParser::Create()->CreateNetworkFromBinary(
+                     SingleOpModel(tensors, op({2, 1}))), ParseException);
+    EXPECT_THROW(armnnTfLiteParser::ITfLiteParser::Create()->CreateNetworkFromBinary(
+                     SingleOpModel(tensors, op({7, 1, 1}))), ParseException);
+}
+
 TEST(TfLiteParser, ArgMaxComparisonAndLogical)
 {
     // ArgMax over axis 1 of [[1, 5, 2], [7, 0, 3]] -> [1, 0]; output shape [2].
