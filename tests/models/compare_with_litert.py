@@ -233,6 +233,7 @@ def main():
     print("-" * len(header))
     for key in keys:
         entry = models[key]
+        stem = key.replace("/", "__")  # file names in the work directory
         path = entry["path"]
         from ai_edge_litert.interpreter import Interpreter
         probe = Interpreter(model_path=path)
@@ -256,9 +257,9 @@ def main():
                 pass
         input_details, output_details = probe.get_input_details(), probe.get_output_details()
         inputs = make_inputs(input_details, entry.get("input_range", (-1.0, 1.0)), key, np)
-        input_files = [os.path.join(work, f"{key}.in{i}.npy") for i in range(len(inputs))]
-        output_files = [os.path.join(work, f"{key}.out{i}.npy") for i in range(len(output_details))]
-        expected_files = [os.path.join(work, f"{key}.litert{i}.npy") for i in range(len(output_details))]
+        input_files = [os.path.join(work, f"{stem}.in{i}.npy") for i in range(len(inputs))]
+        output_files = [os.path.join(work, f"{stem}.out{i}.npy") for i in range(len(output_details))]
+        expected_files = [os.path.join(work, f"{stem}.litert{i}.npy") for i in range(len(output_details))]
         for input_file, data in zip(input_files, inputs):
             np.save(input_file, data)
         for stale in output_files + expected_files:

@@ -637,6 +637,25 @@ void ConvertDequantize(const OperatorView& op, IGraphBuilder& b)
     b.SetOutput(0, layer->GetOutputSlot(0));
 }
 
+void ConvertDensify(const OperatorView& op, IGraphBuilder& b)
+{
+    // The loader already expanded the sparse constant (LoadedModel::Densify): the output is that constant.
+    const TensorView& input = In(op, 0);
+    if (!input.IsConstant())
+    {
+        Fail("input (" + Describe(input) + ") must be a sparse constant");
+    }
+    TensorInfo info = op.outputs[0].info;
+    if (info.GetDataType() != input.info.GetDataType() || info.GetNumBytes() != input.info.GetNumBytes())
+    {
+        Fail("output (" + Describe(op.outputs[0]) + ") must have the input's type and size");
+    }
+    info.SetConstant(true);
+    IConnectableLayer* layer = b.Network().AddConstantLayer(ConstTensor(info, input.data), op.LayerName().c_str());
+    b.SetOutput(0, layer->GetOutputSlot(0));
+    b.SetConstantOutputData(0, std::vector<uint8_t>(input.data, input.data + info.GetNumBytes()));
+}
+
 void ConvertQuantize(const OperatorView& op, IGraphBuilder& b)
 {
     IConnectableLayer* layer = b.Network().AddQuantizeLayer(op.LayerName().c_str());
@@ -1441,6 +1460,7 @@ const std::vector<OperatorEntry> kTable = {
     {111, "ELU", 1, 1, 1, 1, ConvertActivation<ActivationFunction::Elu, 100>, ""},
     {114, "QUANTIZE", 1, 1, 1, 1, ConvertQuantize, "float to quantized and requantization"},
     {117, "HARD_SWISH", 1, 1, 1, 1, ConvertActivation<ActivationFunction::HardSwish>, ""},
+    {124, "DENSIFY", 1, 1, 1, 1, ConvertDensify, "sparse constants (expanded at load time)"},
     {126, "BATCH_MATMUL", 2, 2, 1, 1, ConvertBatchMatMul, "adj_x, adj_y"},
     {150, "GELU", 1, 1, 1, 1, ConvertGelu, "approximate = false"},
     {kBuiltinCustom, "Convolution2DTransposeBias", 3, 3, 1, 1, ConvertTransposeConvBias,

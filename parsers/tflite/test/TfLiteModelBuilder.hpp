@@ -44,6 +44,20 @@ std::vector<T> FromBytes(const std::vector<uint8_t>& bytes)
     return v;
 }
 
+/// TensorFlow Lite sparsity parameters (dim_metadata in traversal order); indices written as Int32Vector.
+struct SparsitySpec
+{
+    struct Dim
+    {
+        bool dense = true;
+        int32_t denseSize = 0;
+        std::vector<int32_t> segments, indices;
+    };
+    std::vector<int32_t> traversalOrder;
+    std::vector<int32_t> blockMap;
+    std::vector<Dim> dims;
+};
+
 struct TensorSpec
 {
     std::vector<int32_t> shape;
@@ -55,6 +69,8 @@ struct TensorSpec
     std::string name;
     /// Overrides the buffer index (for malformed files); -1: automatic.
     int64_t bufferIndex = -1;
+    /// Sparse constant: `data` holds the stored values only.
+    std::vector<SparsitySpec> sparsity; ///< empty or one
 };
 
 using OptionsWriter = std::function<flatbuffers::Offset<void>(flatbuffers::FlatBufferBuilder&)>;
@@ -126,8 +142,29 @@ inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
             q = tfl::CreateQuantizationParameters(fbb, 0, 0, fbb.CreateVector(t.scales), fbb.CreateVector(t.zeroPoints),
                                                   tfl::QuantizationDetails_NONE, 0, t.quantizedDimension);
         }
+        flatbuffers::Offset<tfl::SparsityParameters> sparsity;
+        if (!t.sparsity.empty())
+        {
+            const SparsitySpec& sp = t.sparsity[0];
+            std::vector<flatbuffers::Offset<tfl::DimensionMetadata>> dims;
+            for (const SparsitySpec::Dim& d : sp.dims)
+            {
+                if (d.dense)
+                {
+                    dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_DENSE, d.denseSize));
+                    continue;
+                }
+                auto segments = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.segments)).Union();
+                auto indices = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.indices)).Union();
+                dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_SPARSE_CSR, 0,
+                                                            tfl::SparseIndexVector_Int32Vector, segments,
+                                                            tfl::SparseIndexVector_Int32Vector, indices));
+            }
+            sparsity = tfl::CreateSparsityParameters(fbb, fbb.CreateVector(sp.traversalOrder),
+                                                     fbb.CreateVector(sp.blockMap), fbb.CreateVector(dims));
+        }
         tensors.push_back(tfl::CreateTensor(fbb, fbb.CreateVector(t.shape), t.type, buffer,
-                                            fbb.CreateString(t.name), q));
+                                            fbb.CreateString(t.name), q, false, sparsity));
     }
     std::vector<flatbuffers::Offset<tfl::OperatorCode>> codes;
     std::vector<flatbuffers::Offset<tfl::Operator>> ops;

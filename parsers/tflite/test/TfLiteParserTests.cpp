@@ -676,6 +676,75 @@ TEST(TfLiteParser, MediaPipeConvolution2DTransposeBias)
                      SingleOpModel(tensors, op({7, 1, 1}))), ParseException);
 }
 
+namespace
+{
+
+// DENSIFY(sparse constant [2, 4]) + input: the sparse constant's dense value is the output for a zero input.
+std::vector<uint8_t> DensifyModel(SparsitySpec sparsity, std::vector<float> values)
+{
+    ModelSpec spec;
+    TensorSpec sparse = F32({2, 4}, std::move(values));
+    sparse.sparsity = {std::move(sparsity)};
+    spec.tensors = {F32({2, 4}), sparse, F32({2, 4}), F32({2, 4})};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    spec.ops = {Op(static_cast<tfl::BuiltinOperator>(124), {1}, {2}), Op(tfl::BuiltinOperator_ADD, {0, 2}, {3})};
+    spec.inputs = {0};
+    spec.outputs = {3};
+    return BuildModel(spec);
+}
+
+SparsitySpec::Dim Dense(int32_t size)
+{
+    SparsitySpec::Dim d;
+    d.denseSize = size;
+    return d;
+}
+
+SparsitySpec::Dim Csr(std::vector<int32_t> segments, std::vector<int32_t> indices)
+{
+    SparsitySpec::Dim d;
+    d.dense = false;
+    d.segments = std::move(segments);
+    d.indices = std::move(indices);
+    return d;
+}
+
+} // namespace
+
+TEST(TfLiteParser, DensifySparseConstants)
+{
+    // CSR: [[1, 0, 0, 2], [0, 0, 3, 0]].
+    SparsitySpec csr{{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 3, 2})}};
+    ExpectNear(RunFloat(DensifyModel(csr, {1, 2, 3}), {std::vector<float>(8, 0.0f)}), {1, 0, 0, 2, 0, 0, 3, 0});
+    // Blocks of 2 along dimension 1: row 0 keeps block 1, row 1 block 0: [[0, 0, 5, 6], [7, 8, 0, 0]].
+    SparsitySpec blocked{{0, 1, 2}, {1}, {Dense(2), Csr({0, 1, 2}, {1, 0}), Dense(2)}};
+    ExpectNear(RunFloat(DensifyModel(blocked, {5, 6, 7, 8}), {std::vector<float>(8, 1.0f)}), {1, 1, 6, 7, 8, 9, 1, 1});
+
+    // Malformed metadata is a ParseException, never an out-of-range access.
+    auto rejects = [](SparsitySpec sp, std::vector<float> values, const char* what) {
+        try
+        {
+            armnnTfLiteParser::ITfLiteParser::Create()->CreateNetworkFromBinary(DensifyModel(sp, values));
+            ADD_FAILURE() << "accepted: " << what;
+        }
+        catch (const ParseException& e)
+        {
+            EXPECT_NE(std::string(e.what()).find("sparsity"), std::string::npos) << e.what();
+        }
+    };
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 4, 2})}}, {1, 2, 3}, "index out of range");
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 3, 2})}}, {1, 2}, "too few values");
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 3, 2})}}, {1, 2, 3, 4}, "too many values");
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 3, 2}, {0, 3, 2})}}, {1, 2, 3}, "decreasing segments");
+    rejects({{1, 0}, {}, {Dense(2), Dense(4)}}, std::vector<float>(8), "dense_size against the shape");
+    rejects({{0, 0}, {}, {Dense(2), Dense(4)}}, std::vector<float>(8), "traversal order not a permutation");
+    rejects({{0, 1, 2}, {1}, {Dense(2), Dense(4), Dense(3)}}, std::vector<float>(8), "block size not dividing");
+    rejects({{0, 1}, {}, {Dense(2)}}, std::vector<float>(8), "missing metadata");
+}
+
 TEST(TfLiteParser, ArgMaxComparisonAndLogical)
 {
     // ArgMax over axis 1 of [[1, 5, 2], [7, 0, 3]] -> [1, 0]; output shape [2].
