@@ -63,7 +63,7 @@ status=0
 ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" UBSAN_OPTIONS="print_stacktrace=1" \
     "$build/bin/FuzzTfLiteParser" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=1048576 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
-grep -E '^#[0-9]+ +(INITED|DONE)' "$log" || true
+grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$log" || true
 grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
 if [ "$status" != 0 ]; then
     tail -n 60 "$log"
