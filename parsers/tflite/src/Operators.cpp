@@ -1338,8 +1338,11 @@ void ConvertDetectionPostProcess(const OperatorView& op, IGraphBuilder& b)
         return r;
     };
     auto nonNegative = [&](const char* key) -> uint32_t {
-        const int64_t v = get(key).AsInt64();
-        if (v < 0 || v > std::numeric_limits<int32_t>::max())
+        // A float value goes through a range check first: AsInt64 converts it unchecked, undefined for values
+        // outside int64's range (the fuzzer found 2.95e20).
+        const flexbuffers::Reference r = get(key);
+        const double v = r.IsFloat() ? r.AsDouble() : static_cast<double>(r.AsInt64());
+        if (!(v >= 0.0 && v <= static_cast<double>(std::numeric_limits<int32_t>::max())))
         {
             Fail(std::string("custom option '") + key + "' is out of range");
         }
