@@ -34,3 +34,13 @@ if(ARMNN_BUILD_PYTHON AND NOT (SWIG_FOUND AND Python3_Development.Module_FOUND))
     message(FATAL_ERROR "ARMNN_BUILD_PYTHON needs SWIG 4 (apt-get install swig) and the Python headers "
                         "(apt-get install python3-dev)")
 endif()
+
+# libFuzzer targets (parsers/*/fuzz), clang only; scripts/fuzz.sh configures a build directory of its own with this.
+# Every library gets libFuzzer's coverage instrumentation, so the fuzzer sees the parser, the core and CpuRef.
+option(ARMNN_BUILD_FUZZERS "Build the libFuzzer targets (clang only; see scripts/fuzz.sh)" OFF)
+if(ARMNN_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "ARMNN_BUILD_FUZZERS needs clang (CXX=clang++), not ${CMAKE_CXX_COMPILER_ID}")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the release build's suites, the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer,
-# the concurrency test under ThreadSanitizer, and an outside CMake project built against the install tree.
+# the concurrency test under ThreadSanitizer, an outside CMake project built against the install tree, and 60 s of
+# libFuzzer on the TensorFlow Lite parser (scripts/fuzz.sh: clang, its own build directory).
 # Usage: scripts/test.sh [--quick] [--models]
 #   --quick   release suites only
 #   --models  first install the Python peers (tests/requirements.txt: TensorFlow, LiteRT, onnx) when missing and
@@ -57,5 +58,8 @@ configure build-tsan RelWithDebInfo -DARMNN_SANITIZE=thread -DARMNN_BUILD_SAMPLE
 cmake --build build-tsan -j"$jobs" --target ArmnnCoreTests armnnRefBackend
 TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
     ./build-tsan/bin/ArmnnCoreTests --gtest_filter='Concurrency.*'
+
+echo "== libFuzzer: the TensorFlow Lite parser (scripts/fuzz.sh, 60 s)"
+ARMNN_JOBS="$jobs" bash scripts/fuzz.sh 60
 
 echo "== All test stages passed"

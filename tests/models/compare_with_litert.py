@@ -13,6 +13,11 @@ Criteria, per output tensor:
                is reported.
   other types  identical.
 
+Models written elsewhere (not in the manifest) are added with --extra-models DIR_OR_FILE (repeatable: every .tflite
+in the directory, or the file) and --package-models PACKAGE (every .tflite an installed Python package ships, found
+without importing it; reported and left out when the package is not installed); --no-manifest leaves out the
+generated models. A model LiteRT itself cannot load (a custom operator it does not know) is reported as 'no-ref'.
+
 A model the parser cannot read (ExecuteNetwork exit code 3, a ParseException) is reported as unsupported with the
 parser's message and does not fail the run; any other error, and any mismatch, fails it (exit code 1).
 Exit code 77 means skipped: LiteRT or numpy is missing, or no models were generated.
@@ -40,6 +45,50 @@ def cache_dir():
 def skip(reason):
     print(f"compare_with_litert: SKIPPED: {reason}")
     sys.exit(SKIP)
+
+
+def package_models(package):
+    """The .tflite files an installed package ships (its directory found without importing it), or None."""
+    import importlib.util
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    found = []
+    for root in spec.submodule_search_locations:
+        for directory, _, files in os.walk(root):
+            found += [os.path.join(directory, f) for f in files if f.endswith(".tflite")]
+    return sorted(found)
+
+
+def extra_entries(args):
+    """Manifest-like entries for the models given by --extra-models and --package-models, keyed by file name."""
+    files = []
+    for item in args.extra_models or []:
+        if os.path.isdir(item):
+            files += sorted(os.path.join(item, f) for f in os.listdir(item) if f.endswith(".tflite"))
+        elif os.path.isfile(item):
+            files.append(item)
+        else:
+            print(f"compare_with_litert: --extra-models {item}: not found, left out")
+    for package in args.package_models or []:
+        shipped = package_models(package)
+        if shipped is None:
+            print(f"compare_with_litert: SKIPPED the models of Python package '{package}': not installed")
+        elif not shipped:
+            print(f"compare_with_litert: Python package '{package}' ships no .tflite file")
+        else:
+            print(f"compare_with_litert: {len(shipped)} models from Python package '{package}'")
+            files += shipped
+    entries = {}
+    for path in files:
+        key = os.path.basename(path).removesuffix(".tflite")
+        if key in entries:
+            key = f"{os.path.basename(os.path.dirname(os.path.abspath(path)))}/{key}"
+        entries[key] = {"path": os.path.abspath(path)}
+    return entries
 
 
 def make_inputs(details, input_range, name, np):
@@ -122,6 +171,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--execute-network", required=True, help="path of the ExecuteNetwork executable")
     parser.add_argument("--models", default=cache_dir(), help="model cache directory (default: %(default)s)")
+    parser.add_argument("--extra-models", action="append", metavar="DIR_OR_FILE",
+                        help="also compare these .tflite files (a directory: every .tflite in it); repeatable")
+    parser.add_argument("--package-models", action="append", metavar="PACKAGE",
+                        help="also compare the .tflite files this installed Python package ships; repeatable")
+    parser.add_argument("--no-manifest", action="store_true",
+                        help="leave out the generated models of the manifest (only --extra/--package-models)")
     parser.add_argument("--only", help="compare only models whose manifest key matches this regular expression")
     parser.add_argument("--skip", help="leave out models whose manifest key matches this regular expression")
     parser.add_argument("--backend", default="CpuRef", help="backends for ExecuteNetwork -c (default: CpuRef)")
@@ -142,16 +197,24 @@ def main():
         import ai_edge_litert.interpreter  # noqa: F401
     except ImportError as e:
         skip(f"{e} (pip install ai-edge-litert numpy)")
-    manifest_path = os.path.join(args.models, "manifest.json")
-    if not os.path.exists(manifest_path):
-        skip(f"no models in {args.models}: run tests/models/generate_models.py (or scripts/test.sh --models)")
     if not os.access(args.execute_network, os.X_OK):
         print(f"compare_with_litert: {args.execute_network} is not an executable", file=sys.stderr)
         return 1
-    with open(manifest_path) as f:
-        manifest = json.load(f)
+    models = {}
+    manifest_path = os.path.join(args.models, "manifest.json")
+    if not args.no_manifest:
+        if os.path.exists(manifest_path):
+            with open(manifest_path) as f:
+                manifest = json.load(f)
+            models = {k: dict(m, path=os.path.join(args.models, m["file"]))
+                      for k, m in manifest["models"].items() if "file" in m}
+        elif not args.extra_models and not args.package_models:
+            skip(f"no models in {args.models}: run tests/models/generate_models.py (or scripts/test.sh --models)")
+        else:
+            print(f"compare_with_litert: no generated models in {args.models}; only the extra models")
+    models.update(extra_entries(args))
 
-    keys = sorted(k for k, m in manifest["models"].items() if "file" in m)
+    keys = sorted(models)
     if args.only:
         keys = [k for k in keys if re.search(args.only, k)]
     if args.skip:
@@ -159,38 +222,64 @@ def main():
     if not keys:
         skip("no model matches")
 
-    results = {"ok": 0, "FAIL": 0, "unsupported": 0, "error": 0, "known": 0, "stale": 0}
+    results = {"ok": 0, "FAIL": 0, "unsupported": 0, "error": 0, "known": 0, "stale": 0, "no-ref": 0}
     exact_elements = total_elements = exact_outputs = quantized_outputs = 0
     unsupported = []
     work = tempfile.mkdtemp(prefix="armnn-compare-")
-    print(f"Comparing {len(keys)} models from {args.models}: LiteRT ({args.kernels} kernels) against ExecuteNetwork "
+    print(f"Comparing {len(keys)} models: LiteRT ({args.kernels} kernels) against ExecuteNetwork "
           f"-c {args.backend}; float: rel err <= {FLOAT_TOLERANCE:g}; quantized: <= 1 step\n")
     header = f"{'model':42s} {'output':28s} {'type':14s} {'result':11s} detail"
     print(header)
     print("-" * len(header))
     for key in keys:
-        entry = manifest["models"][key]
-        path = os.path.join(args.models, entry["file"])
+        entry = models[key]
+        stem = key.replace("/", "__")  # file names in the work directory
+        path = entry["path"]
         from ai_edge_litert.interpreter import Interpreter
         probe = Interpreter(model_path=path)
+        no_reference = None
+        kernels = args.kernels
+        from ai_edge_litert.interpreter import OpResolverType
+        resolvers = {"reference": OpResolverType.BUILTIN_REF,
+                     "builtin": OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES, "default": OpResolverType.AUTO}
+        try:
+            Interpreter(model_path=path, experimental_op_resolver_type=resolvers[kernels]).allocate_tensors()
+        except (RuntimeError, ValueError) as e:
+            no_reference = " ".join(str(e).split()).split(" See instructions")[0]
+            try:
+                # A custom operator only the application registers; XNNPACK (the default kernels) implements
+                # MediaPipe's Convolution2DTransposeBias.
+                Interpreter(model_path=path, experimental_op_resolver_type=OpResolverType.AUTO).allocate_tensors()
+                kernels, no_reference = "default", None
+            except (RuntimeError, ValueError):
+                # Nothing can run it: ExecuteNetwork still runs, to tell whether the parser supports the model,
+                # but there is nothing to compare with.
+                pass
         input_details, output_details = probe.get_input_details(), probe.get_output_details()
         inputs = make_inputs(input_details, entry.get("input_range", (-1.0, 1.0)), key, np)
-        input_files = [os.path.join(work, f"{key}.in{i}.npy") for i in range(len(inputs))]
-        output_files = [os.path.join(work, f"{key}.out{i}.npy") for i in range(len(output_details))]
-        expected_files = [os.path.join(work, f"{key}.litert{i}.npy") for i in range(len(output_details))]
+        input_files = [os.path.join(work, f"{stem}.in{i}.npy") for i in range(len(inputs))]
+        output_files = [os.path.join(work, f"{stem}.out{i}.npy") for i in range(len(output_details))]
+        expected_files = [os.path.join(work, f"{stem}.litert{i}.npy") for i in range(len(output_details))]
         for input_file, data in zip(input_files, inputs):
             np.save(input_file, data)
         for stale in output_files + expected_files:
             if os.path.exists(stale):
                 os.remove(stale)
-        try:
-            used_kernels = run_litert(path, input_files, expected_files, args.kernels)
-        except RuntimeError as e:
-            results["error"] += 1
-            print(f"{key:42s} {'':28s} {'':14s} {'ERROR':11s} {e}")
-            continue
-        expected = [np.load(f) for f in expected_files]
-        peer_note = "" if used_kernels == args.kernels else f" (LiteRT {args.kernels} kernels crashed: vs {used_kernels})"
+        used_kernels = kernels
+        if no_reference is None:
+            try:
+                used_kernels = run_litert(path, input_files, expected_files, kernels)
+            except RuntimeError as e:
+                results["error"] += 1
+                print(f"{key:42s} {'':28s} {'':14s} {'ERROR':11s} {e}")
+                continue
+        expected = [np.load(f) for f in expected_files] if no_reference is None else []
+        if used_kernels == args.kernels:
+            peer_note = ""
+        elif kernels != args.kernels:
+            peer_note = f" (LiteRT {args.kernels} kernels cannot load it: vs {used_kernels}, XNNPACK)"
+        else:
+            peer_note = f" (LiteRT {args.kernels} kernels crashed: vs {used_kernels})"
 
         command = [args.execute_network, "-m", path, "-c", args.backend, "-N",
                    "-i", ",".join(d["name"] for d in input_details), "-d", ",".join(input_files),
@@ -215,6 +304,11 @@ def main():
             results["error"] += 1
             print(f"{key:42s} {'':28s} {'':14s} {'ERROR':11s} exit {returncode}: {message[:300]}")
             continue
+        if no_reference is not None:
+            results["no-ref"] += 1
+            print(f"{key:42s} {'':28s} {'':14s} {'no-ref':11s} runs [{seconds:.1f} s]; LiteRT cannot: "
+                  f"{no_reference[:120]}")
+            continue
         for i, detail in enumerate(output_details):
             actual = np.load(output_files[i])
             verdict, metric, exact, elements = compare(key, expected[i], actual, detail, np)
@@ -235,7 +329,8 @@ def main():
 
     print("-" * len(header))
     print(f"outputs ok: {results['ok']}, mismatches: {results['FAIL']}, known mismatches: {results['known']}; "
-          f"models unsupported by the parser: {results['unsupported']}, errors: {results['error']}")
+          f"models unsupported by the parser: {results['unsupported']}, errors: {results['error']}, "
+          f"models LiteRT's kernels cannot run: {results['no-ref']}")
     if total_elements:
         print(f"quantized outputs: {exact_outputs}/{quantized_outputs} bit-exact; "
               f"{exact_elements}/{total_elements} elements bit-exact "

@@ -29,6 +29,15 @@ constexpr flatbuffers::uoffset_t kMaxTables = 10'000'000;
     throw ParseException(where.Prefix() + what);
 }
 
+/// Zero point i. The verifier checks the alignment of a vector's length, not of its 8-byte elements, so a file can
+/// place the int64 elements at an address that is not a multiple of 8 (found by the fuzzer): read them bytewise.
+int64_t ZeroPoint(const tfl::QuantizationParameters* q, uint32_t i)
+{
+    int64_t value = 0;
+    std::memcpy(&value, q->zero_point()->Data() + size_t{i} * sizeof(int64_t), sizeof(value));
+    return flatbuffers::EndianScalar(value);
+}
+
 /// Bytes per element of the types we can size; 0 for types without a fixed size (STRING, RESOURCE, ...).
 size_t ElementSize(tfl::TensorType type)
 {
@@ -199,6 +208,268 @@ void LoadedModel::Validate()
 
 const uint8_t* LoadedModel::TensorData(const tfl::Tensor* t, size_t* size) const
 {
+    auto dense = m_Dense.find(t);
+    if (dense != m_Dense.end())
+    {
+        *size = dense->second.size();
+        return dense->second.data();
+    }
+    return BufferData(t, size);
+}
+
+namespace
+{
+
+std::vector<int64_t> IndexVector(const Location& where, const void* table, tfl::SparseIndexVector type,
+                                 const char* what)
+{
+    std::vector<int64_t> v;
+    if (table == nullptr || type == tfl::SparseIndexVector_NONE)
+    {
+        return v;
+    }
+    switch (type)
+    {
+        case tfl::SparseIndexVector_Int32Vector: {
+            const auto* values = static_cast<const tfl::Int32Vector*>(table)->values();
+            if (values)
+            {
+                v.assign(values->begin(), values->end());
+            }
+            break;
+        }
+        case tfl::SparseIndexVector_Uint16Vector: {
+            const auto* values = static_cast<const tfl::Uint16Vector*>(table)->values();
+            if (values)
+            {
+                v.assign(values->begin(), values->end());
+            }
+            break;
+        }
+        case tfl::SparseIndexVector_Uint8Vector: {
+            const auto* values = static_cast<const tfl::Uint8Vector*>(table)->values();
+            if (values)
+            {
+                v.assign(values->begin(), values->end());
+            }
+            break;
+        }
+        default: throw ParseException(where.Prefix() + "sparsity: unknown " + what + " vector type");
+    }
+    return v;
+}
+
+} // namespace
+
+void LoadedModel::Densify(const Location& where, const tfl::Tensor* t, uint64_t elements, size_t elementSize)
+{
+    // TensorFlow Lite's sparse format: the dimensions are visited in traversal_order (the tensor's dimensions
+    // first, then block dimensions, block_map[k] naming the dimension block k divides); each level is DENSE
+    // (dense_size indices) or SPARSE_CSR (array_segments/array_indices, segments indexed by the parent's position).
+    // Values come in visiting order. Every index is checked: the file is untrusted.
+    constexpr uint64_t kMaxDenseBytes = 256u << 20;
+    const tfl::SparsityParameters* sp = t->sparsity();
+    const uint32_t rank = t->shape() ? t->shape()->size() : 0;
+    if (elementSize == 0 || elements * elementSize > kMaxDenseBytes)
+    {
+        Throw(where, "sparsity: only constant tensors of fixed-size types up to 256 MiB dense are supported");
+    }
+    size_t rawSize = 0;
+    const uint8_t* raw = BufferData(t, &rawSize);
+    if (raw == nullptr)
+    {
+        Throw(where, "sparsity: a sparse tensor must be constant");
+    }
+    if (rawSize % elementSize != 0)
+    {
+        Throw(where, "sparsity: the buffer size is not a multiple of the element size");
+    }
+    const size_t numValues = rawSize / elementSize;
+    const auto* order = sp->traversal_order();
+    const auto* metadata = sp->dim_metadata();
+    const uint32_t levels = order ? order->size() : 0;
+    const uint32_t numBlocks = sp->block_map() ? sp->block_map()->size() : 0;
+    if (levels != rank + numBlocks || !metadata || metadata->size() != levels || rank == 0)
+    {
+        Throw(where, "sparsity: traversal_order and dim_metadata need one entry per dimension and block dimension");
+    }
+    std::vector<int64_t> shape(rank);
+    for (uint32_t d = 0; d < rank; ++d)
+    {
+        shape[d] = t->shape()->Get(d);
+    }
+    std::vector<int64_t> blockSize(numBlocks);
+    std::vector<int32_t> blockDim(numBlocks);
+    std::vector<int64_t> levelSize(levels);  // size of the visited (expanded) dimension at each level
+    std::vector<bool> seen(levels, false);
+    std::vector<int64_t> expanded(shape);    // tensor dimensions after blocking
+    for (uint32_t k = 0; k < numBlocks; ++k)
+    {
+        blockDim[k] = sp->block_map()->Get(k);
+        if (blockDim[k] < 0 || static_cast<uint32_t>(blockDim[k]) >= rank)
+        {
+            Throw(where, "sparsity: block_map entry out of range");
+        }
+    }
+    for (uint32_t l = 0; l < levels; ++l)
+    {
+        const int32_t dim = order->Get(l);
+        if (dim < 0 || static_cast<uint32_t>(dim) >= levels || seen[static_cast<size_t>(dim)] ||
+            (l < rank) != (static_cast<uint32_t>(dim) < rank))
+        {
+            Throw(where, "sparsity: traversal_order must be a permutation listing the tensor's dimensions first");
+        }
+        seen[static_cast<size_t>(dim)] = true;
+    }
+    for (uint32_t k = 0; k < numBlocks; ++k)
+    {
+        // The block size is the dense_size of the block dimension's level.
+        for (uint32_t l = rank; l < levels; ++l)
+        {
+            if (static_cast<uint32_t>(order->Get(l)) == rank + k)
+            {
+                blockSize[k] = metadata->Get(l)->dense_size();
+            }
+        }
+        const size_t d = static_cast<size_t>(blockDim[k]);
+        if (blockSize[k] <= 0 || expanded[d] % blockSize[k] != 0)
+        {
+            Throw(where, "sparsity: block size must be positive and divide its dimension");
+        }
+        expanded[d] /= blockSize[k];
+    }
+    for (uint32_t l = 0; l < levels; ++l)
+    {
+        const uint32_t dim = static_cast<uint32_t>(order->Get(l));
+        levelSize[l] = dim < rank ? expanded[dim] : blockSize[dim - rank];
+    }
+    struct Level
+    {
+        bool dense;
+        std::vector<int64_t> segments, indices;
+    };
+    std::vector<Level> lv(levels);
+    for (uint32_t l = 0; l < levels; ++l)
+    {
+        const tfl::DimensionMetadata* m = metadata->Get(l);
+        lv[l].dense = m->format() == tfl::DimensionType_DENSE;
+        if (lv[l].dense)
+        {
+            if (m->dense_size() != levelSize[l])
+            {
+                Throw(where, "sparsity: dense_size of level " + std::to_string(l) + " does not match the shape");
+            }
+            continue;
+        }
+        if (m->format() != tfl::DimensionType_SPARSE_CSR)
+        {
+            Throw(where, "sparsity: unknown dimension format");
+        }
+        lv[l].segments = IndexVector(where, m->array_segments(), m->array_segments_type(), "array_segments");
+        lv[l].indices = IndexVector(where, m->array_indices(), m->array_indices_type(), "array_indices");
+        for (size_t i = 0; i < lv[l].segments.size(); ++i)
+        {
+            const int64_t s = lv[l].segments[i];
+            if (s < 0 || static_cast<uint64_t>(s) > lv[l].indices.size() || (i > 0 && s < lv[l].segments[i - 1]))
+            {
+                Throw(where, "sparsity: array_segments must be non-decreasing offsets into array_indices");
+            }
+        }
+        for (int64_t index : lv[l].indices)
+        {
+            if (index < 0 || index >= levelSize[l])
+            {
+                Throw(where, "sparsity: array_indices entry out of range");
+            }
+        }
+    }
+
+    std::vector<uint8_t> dense(static_cast<size_t>(elements * elementSize), 0);
+    std::vector<int64_t> idx(levels, 0);
+    size_t next = 0;
+    // Iterative depth-first visit: positions[l] is the current entry of level l (dense: 0..size-1; sparse: an
+    // index into array_indices), ends[l] its end, parent[l] the flattened position of the parent level.
+    std::vector<int64_t> pos(levels + 1, 0), end(levels + 1, 0);
+    auto enter = [&](uint32_t l, int64_t parent) {
+        if (lv[l].dense)
+        {
+            pos[l] = parent * levelSize[l];
+            end[l] = pos[l] + levelSize[l];
+        }
+        else if (parent >= 0 && static_cast<uint64_t>(parent) + 1 < lv[l].segments.size())
+        {
+            pos[l] = lv[l].segments[static_cast<size_t>(parent)];
+            end[l] = lv[l].segments[static_cast<size_t>(parent) + 1];
+        }
+        else
+        {
+            pos[l] = end[l] = 0; // no segment for this parent: nothing below it
+        }
+    };
+    uint32_t level = 0;
+    enter(0, 0);
+    // A valid encoding visits each prefix of coordinates once at most; repeated sparse indices could make the
+    // visit unbounded, so the number of steps is capped.
+    const uint64_t maxSteps = (uint64_t{levels} + 1) * (elements + 1);
+    uint64_t steps = 0;
+    while (true)
+    {
+        if (++steps > maxSteps)
+        {
+            Throw(where, "sparsity: the metadata visits more positions than the tensor has");
+        }
+        if (pos[level] >= end[level])
+        {
+            if (level == 0)
+            {
+                break;
+            }
+            --level;
+            ++pos[level];
+            continue;
+        }
+        idx[level] = lv[level].dense ? pos[level] % levelSize[level]
+                                     : lv[level].indices[static_cast<size_t>(pos[level])];
+        if (level + 1 < levels)
+        {
+            ++level;
+            enter(level, pos[level - 1]);
+            continue;
+        }
+        // A leaf: the dense coordinates, then the flattened offset.
+        std::vector<int64_t> coord(rank, 0);
+        for (uint32_t l = 0; l < rank; ++l)
+        {
+            coord[static_cast<size_t>(order->Get(l))] = idx[l];
+        }
+        for (uint32_t l = rank; l < levels; ++l)
+        {
+            const uint32_t k = static_cast<uint32_t>(order->Get(l)) - rank;
+            coord[static_cast<size_t>(blockDim[k])] = coord[static_cast<size_t>(blockDim[k])] * blockSize[k] + idx[l];
+        }
+        uint64_t offset = 0;
+        for (uint32_t d = 0; d < rank; ++d)
+        {
+            offset = offset * static_cast<uint64_t>(shape[d]) + static_cast<uint64_t>(coord[d]);
+        }
+        if (next >= numValues)
+        {
+            Throw(where, "sparsity: the metadata visits more elements than the buffer holds");
+        }
+        std::memcpy(dense.data() + offset * elementSize, raw + next * elementSize, elementSize);
+        ++next;
+        ++pos[level];
+    }
+    if (next != numValues)
+    {
+        Throw(where, "sparsity: the buffer holds " + std::to_string(numValues) + " values but the metadata visits " +
+                         std::to_string(next));
+    }
+    m_Dense[t] = std::move(dense);
+}
+
+const uint8_t* LoadedModel::BufferData(const tfl::Tensor* t, size_t* size) const
+{
     *size = 0;
     const auto* buffers = m_Model->buffers();
     if (!buffers || t->buffer() >= buffers->size())
@@ -232,10 +503,6 @@ void LoadedModel::ValidateTensor(const Location& where, const tfl::Tensor* t)
     {
         Throw(where, "unknown tensor type " + std::to_string(static_cast<int>(t->type())));
     }
-    if (t->sparsity())
-    {
-        Throw(where, "sparse tensors are not supported");
-    }
     // Element count and byte size, without overflow.
     uint64_t elements = 1;
     const uint32_t rank = t->shape() ? t->shape()->size() : 0;
@@ -257,6 +524,10 @@ void LoadedModel::ValidateTensor(const Location& where, const tfl::Tensor* t)
     if (__builtin_mul_overflow(elements, static_cast<uint64_t>(elementSize), &bytes))
     {
         Throw(where, "the byte size overflows");
+    }
+    if (t->sparsity() && m_Dense.count(t) == 0)
+    {
+        Densify(where, t, elements, elementSize);
     }
     size_t dataSize = 0;
     const uint8_t* data = TensorData(t, &dataSize);
@@ -319,7 +590,7 @@ void LoadedModel::ValidateTensor(const Location& where, const tfl::Tensor* t)
     }
     for (uint32_t i = 0; i < numZeroPoints; ++i)
     {
-        const int64_t zp = q->zero_point()->Get(i);
+        const int64_t zp = ZeroPoint(q, i);
         if (zp < lo || zp > hi)
         {
             Throw(where, "zero point " + std::to_string(i) + " = " + std::to_string(zp) + " is outside [" +
@@ -346,7 +617,7 @@ void LoadedModel::ValidateTensor(const Location& where, const tfl::Tensor* t)
         {
             for (uint32_t i = 0; i < numZeroPoints; ++i)
             {
-                if (q->zero_point()->Get(i) != 0)
+                if (ZeroPoint(q, i) != 0)
                 {
                     Throw(where, "per-channel int8 quantization must have zero points of 0");
                 }
@@ -556,7 +827,7 @@ TensorInfo LoadedModel::GetTensorInfo(const Location& at, int32_t tensor) const
     {
         scales.push_back(q->scale()->Get(i));
     }
-    const int32_t zeroPoint = numScales == 1 ? static_cast<int32_t>(q->zero_point()->Get(0)) : 0;
+    const int32_t zeroPoint = numScales == 1 ? static_cast<int32_t>(ZeroPoint(q, 0)) : 0;
 
     DataType type;
     switch (t->type())
@@ -652,6 +923,12 @@ std::vector<int32_t> ToVector(const flatbuffers::Vector<int32_t>* v)
 /// Copies the builtin options the converters read into the plain struct.
 void FillOptions(const tfl::Operator* op, ops::OperatorOptions& o)
 {
+    if (op->builtin_options() == nullptr)
+    {
+        // A union type without its table (the fuzzer found this: every builtin_options_as_X() is then null):
+        // the defaults, as for an absent options table.
+        return;
+    }
     switch (op->builtin_options_type())
     {
         case tfl::BuiltinOptions_Conv2DOptions: {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <map>
 #include <vector>
 
 namespace armnnTfLiteParser
@@ -64,12 +65,17 @@ private:
     void Validate();
     void ValidateSubgraph(size_t s);
     void ValidateTensor(const Location& where, const tflite_format::Tensor* t);
-    /// Constant data of a tensor (nullptr when none); sizes are validated.
+    /// Constant data of a tensor (nullptr when none); sizes are validated. Sparse tensors: the dense copy.
     const uint8_t* TensorData(const tflite_format::Tensor* t, size_t* size) const;
+    /// The bytes of a tensor's buffer as stored (sparse tensors: the non-zero values only).
+    const uint8_t* BufferData(const tflite_format::Tensor* t, size_t* size) const;
+    /// Validates a sparse constant tensor's metadata and stores its dense copy in m_Dense.
+    void Densify(const Location& where, const tflite_format::Tensor* t, uint64_t elements, size_t elementSize);
     std::string OperatorName(uint32_t opcodeIndex) const;
 
     std::vector<uint8_t> m_Bytes;
     const tflite_format::Model* m_Model = nullptr;
+    std::map<const tflite_format::Tensor*, std::vector<uint8_t>> m_Dense;
 };
 
 } // namespace armnnTfLiteParser

@@ -120,6 +120,9 @@ public:
     virtual armnn::IOutputSlot& Input(size_t i) = 0;
     /// Registers `slot` as the producer of output i and sets its TensorInfo to the output's.
     virtual void SetOutput(size_t i, armnn::IOutputSlot& slot) = 0;
+    /// Output i was computed at parse time (a folded constant, e.g. a DEQUANTIZE of fp16 weights): later operators
+    /// may see it as a constant input with these bytes (the output's TensorInfo). Optional for a builder.
+    virtual void SetConstantOutputData(size_t i, std::vector<uint8_t> bytes) {}
 };
 
 /// Thrown by convert functions; the caller adds the subgraph, operator index and name.

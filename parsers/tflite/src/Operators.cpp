@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace armnnTfLiteParser
@@ -241,12 +242,14 @@ void ConvertDepthwiseConv2d(const OperatorView& op, IGraphBuilder& b)
     FinishWithActivation(op, b, layer->GetOutputSlot(0));
 }
 
-void ConvertTransposeConv(const OperatorView& op, IGraphBuilder& b)
+/// A TransposeConvolution2d layer with constant weights [O, H, W, I] (input `weightsIndex`), the data input
+/// `inputIndex`, an optional constant bias (`biasIndex`, -1: none) and the output shape `outShape` (NHWC).
+void AddTransposeConv(const OperatorView& op, IGraphBuilder& b, const std::vector<int64_t>& outShape,
+                      size_t weightsIndex, size_t inputIndex, int biasIndex, Padding padding, int32_t strideW,
+                      int32_t strideH)
 {
-    // Inputs: output shape, weights [O, H, W, I], input, optional bias.
-    const std::vector<int64_t> outShape = ReadInts(op, 0, "output shape");
-    const TensorView& weights = In(op, 1);
-    const TensorView& input = In(op, 2);
+    const TensorView& weights = In(op, weightsIndex);
+    const TensorView& input = In(op, inputIndex);
     RequireRank(input, 4, "input");
     RequireRank(weights, 4, "weights");
     if (!weights.IsConstant())
@@ -259,9 +262,9 @@ void ConvertTransposeConv(const OperatorView& op, IGraphBuilder& b)
     }
     TransposeConvolution2dDescriptor desc;
     desc.m_DataLayout = DataLayout::NHWC;
-    desc.m_StrideX = Positive(op.options.strideW, "stride_w");
-    desc.m_StrideY = Positive(op.options.strideH, "stride_h");
-    desc.m_BiasEnabled = HasInput(op, 3);
+    desc.m_StrideX = Positive(strideW, "stride_w");
+    desc.m_StrideY = Positive(strideH, "stride_h");
+    desc.m_BiasEnabled = biasIndex >= 0 && HasInput(op, static_cast<size_t>(biasIndex));
     desc.m_OutputShapeEnabled = true;
     for (int64_t d : outShape)
     {
@@ -273,15 +276,13 @@ void ConvertTransposeConv(const OperatorView& op, IGraphBuilder& b)
     }
     // The padding of the convolution whose gradient this is: SAME padding computed from the output size.
     const TensorShape& w = weights.info.GetShape();
-    ComputePadding(op.options.padding, desc.m_OutputShape[1], w[1], desc.m_StrideY, 1, desc.m_PadTop,
-                   desc.m_PadBottom);
-    ComputePadding(op.options.padding, desc.m_OutputShape[2], w[2], desc.m_StrideX, 1, desc.m_PadLeft,
-                   desc.m_PadRight);
+    ComputePadding(padding, desc.m_OutputShape[1], w[1], desc.m_StrideY, 1, desc.m_PadTop, desc.m_PadBottom);
+    ComputePadding(padding, desc.m_OutputShape[2], w[2], desc.m_StrideX, 1, desc.m_PadLeft, desc.m_PadRight);
     ConstTensor weightsTensor(weights.info, weights.data);
     Optional<ConstTensor> bias;
     if (desc.m_BiasEnabled)
     {
-        const TensorView& biasView = In(op, 3);
+        const TensorView& biasView = In(op, static_cast<size_t>(biasIndex));
         if (!biasView.IsConstant())
         {
             Fail("bias (" + Describe(biasView) + ") must be constant");
@@ -290,8 +291,48 @@ void ConvertTransposeConv(const OperatorView& op, IGraphBuilder& b)
     }
     IConnectableLayer* layer =
         b.Network().AddTransposeConvolution2dLayer(desc, weightsTensor, bias, op.LayerName().c_str());
-    b.Input(2).Connect(layer->GetInputSlot(0));
+    b.Input(inputIndex).Connect(layer->GetInputSlot(0));
     FinishWithActivation(op, b, layer->GetOutputSlot(0));
+}
+
+void ConvertTransposeConv(const OperatorView& op, IGraphBuilder& b)
+{
+    // Inputs: output shape, weights [O, H, W, I], input, optional bias.
+    AddTransposeConv(op, b, ReadInts(op, 0, "output shape"), 1, 2, 3, op.options.padding, op.options.strideW,
+                     op.options.strideH);
+}
+
+void ConvertTransposeConvBias(const OperatorView& op, IGraphBuilder& b)
+{
+    // MediaPipe's custom Convolution2DTransposeBias: inputs input, weights [O, H, W, I], bias; the options are
+    // TfLiteTransposeConvParams copied as raw bytes (int32 padding: 1 SAME, 2 VALID; int32 stride_w, stride_h);
+    // the output shape is the output tensor's.
+    const std::vector<uint8_t>& raw = op.options.customOptions;
+    if (raw.size() < 3 * sizeof(int32_t))
+    {
+        Fail("custom options must hold padding, stride_w and stride_h (12 bytes), not " +
+             std::to_string(raw.size()) + " bytes");
+    }
+    int32_t params[3];
+    std::memcpy(params, raw.data(), sizeof(params));
+    Padding padding;
+    switch (params[0])
+    {
+        case 1: padding = Padding::Same; break;
+        case 2: padding = Padding::Valid; break;
+        default: Fail("unknown padding " + std::to_string(params[0]) + " (1 SAME, 2 VALID)");
+    }
+    const TensorShape& outShape = op.outputs.at(0).info.GetShape();
+    if (outShape.GetNumDimensions() != 4)
+    {
+        Fail("output must have rank 4");
+    }
+    std::vector<int64_t> shape;
+    for (unsigned int d = 0; d < 4; ++d)
+    {
+        shape.push_back(outShape[d]);
+    }
+    AddTransposeConv(op, b, shape, 1, 0, 2, padding, params[1], params[2]);
 }
 
 void ConvertFullyConnected(const OperatorView& op, IGraphBuilder& b)
@@ -578,6 +619,10 @@ void ConvertDequantize(const OperatorView& op, IGraphBuilder& b)
         IConnectableLayer* layer =
             b.Network().AddConstantLayer(ConstTensor(info, values.data()), op.LayerName().c_str());
         b.SetOutput(0, layer->GetOutputSlot(0));
+        // Operators that need constant weights (TRANSPOSE_CONV, ...) then see fp16 weights as constants too.
+        std::vector<uint8_t> bytes(values.size() * sizeof(float));
+        std::memcpy(bytes.data(), values.data(), bytes.size());
+        b.SetConstantOutputData(0, std::move(bytes));
         return;
     }
     if (input.info.GetDataType() == DataType::Float16)
@@ -590,6 +635,25 @@ void ConvertDequantize(const OperatorView& op, IGraphBuilder& b)
     IConnectableLayer* layer = b.Network().AddDequantizeLayer(op.LayerName().c_str());
     ConnectInputs(op, b, layer, {0});
     b.SetOutput(0, layer->GetOutputSlot(0));
+}
+
+void ConvertDensify(const OperatorView& op, IGraphBuilder& b)
+{
+    // The loader already expanded the sparse constant (LoadedModel::Densify): the output is that constant.
+    const TensorView& input = In(op, 0);
+    if (!input.IsConstant())
+    {
+        Fail("input (" + Describe(input) + ") must be a sparse constant");
+    }
+    TensorInfo info = op.outputs[0].info;
+    if (info.GetDataType() != input.info.GetDataType() || info.GetNumBytes() != input.info.GetNumBytes())
+    {
+        Fail("output (" + Describe(op.outputs[0]) + ") must have the input's type and size");
+    }
+    info.SetConstant(true);
+    IConnectableLayer* layer = b.Network().AddConstantLayer(ConstTensor(info, input.data), op.LayerName().c_str());
+    b.SetOutput(0, layer->GetOutputSlot(0));
+    b.SetConstantOutputData(0, std::vector<uint8_t>(input.data, input.data + info.GetNumBytes()));
 }
 
 void ConvertQuantize(const OperatorView& op, IGraphBuilder& b)
@@ -1274,8 +1338,11 @@ void ConvertDetectionPostProcess(const OperatorView& op, IGraphBuilder& b)
         return r;
     };
     auto nonNegative = [&](const char* key) -> uint32_t {
-        const int64_t v = get(key).AsInt64();
-        if (v < 0 || v > std::numeric_limits<int32_t>::max())
+        // A float value goes through a range check first: AsInt64 converts it unchecked, undefined for values
+        // outside int64's range (the fuzzer found 2.95e20).
+        const flexbuffers::Reference r = get(key);
+        const double v = r.IsFloat() ? r.AsDouble() : static_cast<double>(r.AsInt64());
+        if (!(v >= 0.0 && v <= static_cast<double>(std::numeric_limits<int32_t>::max())))
         {
             Fail(std::string("custom option '") + key + "' is out of range");
         }
@@ -1396,8 +1463,11 @@ const std::vector<OperatorEntry> kTable = {
     {111, "ELU", 1, 1, 1, 1, ConvertActivation<ActivationFunction::Elu, 100>, ""},
     {114, "QUANTIZE", 1, 1, 1, 1, ConvertQuantize, "float to quantized and requantization"},
     {117, "HARD_SWISH", 1, 1, 1, 1, ConvertActivation<ActivationFunction::HardSwish>, ""},
+    {124, "DENSIFY", 1, 1, 1, 1, ConvertDensify, "sparse constants (expanded at load time)"},
     {126, "BATCH_MATMUL", 2, 2, 1, 1, ConvertBatchMatMul, "adj_x, adj_y"},
     {150, "GELU", 1, 1, 1, 1, ConvertGelu, "approximate = false"},
+    {kBuiltinCustom, "Convolution2DTransposeBias", 3, 3, 1, 1, ConvertTransposeConvBias,
+     "custom operator (MediaPipe); raw TfLiteTransposeConvParams options; constant weights and bias"},
     {kBuiltinCustom, "TFLite_Detection_PostProcess", 3, 3, 4, 4, ConvertDetectionPostProcess,
      "custom operator; FlexBuffers options; constant anchors"},
 };

@@ -122,8 +122,7 @@ private:
     class Builder : public ops::IGraphBuilder
     {
     public:
-        Builder(const LoadedModel& model, INetwork& network, std::vector<IOutputSlot*>& slots, size_t subgraph)
-            : m_ModelRef(model), m_Network(network), m_Slots(slots), m_Subgraph(subgraph)
+        Builder(INetwork& network, std::vector<IOutputSlot*>& slots) : m_Network(network), m_Slots(slots)
         {}
 
         INetwork& Network() override { return m_Network; }
@@ -158,14 +157,32 @@ private:
             m_Slots[static_cast<size_t>(t.index)] = &slot;
         }
 
+        void SetConstantOutputData(size_t i, std::vector<uint8_t> bytes) override
+        {
+            m_Folded[m_Op->outputs.at(i).index] = std::move(bytes);
+        }
+
+        /// Inputs folded to constants at parse time become constant inputs of the view.
+        void AddFoldedConstants(ops::OperatorView& view) const
+        {
+            for (ops::TensorView& t : view.inputs)
+            {
+                auto it = m_Folded.find(t.index);
+                if (t.present && !t.IsConstant() && it != m_Folded.end() && it->second.size() == t.info.GetNumBytes())
+                {
+                    t.data = it->second.data();
+                    t.info.SetConstant(true);
+                }
+            }
+        }
+
         void SetOperator(const ops::OperatorView* op) { m_Op = op; }
 
     private:
-        const LoadedModel& m_ModelRef;
         INetwork& m_Network;
         std::vector<IOutputSlot*>& m_Slots;
-        size_t m_Subgraph;
         const ops::OperatorView* m_Op = nullptr;
+        std::map<int32_t, std::vector<uint8_t>> m_Folded;
     };
 
     INetworkPtr Build(const LoadedModel& model, size_t s)
@@ -188,12 +205,13 @@ private:
             slots[static_cast<size_t>(t)] = &layer->GetOutputSlot(0);
         }
 
-        Builder builder(model, *network, slots, s);
+        Builder builder(*network, slots);
         const uint32_t numOps = sg->operators() ? sg->operators()->size() : 0;
         for (uint32_t o = 0; o < numOps; ++o)
         {
             const tfl::Operator* op = sg->operators()->Get(o);
             ops::OperatorView view = model.MakeView(s, o);
+            builder.AddFoldedConstants(view);
             const ops::OperatorEntry* entry = ops::FindOperator(view.builtinCode, view.opName);
             const Location where{s, static_cast<int64_t>(o), view.opName};
             builder.SetOperator(&view);

@@ -9,7 +9,10 @@
 #include <armnn/ArmNN.hpp>
 #include <armnnTfLiteParser/ITfLiteParser.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -41,6 +44,20 @@ std::vector<T> FromBytes(const std::vector<uint8_t>& bytes)
     return v;
 }
 
+/// TensorFlow Lite sparsity parameters (dim_metadata in traversal order); indices written as Int32Vector.
+struct SparsitySpec
+{
+    struct Dim
+    {
+        bool dense = true;
+        int32_t denseSize = 0;
+        std::vector<int32_t> segments, indices;
+    };
+    std::vector<int32_t> traversalOrder;
+    std::vector<int32_t> blockMap;
+    std::vector<Dim> dims;
+};
+
 struct TensorSpec
 {
     std::vector<int32_t> shape;
@@ -52,6 +69,8 @@ struct TensorSpec
     std::string name;
     /// Overrides the buffer index (for malformed files); -1: automatic.
     int64_t bufferIndex = -1;
+    /// Sparse constant: `data` holds the stored values only.
+    std::vector<SparsitySpec> sparsity; ///< empty or one
 };
 
 using OptionsWriter = std::function<flatbuffers::Offset<void>(flatbuffers::FlatBufferBuilder&)>;
@@ -76,6 +95,26 @@ struct ModelSpec
     std::vector<int32_t> inputs;
     std::vector<int32_t> outputs;
 };
+
+/// With ARMNN_TFLITE_SEED_DIR set, every model a test builds is also written there (named by a hash of its bytes):
+/// seeds for the fuzzer (scripts/fuzz.sh).
+inline void DumpSeed(const std::vector<uint8_t>& model)
+{
+    const char* dir = std::getenv("ARMNN_TFLITE_SEED_DIR");
+    if (dir == nullptr || *dir == '\0')
+    {
+        return;
+    }
+    uint64_t hash = 14695981039346656037ull; // FNV-1a
+    for (uint8_t byte : model)
+    {
+        hash = (hash ^ byte) * 1099511628211ull;
+    }
+    char name[32];
+    std::snprintf(name, sizeof(name), "%016llx.tflite", static_cast<unsigned long long>(hash));
+    std::ofstream(std::string(dir) + "/" + name, std::ios::binary)
+        .write(reinterpret_cast<const char*>(model.data()), static_cast<std::streamsize>(model.size()));
+}
 
 /// Serializes a model: buffer 0 is the empty sentinel, each constant tensor gets its own buffer, each operator
 /// its own operator code.
@@ -103,8 +142,29 @@ inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
             q = tfl::CreateQuantizationParameters(fbb, 0, 0, fbb.CreateVector(t.scales), fbb.CreateVector(t.zeroPoints),
                                                   tfl::QuantizationDetails_NONE, 0, t.quantizedDimension);
         }
+        flatbuffers::Offset<tfl::SparsityParameters> sparsity;
+        if (!t.sparsity.empty())
+        {
+            const SparsitySpec& sp = t.sparsity[0];
+            std::vector<flatbuffers::Offset<tfl::DimensionMetadata>> dims;
+            for (const SparsitySpec::Dim& d : sp.dims)
+            {
+                if (d.dense)
+                {
+                    dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_DENSE, d.denseSize));
+                    continue;
+                }
+                auto segments = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.segments)).Union();
+                auto indices = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.indices)).Union();
+                dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_SPARSE_CSR, 0,
+                                                            tfl::SparseIndexVector_Int32Vector, segments,
+                                                            tfl::SparseIndexVector_Int32Vector, indices));
+            }
+            sparsity = tfl::CreateSparsityParameters(fbb, fbb.CreateVector(sp.traversalOrder),
+                                                     fbb.CreateVector(sp.blockMap), fbb.CreateVector(dims));
+        }
         tensors.push_back(tfl::CreateTensor(fbb, fbb.CreateVector(t.shape), t.type, buffer,
-                                            fbb.CreateString(t.name), q));
+                                            fbb.CreateString(t.name), q, false, sparsity));
     }
     std::vector<flatbuffers::Offset<tfl::OperatorCode>> codes;
     std::vector<flatbuffers::Offset<tfl::Operator>> ops;
@@ -127,7 +187,9 @@ inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
     auto model = tfl::CreateModel(fbb, 3, fbb.CreateVector(codes), fbb.CreateVector(subgraphs),
                                   fbb.CreateString("test"), fbb.CreateVector(buffers));
     tfl::FinishModelBuffer(fbb, model);
-    return std::vector<uint8_t>(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
+    std::vector<uint8_t> bytes(fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbb.GetSize());
+    DumpSeed(bytes);
+    return bytes;
 }
 
 /// A model with one operator: tensors 0..n-1 as given; inputs are the non-constant operator inputs.

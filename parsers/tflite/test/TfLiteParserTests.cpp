@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 using namespace tfltest;
 using armnn::ParseException;
@@ -629,6 +632,119 @@ TEST(TfLiteParser, TransposeConvValid)
     ExpectNear(RunFloat(model, {{2}}), {2, 2, 2, 2});
 }
 
+TEST(TfLiteParser, MediaPipeConvolution2DTransposeBias)
+{
+    // MediaPipe's custom op: input [1, 2, 2, 1] = 1..4, weights [1, 2, 2, 1] of ones, bias 0.5, stride 2, SAME:
+    // every input pixel fills its own 2x2 block of the [1, 4, 4, 1] output.
+    auto op = [](std::vector<int32_t> params) {
+        OpSpec o = Op(static_cast<tfl::BuiltinOperator>(32), {0, 1, 2}, {3});
+        o.customCode = "Convolution2DTransposeBias";
+        o.customOptions = Bytes(params);
+        return o;
+    };
+    std::vector<TensorSpec> tensors = {F32({1, 2, 2, 1}), F32({1, 2, 2, 1}, {1, 1, 1, 1}), F32({1}, {0.5f}),
+                                       F32({1, 4, 4, 1})};
+    ExpectNear(RunFloat(SingleOpModel(tensors, op({1, 2, 2})), {{1, 2, 3, 4}}),
+               {1.5f, 1.5f, 2.5f, 2.5f, 1.5f, 1.5f, 2.5f, 2.5f, 3.5f, 3.5f, 4.5f, 4.5f, 3.5f, 3.5f, 4.5f, 4.5f});
+    // VALID, stride 1: a 2x2 input and 2x2 kernel give 3x3, the centre gets all four inputs.
+    tensors[3] = F32({1, 3, 3, 1});
+    ExpectNear(RunFloat(SingleOpModel(tensors, op({2, 1, 1})), {{1, 2, 3, 4}}),
+               {1.5f, 3.5f, 2.5f, 4.5f, 10.5f, 6.5f, 3.5f, 7.5f, 4.5f});
+    // fp16 weights through DEQUANTIZE (as MediaPipe ships them): folded at parse time, so still constant weights.
+    ModelSpec spec;
+    TensorSpec halfWeights;
+    halfWeights.shape = {1, 2, 2, 1};
+    halfWeights.type = tfl::TensorType_FLOAT16;
+    halfWeights.data = Bytes(std::vector<uint16_t>(4, 0x3C00)); // 1.0
+    spec.tensors = {F32({1, 2, 2, 1}), halfWeights, F32({1, 2, 2, 1}), F32({1}, {0.5f}), F32({1, 4, 4, 1})};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    OpSpec deconv = op({1, 2, 2});
+    deconv.inputs = {0, 2, 3};
+    deconv.outputs = {4};
+    spec.ops = {Op(tfl::BuiltinOperator_DEQUANTIZE, {1}, {2}), deconv};
+    spec.inputs = {0};
+    spec.outputs = {4};
+    ExpectNear(RunFloat(BuildModel(spec), {{1, 2, 3, 4}}),
+               {1.5f, 1.5f, 2.5f, 2.5f, 1.5f, 1.5f, 2.5f, 2.5f, 3.5f, 3.5f, 4.5f, 4.5f, 3.5f, 3.5f, 4.5f, 4.5f});
+    // Malformed options: too short, unknown padding.
+    EXPECT_THROW(armnnTfLiteParser::ITfLiteParser::Create()->CreateNetworkFromBinary(
+                     SingleOpModel(tensors, op({2, 1}))), ParseException);
+    EXPECT_THROW(armnnTfLiteParser::ITfLiteParser::Create()->CreateNetworkFromBinary(
+                     SingleOpModel(tensors, op({7, 1, 1}))), ParseException);
+}
+
+namespace
+{
+
+// DENSIFY(sparse constant [2, 4]) + input: the sparse constant's dense value is the output for a zero input.
+std::vector<uint8_t> DensifyModel(SparsitySpec sparsity, std::vector<float> values)
+{
+    ModelSpec spec;
+    TensorSpec sparse = F32({2, 4}, std::move(values));
+    sparse.sparsity = {std::move(sparsity)};
+    spec.tensors = {F32({2, 4}), sparse, F32({2, 4}), F32({2, 4})};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    spec.ops = {Op(static_cast<tfl::BuiltinOperator>(124), {1}, {2}), Op(tfl::BuiltinOperator_ADD, {0, 2}, {3})};
+    spec.inputs = {0};
+    spec.outputs = {3};
+    return BuildModel(spec);
+}
+
+SparsitySpec::Dim Dense(int32_t size)
+{
+    SparsitySpec::Dim d;
+    d.denseSize = size;
+    return d;
+}
+
+SparsitySpec::Dim Csr(std::vector<int32_t> segments, std::vector<int32_t> indices)
+{
+    SparsitySpec::Dim d;
+    d.dense = false;
+    d.segments = std::move(segments);
+    d.indices = std::move(indices);
+    return d;
+}
+
+} // namespace
+
+TEST(TfLiteParser, DensifySparseConstants)
+{
+    // CSR: [[1, 0, 0, 2], [0, 0, 3, 0]].
+    SparsitySpec csr{{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 3, 2})}};
+    ExpectNear(RunFloat(DensifyModel(csr, {1, 2, 3}), {std::vector<float>(8, 0.0f)}), {1, 0, 0, 2, 0, 0, 3, 0});
+    // Blocks of 2 along dimension 1: row 0 keeps block 1, row 1 block 0: [[0, 0, 5, 6], [7, 8, 0, 0]].
+    SparsitySpec blocked{{0, 1, 2}, {1}, {Dense(2), Csr({0, 1, 2}, {1, 0}), Dense(2)}};
+    ExpectNear(RunFloat(DensifyModel(blocked, {5, 6, 7, 8}), {std::vector<float>(8, 1.0f)}), {1, 1, 6, 7, 8, 9, 1, 1});
+
+    // Malformed metadata is a ParseException, never an out-of-range access.
+    auto rejects = [](SparsitySpec sp, std::vector<float> values, const char* what) {
+        try
+        {
+            armnnTfLiteParser::ITfLiteParser::Create()->CreateNetworkFromBinary(DensifyModel(sp, values));
+            ADD_FAILURE() << "accepted: " << what;
+        }
+        catch (const ParseException& e)
+        {
+            EXPECT_NE(std::string(e.what()).find("sparsity"), std::string::npos) << e.what();
+        }
+    };
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 4, 2})}}, {1, 2, 3}, "index out of range");
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 3, 2})}}, {1, 2}, "too few values");
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 2, 3}, {0, 3, 2})}}, {1, 2, 3, 4}, "too many values");
+    rejects({{0, 1}, {}, {Dense(2), Csr({0, 3, 2}, {0, 3, 2})}}, {1, 2, 3}, "decreasing segments");
+    rejects({{1, 0}, {}, {Dense(2), Dense(4)}}, std::vector<float>(8), "dense_size against the shape");
+    rejects({{0, 0}, {}, {Dense(2), Dense(4)}}, std::vector<float>(8), "traversal order not a permutation");
+    rejects({{0, 1, 2}, {1}, {Dense(2), Dense(4), Dense(3)}}, std::vector<float>(8), "block size not dividing");
+    rejects({{0, 1}, {}, {Dense(2)}}, std::vector<float>(8), "missing metadata");
+}
+
 TEST(TfLiteParser, ArgMaxComparisonAndLogical)
 {
     // ArgMax over axis 1 of [[1, 5, 2], [7, 0, 3]] -> [1, 0]; output shape [2].
@@ -812,4 +928,37 @@ TEST(TfLiteParserMalformed, RandomByteMutationsNeverCrash)
     }
     EXPECT_GT(rejected, 0u);
     EXPECT_EQ(parsed + rejected, 3000u);
+}
+
+TEST(TfLiteParserMalformed, FuzzerFindingsStayFixed)
+{
+    // Each file in parsers/tflite/fuzz/regressions once made the fuzzer report a bug (see its README.md). Parsing,
+    // optimizing and loading must succeed or throw an armnn exception; the sanitizer build checks the rest.
+    size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(ARMNN_TFLITE_FUZZ_REGRESSIONS))
+    {
+        if (entry.path().extension() != ".tflite")
+        {
+            continue;
+        }
+        ++files;
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::vector<uint8_t> model((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        SCOPED_TRACE(entry.path().filename().string());
+        try
+        {
+            auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+            armnn::INetworkPtr network = parser->CreateNetworkFromBinary(model);
+            armnn::IRuntimePtr runtime = armnn::IRuntime::Create(armnn::IRuntime::CreationOptions());
+            armnn::IOptimizedNetworkPtr optimized = armnn::Optimize(
+                *network, {armnn::BackendId("CpuRef")}, runtime->GetDeviceSpec(), armnn::OptimizerOptionsOpaque());
+            armnn::NetworkId id = 0;
+            std::string error;
+            runtime->LoadNetwork(id, std::move(optimized), error);
+        }
+        catch (const armnn::Exception&)
+        {
+        }
+    }
+    EXPECT_GT(files, 0u);
 }
