@@ -184,13 +184,16 @@ void ConnectInputs(const OperatorView& op, IGraphBuilder& b, IConnectableLayer* 
 
 // ---- Convolutions and fully connected ----
 
-void ConvertConv2d(const OperatorView& op, IGraphBuilder& b)
+/// CONV_2D and DEPTHWISE_CONV_2D: the same options, padding and inputs; only the descriptor and layer differ.
+template <typename Descriptor>
+void ConvertConvolution(const OperatorView& op, IGraphBuilder& b,
+                        IConnectableLayer* (INetwork::*addLayer)(const Descriptor&, const char*))
 {
     const TensorView& input = In(op, 0);
     const TensorView& weights = In(op, 1);
     RequireRank(input, 4, "input");
     RequireRank(weights, 4, "weights");
-    Convolution2dDescriptor desc;
+    Descriptor desc;
     desc.m_DataLayout = DataLayout::NHWC;
     desc.m_StrideX = Positive(op.options.strideW, "stride_w");
     desc.m_StrideY = Positive(op.options.strideH, "stride_h");
@@ -201,7 +204,7 @@ void ConvertConv2d(const OperatorView& op, IGraphBuilder& b)
     const TensorShape& w = weights.info.GetShape();
     ComputePadding(op.options.padding, in[1], w[1], desc.m_StrideY, desc.m_DilationY, desc.m_PadTop, desc.m_PadBottom);
     ComputePadding(op.options.padding, in[2], w[2], desc.m_StrideX, desc.m_DilationX, desc.m_PadLeft, desc.m_PadRight);
-    IConnectableLayer* layer = b.Network().AddConvolution2dLayer(desc, op.LayerName().c_str());
+    IConnectableLayer* layer = (b.Network().*addLayer)(desc, op.LayerName().c_str());
     if (desc.m_BiasEnabled)
     {
         ConnectInputs(op, b, layer, {0, 1, 2});
@@ -213,33 +216,14 @@ void ConvertConv2d(const OperatorView& op, IGraphBuilder& b)
     FinishWithActivation(op, b, layer->GetOutputSlot(0));
 }
 
+void ConvertConv2d(const OperatorView& op, IGraphBuilder& b)
+{
+    ConvertConvolution<Convolution2dDescriptor>(op, b, &INetwork::AddConvolution2dLayer);
+}
+
 void ConvertDepthwiseConv2d(const OperatorView& op, IGraphBuilder& b)
 {
-    const TensorView& input = In(op, 0);
-    const TensorView& weights = In(op, 1);
-    RequireRank(input, 4, "input");
-    RequireRank(weights, 4, "weights");
-    DepthwiseConvolution2dDescriptor desc;
-    desc.m_DataLayout = DataLayout::NHWC;
-    desc.m_StrideX = Positive(op.options.strideW, "stride_w");
-    desc.m_StrideY = Positive(op.options.strideH, "stride_h");
-    desc.m_DilationX = Positive(op.options.dilationW, "dilation_w_factor");
-    desc.m_DilationY = Positive(op.options.dilationH, "dilation_h_factor");
-    desc.m_BiasEnabled = HasInput(op, 2);
-    const TensorShape& in = input.info.GetShape();
-    const TensorShape& w = weights.info.GetShape();
-    ComputePadding(op.options.padding, in[1], w[1], desc.m_StrideY, desc.m_DilationY, desc.m_PadTop, desc.m_PadBottom);
-    ComputePadding(op.options.padding, in[2], w[2], desc.m_StrideX, desc.m_DilationX, desc.m_PadLeft, desc.m_PadRight);
-    IConnectableLayer* layer = b.Network().AddDepthwiseConvolution2dLayer(desc, op.LayerName().c_str());
-    if (desc.m_BiasEnabled)
-    {
-        ConnectInputs(op, b, layer, {0, 1, 2});
-    }
-    else
-    {
-        ConnectInputs(op, b, layer, {0, 1});
-    }
-    FinishWithActivation(op, b, layer->GetOutputSlot(0));
+    ConvertConvolution<DepthwiseConvolution2dDescriptor>(op, b, &INetwork::AddDepthwiseConvolution2dLayer);
 }
 
 /// A TransposeConvolution2d layer with constant weights [O, H, W, I] (input `weightsIndex`), the data input
