@@ -127,5 +127,34 @@ std::unique_ptr<IWorkload> MakePrimitiveWorkload(const PrimitiveDesc& pd, std::v
                                                std::move(constants), numThreads);
 }
 
+/// The workload of a primitive with one source and one destination and no constants (activation, pooling, mean,
+/// softmax): describe(layer) is called inside the layer's ThreadScope.
+template <typename DescribeFn>
+std::unique_ptr<IWorkload> MakeSingleInputWorkload(const LayerInfo& layer, DescribeFn describe)
+{
+    const unsigned threads = NumThreads(layer);
+    ThreadScope scope(threads);
+    const auto pd = describe(layer);
+    return MakePrimitiveWorkload(pd, {{DNNL_ARG_SRC, false, 0, pd.src_desc()}, {DNNL_ARG_DST, true, 0, pd.dst_desc()}},
+                                 {}, threads);
+}
+
+/// The oneDNN convolution of a Convolution2d or DepthwiseConvolution2d descriptor (strides, dilations, pads).
+template <typename ConvolutionDescriptor>
+dnnl::convolution_forward::primitive_desc ConvolutionPrimitive(const LayerInfo& layer,
+                                                               const ConvolutionDescriptor& desc,
+                                                               const dnnl::memory::desc& src,
+                                                               const dnnl::memory::desc& weights,
+                                                               const dnnl::memory::desc& bias,
+                                                               const dnnl::memory::desc& dst)
+{
+    // oneDNN counts dilation from 0 (no dilation).
+    const dnnl::convolution_forward::desc conv(
+        dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, weights, bias, dst,
+        {desc.m_StrideY, desc.m_StrideX}, {desc.m_DilationY - 1, desc.m_DilationX - 1},
+        {desc.m_PadTop, desc.m_PadLeft}, {desc.m_PadBottom, desc.m_PadRight});
+    return dnnl::convolution_forward::primitive_desc(conv, MakeAttr(layer), Engine());
+}
+
 } // namespace cpuacc
 } // namespace armnn

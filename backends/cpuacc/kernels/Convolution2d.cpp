@@ -22,12 +22,7 @@ dnnl::convolution_forward::primitive_desc Describe(const LayerInfo& layer)
     const dnnl::memory::desc bias = desc.m_BiasEnabled
         ? dnnl::memory::desc({weightsUser.dims()[0]}, dnnl::memory::data_type::f32, dnnl::memory::format_tag::a)
         : dnnl::memory::desc();
-    // oneDNN counts dilation from 0 (no dilation).
-    const dnnl::convolution_forward::desc conv(
-        dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, weights, bias, dst,
-        {desc.m_StrideY, desc.m_StrideX}, {desc.m_DilationY - 1, desc.m_DilationX - 1},
-        {desc.m_PadTop, desc.m_PadLeft}, {desc.m_PadBottom, desc.m_PadRight});
-    return dnnl::convolution_forward::primitive_desc(conv, MakeAttr(layer), Engine());
+    return ConvolutionPrimitive(layer, desc, src, weights, bias, dst);
 }
 } // namespace
 

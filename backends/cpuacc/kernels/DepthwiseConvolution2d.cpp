@@ -36,11 +36,7 @@ dnnl::convolution_forward::primitive_desc Describe(const LayerInfo& layer)
     const dnnl::memory::desc bias = desc.m_BiasEnabled
         ? dnnl::memory::desc({dst.dims()[1]}, dnnl::memory::data_type::f32, dnnl::memory::format_tag::a)
         : dnnl::memory::desc();
-    const dnnl::convolution_forward::desc conv(
-        dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, weights, bias, dst,
-        {desc.m_StrideY, desc.m_StrideX}, {desc.m_DilationY - 1, desc.m_DilationX - 1},
-        {desc.m_PadTop, desc.m_PadLeft}, {desc.m_PadBottom, desc.m_PadRight});
-    return dnnl::convolution_forward::primitive_desc(conv, MakeAttr(layer), Engine());
+    return ConvolutionPrimitive(layer, desc, src, weights, bias, dst);
 }
 } // namespace
 

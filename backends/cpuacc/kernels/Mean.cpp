@@ -49,11 +49,7 @@ bool CheckMean(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateMean(const LayerInfo& layer)
 {
-    const unsigned threads = NumThreads(layer);
-    ThreadScope scope(threads);
-    const auto pd = Describe(layer);
-    return MakePrimitiveWorkload(pd, {{DNNL_ARG_SRC, false, 0, pd.src_desc()}, {DNNL_ARG_DST, true, 0, pd.dst_desc()}},
-                                 {}, threads);
+    return MakeSingleInputWorkload(layer, Describe);
 }
 
 } // namespace cpuacc
