@@ -25,6 +25,8 @@ packages=(
     python3-dev       # pyarmnn: Python's headers for the extension module
     python3-numpy     # pyarmnn: tensors are NumPy arrays
     python3-pytest    # pyarmnn: its tests (python/test)
+    python3-venv      # pyarmnn: the PythonWheel test installs the package into a fresh virtual environment
+    python3-setuptools # pyarmnn: `pip install ./python` builds with setuptools
 )
 
 missing=()

@@ -5,10 +5,12 @@ from .armnn_swig import *  # noqa: F401,F403  (enums as DataType_Float32 etc., d
 from .armnn_swig import (ArmnnError, InvalidArgumentError, ParseError, FileNotFoundError,  # noqa: F401
                          GetVersion, GetMajorVersion, GetMinorVersion, BackendId, TensorInfo, TensorShape,
                          IRuntime, CreationOptions, INetworkProperties, OptimizerOptions, INetwork,
-                         IOptimizedNetwork, IConnectableLayer, IInputSlot, IOutputSlot, IDeviceSpec, IProfiler)
+                         IOptimizedNetwork, IConnectableLayer, IInputSlot, IOutputSlot, IDeviceSpec, IProfiler,
+                         BackendOptions, BackendOption)
 from ._tensor import (Tensor, ConstTensor, make_input_tensors, make_output_tensors,  # noqa: F401
                       workload_tensors_to_ndarray, numpy_dtype, quantize, dequantize)
 from ._model import Model  # noqa: F401
+from ._profiling import ProfilerData, get_profiling_data  # noqa: F401
 
 try:
     from .armnn_swig import ITfLiteParser, TfLiteParserOptions  # noqa: F401

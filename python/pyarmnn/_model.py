@@ -20,21 +20,34 @@ def _default_runtime():
         return _shared_runtime
 
 
+def _backend_options(options):
+    """[BackendOptions] from {backend name: {option name: value}}."""
+    groups = []
+    for backend, values in (options or {}).items():
+        group = _swig.BackendOptions(_swig.BackendId(str(backend)))
+        for name, value in values.items():
+            group.AddOption(_swig.BackendOption(str(name), value))
+        groups.append(group)
+    return groups
+
+
 class Model:
     """A model loaded and ready to run.
 
-    Model(path, backends=["CpuAcc", "CpuRef"], float_io=False, profiling=False, input_shapes=None, runtime=None)
+    Model(path, backends=["CpuAcc", "CpuRef"], float_io=False, profiling=False, input_shapes=None, runtime=None,
+          backend_options=None)
 
     path: a .tflite or .onnx file. backends: preference order; unavailable ones are skipped. float_io: quantized
     inputs accept float arrays (quantized with the input's scale and offset) and quantized outputs are returned
     dequantized to float32. profiling: record per-layer timings for profile_json(). input_shapes: for ONNX models
-    with dynamic dimensions, {input name: shape}.
+    with dynamic dimensions, {input name: shape}. backend_options: per-backend options of this network (Optimize's
+    model options), e.g. {"CpuAcc": {"NumberOfThreads": 1}}.
 
     run() is thread-safe: several Python threads may run one Model at once (the GIL is released while it runs).
     """
 
     def __init__(self, path, backends=("CpuAcc", "CpuRef"), float_io=False, profiling=False, input_shapes=None,
-                 runtime=None):
+                 runtime=None, backend_options=None):
         path = os.fspath(path)
         self._runtime = runtime if runtime is not None else _default_runtime()
         self._net_id = None
@@ -71,8 +84,10 @@ class Model:
             raise _swig.InvalidArgumentError("Model: none of the backends {} is available (available: {})".format(
                 list(backends), sorted(available)))
         self._backends = chosen
+        options = _swig.OptimizerOptions()
+        options.m_ModelOptions = _backend_options(backend_options)
         optimized, self._messages = _swig._Optimize(network, [_swig.BackendId(str(b)) for b in chosen],
-                                                    self._runtime.GetDeviceSpec(), _swig.OptimizerOptions())
+                                                    self._runtime.GetDeviceSpec(), options)
         properties = _swig.INetworkProperties(False, _swig.MemorySource_Undefined, _swig.MemorySource_Undefined,
                                               bool(profiling))
         self._net_id, _ = self._runtime.LoadNetwork(optimized, properties)

@@ -235,6 +235,106 @@ public:
 }
 %template(BackendIdVector) std::vector<armnn::BackendId>;
 
+// ---- Backend options (CreationOptions.m_BackendOptions, OptimizerOptions.m_ModelOptions) ----
+%{
+namespace pyarmnn
+{
+// A BackendOption whose value is a Python bool, int, float or str (the C++ template's allowed types).
+armnn::BackendOptions::BackendOption ToBackendOption(const std::string& name, PyObject* value)
+{
+    using Option = armnn::BackendOptions::BackendOption;
+    if (PyBool_Check(value))
+    {
+        return Option(name, value == Py_True);
+    }
+    if (PyLong_Check(value))
+    {
+        int overflow = 0;
+        long long v = PyLong_AsLongLongAndOverflow(value, &overflow);
+        if (overflow == 0 && v >= INT32_MIN && v <= INT32_MAX)
+        {
+            return Option(name, static_cast<int>(v));
+        }
+        if (overflow == 0 && v > INT32_MAX && v <= static_cast<long long>(UINT32_MAX))
+        {
+            return Option(name, static_cast<unsigned int>(v));
+        }
+        throw armnn::InvalidArgumentException("BackendOption '" + name + "': the integer does not fit 32 bits");
+    }
+    if (PyFloat_Check(value))
+    {
+        return Option(name, static_cast<float>(PyFloat_AsDouble(value)));
+    }
+    if (PyUnicode_Check(value))
+    {
+        const char* text = PyUnicode_AsUTF8(value);
+        if (text == nullptr)
+        {
+            PyErr_Clear();
+            throw armnn::InvalidArgumentException("BackendOption '" + name + "': the string is not valid UTF-8");
+        }
+        return Option(name, std::string(text));
+    }
+    throw armnn::InvalidArgumentException("BackendOption '" + name + "': the value must be a bool, int, float or str");
+}
+} // namespace pyarmnn
+%}
+
+%feature("flatnested");
+namespace armnn
+{
+class BackendOptions
+{
+public:
+    %nodefaultctor BackendOption;
+    class BackendOption
+    {
+    public:
+        std::string GetName() const;
+    };
+    BackendOptions(armnn::BackendId backend);
+    void AddOption(const BackendOption& option);
+    const armnn::BackendId& BackendId() const;
+    size_t GetOptionCount() const;
+    const BackendOption& GetOption(size_t idx) const;
+};
+}
+%feature("flatnested", "");
+
+%extend armnn::BackendOptions::BackendOption {
+    /// BackendOption(name, value): value a bool, int, float or str (as the C++ template's allowed types).
+    BackendOption(const std::string& name, PyObject* value) {
+        return new armnn::BackendOptions::BackendOption(pyarmnn::ToBackendOption(name, value));
+    }
+    PyObject* GetValue() const {
+        armnn::BackendOptions::Var v = $self->GetValue();
+        if (v.IsBool()) { return PyBool_FromLong(v.AsBool() ? 1 : 0); }
+        if (v.IsInt()) { return PyLong_FromLong(v.AsInt()); }
+        if (v.IsUnsignedInt()) { return PyLong_FromUnsignedLong(v.AsUnsignedInt()); }
+        if (v.IsFloat()) { return PyFloat_FromDouble(v.AsFloat()); }
+        return PyUnicode_FromString(v.AsString().c_str());
+    }
+    std::string __repr__() const { return "BackendOption('" + $self->GetName() + "')"; }
+}
+%extend armnn::BackendOptions {
+    /// PyArmNN's name for BackendId().
+    const armnn::BackendId& GetBackendId() const { return $self->BackendId(); }
+    size_t __len__() const { return $self->GetOptionCount(); }
+    const armnn::BackendOptions::BackendOption& __getitem__(size_t i) const { return $self->GetOption(i); }
+    %pythoncode %{
+    def __iter__(self):
+        for i in range(self.GetOptionCount()):
+            yield self.GetOption(i)
+    %}
+    std::string __repr__() const {
+        return "BackendOptions('" + $self->BackendId().Get() + "', " + std::to_string($self->GetOptionCount()) +
+               " options)";
+    }
+}
+%std_nodefconst_type(armnn::BackendOptions);
+%template(BackendOptionsVector) std::vector<armnn::BackendOptions>;
+namespace armnn { typedef std::vector<armnn::BackendOptions> ModelOptions; }
+
 %extend armnn::IDeviceSpec {
     /// The backends the runtime has loaded (sorted by name); GetSupportedBackends in Python.
     std::vector<armnn::BackendId> _SupportedBackends() const {
@@ -440,7 +540,6 @@ armnn::OriginsDescriptor CreateDescriptorForConcatenation(const std::vector<armn
 %ignore armnn::IConnectableLayer::BackendSelectionHint;
 %ignore armnn::IConnectableLayer::GetParameters;
 %ignore armnn::IConnectableLayer::InferOutputShapes;
-%ignore armnn::OptimizerOptions::m_ModelOptions;
 %ignore armnn::OptimizerOptions::OptimizerOptions(bool, bool, bool, bool, ModelOptions, bool, bool);
 %ignore armnn::OptimizerOptions::OptimizerOptions(bool, bool, bool, bool, ModelOptions, bool);
 %ignore armnn::OptimizerOptions::OptimizerOptions(bool, bool, bool, bool, ModelOptions);
@@ -556,6 +655,7 @@ struct CreationOptions
     bool m_EnableGpuProfiling;
     std::string m_DynamicBackendsPath;
     bool m_ProtectedMode;
+    std::vector<armnn::BackendOptions> m_BackendOptions;
 };
 
 namespace armnn

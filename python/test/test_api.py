@@ -275,3 +275,72 @@ def test_pyarmnn_program_runs_unchanged(bundled_model, sample_input):
     expected = int(np.argmax(ann.Model(bundled_model, backends=["CpuRef"]).run(sample_input)[0]))
     assert "top: {}".format(expected) in result.stdout
     assert "Loaded network, id=" in result.stdout
+
+
+def test_backend_options_values_and_errors():
+    values = {"b": True, "i": -3, "u": 3000000000, "f": 0.5, "s": "fast"}
+    group = ann.BackendOptions(ann.BackendId("CpuAcc"))
+    for name, value in values.items():
+        group.AddOption(ann.BackendOption(name, value))
+    assert group.BackendId() == ann.BackendId("CpuAcc") and group.GetBackendId() == ann.BackendId("CpuAcc")
+    assert group.GetOptionCount() == len(values) == len(group)
+    assert [o.GetName() for o in group] == list(values) and group[1].GetValue() == -3
+    with pytest.raises(IndexError):
+        group[len(values)]
+    read = {group.GetOption(i).GetName(): group.GetOption(i).GetValue() for i in range(group.GetOptionCount())}
+    assert read == values and isinstance(read["b"], bool)
+    with pytest.raises(ann.InvalidArgumentError, match="BackendOption 'x'.*bool, int, float or str"):
+        ann.BackendOption("x", [1])
+    with pytest.raises(ann.InvalidArgumentError, match="does not fit 32 bits"):
+        ann.BackendOption("big", 1 << 40)
+
+
+def test_backend_options_reach_the_library(bundled_model, sample_input):
+    options = ann.OptimizerOptions()
+    group = ann.BackendOptions(ann.BackendId("CpuAcc"))
+    group.AddOption(ann.BackendOption("NumberOfThreads", 1))
+    options.m_ModelOptions = [group]
+    # OptimizerOptions::ToString is C++: the option made the trip.
+    text = str(options)
+    assert "Backend: CpuAcc" in text and "Option: NumberOfThreads" in text and "Value: 1" in text
+
+    creation = ann.CreationOptions()
+    creation.m_BackendOptions = [group]
+    assert creation.m_BackendOptions[0].GetOption(0).GetName() == "NumberOfThreads"
+    runtime = ann.IRuntime(creation)
+    backends = [b.Get() for b in runtime.GetDeviceSpec().GetSupportedBackends()]
+    expected = ann.Model(bundled_model, backends=["CpuRef"], runtime=runtime).run(sample_input)[0]
+    if "CpuAcc" in backends:
+        model = ann.Model(bundled_model, backends=["CpuAcc", "CpuRef"], runtime=runtime,
+                          backend_options={"CpuAcc": {"NumberOfThreads": 1}})
+        np.testing.assert_allclose(model.run(sample_input)[0], expected, rtol=1e-4, atol=1e-6)
+
+
+def test_get_profiling_data(runtime, bundled_model, sample_input):
+    model = ann.Model(bundled_model, backends=["CpuRef"], profiling=True, runtime=runtime)
+    for _ in range(3):
+        model.run(sample_input)
+    data = ann.get_profiling_data(runtime.GetProfiler(model._net_id))
+    assert data.inference_data["time_unit"] == "us"
+    assert len(data.inference_data["execution_time"]) == 3
+    workloads = data.per_workload_execution_data
+    assert workloads, "no workload events"
+    for key, entry in workloads.items():
+        assert "Workload_Execute_#" in key
+        assert entry["backend"] == "CpuRef" and len(entry["execution_time"]) == 3
+    # Each workload's time is part of its inference's time.
+    total = [sum(e["execution_time"][i] for e in workloads.values()) for i in range(3)]
+    assert all(t <= w + 1.0 for t, w in zip(total, data.inference_data["execution_time"]))
+    assert ann.get_profiling_data(model.profile_json(), backends=["CpuAcc"]).per_workload_execution_data == {}
+
+
+def test_image_classification_sample(bundled_model):
+    sample = os.path.join(os.path.dirname(bundled_model), "..", "..", "..", "samples", "python",
+                          "image_classification.py")
+    result = subprocess.run([sys.executable, sample], capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    lines = [line.split() for line in result.stdout.splitlines() if line.strip()]
+    ranked = [fields for fields in lines if len(fields) >= 3 and fields[0].isdigit()]
+    assert len(ranked) == 5, result.stdout
+    assert ranked[0][1] == "triangle" and float(ranked[0][-1]) > 0.5
