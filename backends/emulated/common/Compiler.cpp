@@ -22,6 +22,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 namespace armnn
 {
 namespace emulated
@@ -349,6 +351,15 @@ bool Deserialize(const std::string& file, uint64_t hash, const Program& program,
             return false;
         }
         choice.m_Type = static_cast<DataType>(type);
+        const std::set<DataType> known = {DataType::Float32, DataType::Float16, DataType::QAsymmS8,
+                                          DataType::QAsymmU8, DataType::QSymmS8, DataType::QSymmS16,
+                                          DataType::Signed32, DataType::Signed64, DataType::Boolean,
+                                          DataType::BFloat16};
+        if (known.count(choice.m_Type) == 0)
+        {
+            why = "corrupt (data type of tensor " + std::to_string(t) + ")";
+            return false;
+        }
         choice.m_Scales.resize(numScales);
         for (float& s : choice.m_Scales)
         {
@@ -666,7 +677,8 @@ void ApplyQuantization(Program& program, const std::vector<TensorChoice>& choice
                     const float q = std::round(values[e] / scale);
                     if (to.GetDataType() == DataType::Signed32)
                     {
-                        reinterpret_cast<int32_t*>(converted.data())[e] = static_cast<int32_t>(q);
+                        reinterpret_cast<int32_t*>(converted.data())[e] =
+                            static_cast<int32_t>(std::clamp(q, -2147483520.0f, 2147483520.0f));
                     }
                     else
                     {
@@ -870,13 +882,29 @@ std::unique_ptr<Artifact> Compile(const DeviceDescription& device, const Emulate
 
     if (!loaded)
     {
+        // Written beside and renamed into place, so that a concurrent Optimize never reads half a file.
         std::filesystem::create_directories(folder, error);
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        const std::string bytes = Serialize(hash, compiled);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out)
+        static std::atomic<unsigned int> writes{0};
+        const std::filesystem::path temporary =
+            file.string() + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(writes++);
         {
-            ARMNN_LOG(warning) << device.m_Name << ": could not write artifact " << file.string();
+            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+            const std::string bytes = Serialize(hash, compiled);
+            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            if (!out.flush())
+            {
+                error = std::make_error_code(std::errc::io_error);
+            }
+        }
+        if (!error)
+        {
+            std::filesystem::rename(temporary, file, error);
+        }
+        if (error)
+        {
+            std::filesystem::remove(temporary, error);
+            ARMNN_LOG(warning) << device.m_Name << ": could not write artifact " << file.string()
+                               << "; it will be compiled again next time";
         }
         ++g_Compiled;
         ARMNN_LOG(info) << device.m_Name << ": compiled " << program.m_Steps.size() << " layers into "

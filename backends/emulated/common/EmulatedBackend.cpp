@@ -181,6 +181,16 @@ EmulatedOptions EmulatedOptions::Parse(const DeviceDescription& device, const Mo
                                            device.m_VariantOption + ")");
         }
     });
+    std::error_code error;
+    if (!result.m_CalibrationFolder.empty() && !std::filesystem::is_directory(result.m_CalibrationFolder, error))
+    {
+        throw InvalidArgumentException(name + ": CalibrationFolder '" + result.m_CalibrationFolder +
+                                       "' is not a directory");
+    }
+    if (result.m_CalibrationCount == 0)
+    {
+        throw InvalidArgumentException(name + ": CalibrationCount must be at least 1");
+    }
     if (result.m_CalibrationMin >= result.m_CalibrationMax)
     {
         throw InvalidArgumentException(name + ": CalibrationMin must be below CalibrationMax");

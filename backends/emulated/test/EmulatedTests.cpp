@@ -660,3 +660,62 @@ TEST_F(Emulated, Fp32MobileNetV2OnTidlWithCalibration)
     EXPECT_GE(worst, 0.99);
 }
 #endif // ARMNN_EMULATED_TESTS_TFLITE
+
+#if ARMNN_EMULATED_TESTS_TFLITE
+TEST_F(Emulated, Fp32MobileNetV2OnDnaWithACalibrationFolder)
+{
+    const std::string path = ModelPath("mobilenet_v2_0.35_96.fp32.tflite");
+    if (!std::filesystem::exists(path))
+    {
+        GTEST_SKIP() << path << " not generated (tests/models/generate_models.py)";
+    }
+    TfLiteModel model = LoadModel(path);
+    const std::string calibration = m_Artifacts + "/calibration";
+    std::filesystem::create_directories(calibration);
+    for (unsigned int n = 0; n < 4; ++n)
+    {
+        const Bytes sample = RandomFloats(model.m_Input.GetNumElements(), 500 + n);
+        std::ofstream(calibration + "/sample" + std::to_string(n) + ".raw", std::ios::binary)
+            .write(reinterpret_cast<const char*>(sample.data()), static_cast<std::streamsize>(sample.size()));
+    }
+    std::vector<std::vector<Bytes>> inputs;
+    for (unsigned int s = 0; s < 5; ++s)
+    {
+        inputs.push_back({RandomFloats(model.m_Input.GetNumElements(), 2000 + s)});
+    }
+    const RunResult ref = RunNetwork(*m_Runtime, *model.m_Network, {"CpuRef"}, {}, inputs, model.m_InputId,
+                                     model.m_OutputId);
+    const RunResult dna = RunNetwork(
+        *m_Runtime, *model.m_Network, {"Dna", "CpuRef"},
+        {Options("Dna", m_Artifacts + "/artifacts", {{"CalibrationFolder", calibration}, {"Arch", "100"}})}, inputs,
+        model.m_InputId, model.m_OutputId);
+    EXPECT_NE(dna.m_Dot.find("PreCompiled|Name: Dna subgraph of 64 layers"), std::string::npos) << dna.m_Dot;
+    for (size_t i = 0; i < inputs.size(); ++i)
+    {
+        const auto* a = reinterpret_cast<const float*>(dna.m_Outputs[i][0].data());
+        const auto* b = reinterpret_cast<const float*>(ref.m_Outputs[i][0].data());
+        double dot = 0, na = 0, nb = 0;
+        for (size_t e = 0; e < model.m_Output.GetNumElements(); ++e)
+        {
+            dot += double(a[e]) * b[e];
+            na += double(a[e]) * a[e];
+            nb += double(b[e]) * b[e];
+        }
+        EXPECT_GE(dot / std::sqrt(na * nb), 0.99) << "input " << i;
+    }
+
+    // A calibration file of the wrong size is refused with its name; the subgraph then stays on the CPU.
+    std::ofstream(calibration + "/sample9.raw") << "short";
+    const RunResult fallback = RunNetwork(
+        *m_Runtime, *model.m_Network, {"Dna", "CpuRef"},
+        {Options("Dna", m_Artifacts + "/artifacts", {{"CalibrationFolder", calibration}})}, {inputs[0]},
+        model.m_InputId, model.m_OutputId);
+    EXPECT_EQ(fallback.m_Dot.find("PreCompiled"), std::string::npos);
+    EXPECT_EQ(fallback.m_Outputs[0], ref.m_Outputs[0]);
+    // A missing folder is an error in the options.
+    EXPECT_THROW(RunNetwork(*m_Runtime, *model.m_Network, {"Dna", "CpuRef"},
+                            {Options("Dna", m_Artifacts, {{"CalibrationFolder", m_Artifacts + "/none"}})}, {inputs[0]},
+                            model.m_InputId, model.m_OutputId),
+                 InvalidArgumentException);
+}
+#endif // ARMNN_EMULATED_TESTS_TFLITE
