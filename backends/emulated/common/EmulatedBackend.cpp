@@ -454,7 +454,7 @@ OptimizationViews EmulatedBackend::OptimizeSubgraphView(const SubgraphView& subg
             {
                 artifact = Compile(m_Device, options, members, inputs, outputs);
             }
-            catch (const Exception& e)
+            catch (const std::exception& e) // armnn's, and the file system's
             {
                 inputs.clear();
                 outputs.clear();

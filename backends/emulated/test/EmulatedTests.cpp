@@ -111,10 +111,10 @@ Bytes RandomFloats(size_t count, unsigned int seed)
 
 /// input [n,h,w,c] int8 -> conv 3x3 (c -> 16) + ReLu -> depthwise 3x3 -> conv 1x1 (16 -> 16) -> [pool 2x2 ->
 /// fully connected -> 10]. The first three layers are what an NPU takes, pooling and fully connected are not.
-INetworkPtr MakeInt8ConvNetwork(unsigned int n, unsigned int h, unsigned int w, unsigned int c, bool withHead)
+INetworkPtr MakeConvNetwork(unsigned int n, unsigned int h, unsigned int w, unsigned int c, bool withHead, bool quantized)
 {
     INetworkPtr net = INetwork::Create();
-    auto constant = [&net](const TensorInfo& info, unsigned int seed, const char* name) {
+    auto constant = [&net, quantized](const TensorInfo& info, unsigned int seed, const char* name) {
         std::mt19937 random(seed);
         std::vector<int8_t> values(info.GetNumElements());
         std::vector<int32_t> biases(info.GetNumElements());
@@ -123,12 +123,24 @@ INetworkPtr MakeInt8ConvNetwork(unsigned int n, unsigned int h, unsigned int w, 
             values[i] = static_cast<int8_t>(static_cast<int>(random() % 255) - 127);
             biases[i] = static_cast<int32_t>(random() % 2001) - 1000;
         }
+        if (!quantized)
+        {
+            // The same numbers, dequantized.
+            std::vector<float> real(values.size());
+            for (size_t i = 0; i < values.size(); ++i)
+            {
+                real[i] = info.GetQuantizationScale() *
+                          static_cast<float>(info.GetDataType() == DataType::Signed32 ? biases[i] : values[i]);
+            }
+            const TensorInfo floatInfo(info.GetShape(), DataType::Float32, 0.0f, 0, true);
+            return net->AddConstantLayer(ConstTensor(floatInfo, real), name);
+        }
         return info.GetDataType() == DataType::Signed32
                    ? net->AddConstantLayer(ConstTensor(info, biases), name)
                    : net->AddConstantLayer(ConstTensor(info, values), name);
     };
-    auto act = [](const TensorShape& shape, float scale, int offset) {
-        return TensorInfo(shape, DataType::QAsymmS8, scale, offset);
+    auto act = [quantized](const TensorShape& shape, float scale, int offset) {
+        return quantized ? TensorInfo(shape, DataType::QAsymmS8, scale, offset) : TensorInfo(shape, DataType::Float32);
     };
     IConnectableLayer* input = net->AddInputLayer(0, "input");
     input->GetOutputSlot(0).SetTensorInfo(act({n, h, w, c}, 0.05f, -3));
@@ -199,6 +211,25 @@ INetworkPtr MakeInt8ConvNetwork(unsigned int n, unsigned int h, unsigned int w, 
     }
     last->Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
     return net;
+}
+
+INetworkPtr MakeInt8ConvNetwork(unsigned int n, unsigned int h, unsigned int w, unsigned int c, bool withHead)
+{
+    return MakeConvNetwork(n, h, w, c, withHead, true);
+}
+
+double Cosine(const Bytes& x, const Bytes& y)
+{
+    const auto* a = reinterpret_cast<const float*>(x.data());
+    const auto* b = reinterpret_cast<const float*>(y.data());
+    double dot = 0, na = 0, nb = 0;
+    for (size_t e = 0; e < x.size() / sizeof(float); ++e)
+    {
+        dot += double(a[e]) * b[e];
+        na += double(a[e]) * a[e];
+        nb += double(b[e]) * b[e];
+    }
+    return dot / std::sqrt(na * nb);
 }
 
 /// Layers of the given backend in the dot text ("BackendID: Npu").
@@ -516,6 +547,34 @@ TEST_F(Emulated, ArtifactsAreReusedAndCorruptOnesRebuilt)
     // And the rebuilt file is reused again.
     RunNetwork(*m_Runtime, *net, {"Npu", "CpuRef"}, options, inputs);
     EXPECT_EQ(ArtifactCounters("Npu").m_Reused, afterSecond.m_Reused + 1);
+}
+
+TEST_F(Emulated, FloatNetworksAreCalibratedOnTidlAndDnaAndRefusedByNpu)
+{
+    INetworkPtr net = MakeConvNetwork(2, 8, 8, 4, true, false);
+    std::vector<std::vector<Bytes>> inputs;
+    for (unsigned int s = 0; s < 4; ++s)
+    {
+        inputs.push_back({RandomFloats(2 * 8 * 8 * 4, 40 + s)});
+    }
+    const RunResult ref = RunNetwork(*m_Runtime, *net, {"CpuRef"}, {}, inputs);
+    for (const char* device : {"Tidl", "Dna"})
+    {
+        const RunResult run = RunNetwork(*m_Runtime, *net, {device, "CpuRef"},
+                                         {Options(device, m_Artifacts, {{"CalibrationCount", 32}})}, inputs);
+        // Everything but the final output on the device, in one subgraph quantized to int8 inside.
+        EXPECT_NE(run.m_Dot.find(std::string("PreCompiled|Name: ") + device + " subgraph of 6 layers"),
+                  std::string::npos)
+            << run.m_Dot;
+        for (size_t i = 0; i < inputs.size(); ++i)
+        {
+            EXPECT_GE(Cosine(run.m_Outputs[i][0], ref.m_Outputs[i][0]), 0.99) << device << " input " << i;
+            EXPECT_NE(run.m_Outputs[i][0], ref.m_Outputs[i][0]) << device << ": int8 inside cannot be exact";
+        }
+    }
+    const RunResult npu = RunNetwork(*m_Runtime, *net, {"Npu", "CpuRef"}, {Options("Npu", m_Artifacts)}, inputs);
+    EXPECT_EQ(LayersOn(npu.m_Dot, "Npu"), 0u) << npu.m_Dot;
+    EXPECT_EQ(npu.m_Outputs, ref.m_Outputs);
 }
 
 TEST_F(Emulated, TidlThroughputGrowsWithBatchSize)
