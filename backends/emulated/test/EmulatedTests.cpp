@@ -16,6 +16,7 @@
 #include <link.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -594,6 +595,40 @@ TEST_F(Emulated, TidlThroughputGrowsWithBatchSize)
     {
         EXPECT_GT(throughput[i], throughput[i - 1]);
     }
+}
+
+/// The per-inference totals ("Wall clock time" of the inference_measurements event) of a profiler JSON.
+std::vector<double> InferenceTimes(const std::string& json)
+{
+    const size_t raw = json.find("\"raw\": [", json.find("inference_measurements"));
+    std::istringstream values(json.substr(raw + 8, json.find(']', raw) - raw - 8));
+    std::vector<double> times;
+    for (std::string value; std::getline(values, value, ',');)
+    {
+        times.push_back(std::stod(value));
+    }
+    return times;
+}
+
+TEST_F(Emulated, SimulateLatencySleepsForTheSimulatedTime)
+{
+    // A tiny network: CpuRef computes it in microseconds, the simulated Tidl call takes over 400 us (its launch).
+    INetworkPtr net = MakeInt8ConvNetwork(1, 4, 4, 2, false);
+    const std::vector<std::vector<Bytes>> inputs(5, {RandomBytes(4 * 4 * 2, 9)});
+    const RunResult sleeping = RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"},
+                                          {Options("Tidl", m_Artifacts, {{"SimulateLatency", true}})}, inputs);
+    const RunResult running = RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"}, {Options("Tidl", m_Artifacts)}, inputs);
+    ASSERT_GT(sleeping.m_SimulatedUs, 400.0);
+    const std::vector<double> slept = InferenceTimes(sleeping.m_Profile);
+    const std::vector<double> ran = InferenceTimes(running.m_Profile);
+    ASSERT_EQ(slept.size(), inputs.size());
+    for (double us : slept)
+    {
+        EXPECT_GE(us, sleeping.m_SimulatedUs);
+    }
+    std::cout << "simulated " << sleeping.m_SimulatedUs << " us; first inference " << slept[0]
+              << " us with SimulateLatency, " << ran[0] << " us without\n";
+    EXPECT_EQ(sleeping.m_Outputs, running.m_Outputs);
 }
 
 #if ARMNN_EMULATED_TESTS_TFLITE
