@@ -1,7 +1,5 @@
 #include "Program.hpp"
 
-#include <RefKernels.hpp>
-
 #include <armnn/Exceptions.hpp>
 #include <armnn/Logging.hpp>
 #include <armnn/TypesUtils.hpp>
@@ -73,12 +71,6 @@ bool ParseBool(const std::string& backend, const std::string& name, const std::s
     }
     throw InvalidArgumentException(backend + ": backend option " + name + " must be true or false, got '" + value +
                                    "'");
-}
-
-const KernelRegistry& RefKernels()
-{
-    static const KernelRegistry registry("CpuRef", ref::RefKernelTable());
-    return registry;
 }
 
 /// Window and stride of a convolution or pooling layer, for the device's limits.

@@ -51,13 +51,13 @@ std::shared_ptr<const BaseDescriptor> CopyDescriptor(LayerType type, const BaseD
                                    " layer '" + layerName + "'");
 }
 
+} // namespace
+
 const KernelRegistry& RefKernels()
 {
     static const KernelRegistry registry("CpuRef", ref::RefKernelTable());
     return registry;
 }
-
-} // namespace
 
 Program Lower(const std::vector<IConnectableLayer*>& layers, std::vector<IInputSlot*>& externalInputs,
               std::vector<IOutputSlot*>& externalOutputs)

@@ -8,6 +8,7 @@
 
 #include <armnn/INetwork.hpp>
 #include <armnn/Optional.hpp>
+#include <armnn/backends/KernelRegistry.hpp>
 #include <armnn/backends/LayerInfo.hpp>
 
 #include <cstdint>
@@ -62,6 +63,9 @@ struct Artifact
     unsigned int m_Batch = 1;
     std::string m_File; // where it is cached
 };
+
+/// CpuRef's kernel table: the emulated devices' arithmetic.
+const KernelRegistry& RefKernels();
 
 /// Turns layers (in topological order) into a program. The inputs of layers whose producer is not in `layers`
 /// become program inputs (in `externalInputs`, in order), except Constant producers, whose data is copied in.
