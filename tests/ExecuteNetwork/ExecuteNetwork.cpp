@@ -137,6 +137,15 @@ std::map<std::string, unsigned int> CountLayersPerBackend(const armnn::IOptimize
     return counts;
 }
 
+/// Whether a backend compiled subgraphs into PreCompiled layers: the accelerators, whose workloads may report
+/// device figures (the emulated ones' simulated device time).
+bool HasPreCompiledLayers(const armnn::IOptimizedNetwork& network)
+{
+    std::ostringstream dot;
+    network.SerializeToDot(dot);
+    return dot.str().find("[label=\"{PreCompiled|") != std::string::npos;
+}
+
 std::string JoinBackends(const std::vector<armnn::BackendId>& backends)
 {
     std::string text;
@@ -347,6 +356,7 @@ int Run(const ExecuteNetworkParams& params)
         std::cout << "Optimized graph written to " << dotPath.string() << "\n";
     }
     const std::map<std::string, unsigned int> layersPerBackend = CountLayersPerBackend(*optimized);
+    const bool hasPreCompiled = HasPreCompiledLayers(*optimized);
 
     armnn::NetworkId networkId = 0;
     std::string error;
@@ -460,7 +470,7 @@ int Run(const ExecuteNetworkParams& params)
 
     if (const std::shared_ptr<armnn::IProfiler> profiler = runtime->GetProfiler(networkId))
     {
-        if (!params.m_EnableProfiling)
+        if (!params.m_EnableProfiling && hasPreCompiled)
         {
             // One more, untimed inference with the profiler on: it gathers the figures workloads report, such as
             // an emulated accelerator's simulated device time.
