@@ -370,6 +370,20 @@ bool Deserialize(const std::string& file, uint64_t hash, const Program& program,
             why = "corrupt (tensor " + std::to_string(t) + ")";
             return false;
         }
+        const TensorShape& shape = program.m_Tensors[t].m_Info.GetShape();
+        const bool scalesFit =
+            choice.m_Dim < 0 ? choice.m_Scales.size() <= 1
+                             : (static_cast<unsigned int>(choice.m_Dim) < shape.GetNumDimensions() &&
+                                choice.m_Scales.size() == shape[static_cast<unsigned int>(choice.m_Dim)]);
+        const bool isFloat = choice.m_Type == DataType::Float32 || choice.m_Type == DataType::Float16 ||
+                             choice.m_Type == DataType::BFloat16;
+        const bool scalesValid = isFloat || std::all_of(choice.m_Scales.begin(), choice.m_Scales.end(),
+                                                        [](float v) { return std::isfinite(v) && v > 0.0f; });
+        if (!scalesFit || !scalesValid)
+        {
+            why = "corrupt (quantization of tensor " + std::to_string(t) + ")";
+            return false;
+        }
         compiled.m_Tensors.push_back(choice);
     }
     uint32_t numSteps = 0;
