@@ -573,6 +573,19 @@ TEST_F(Emulated, FloatNetworksAreCalibratedOnTidlAndDnaAndRefusedByNpu)
             EXPECT_NE(run.m_Outputs[i][0], ref.m_Outputs[i][0]) << device << ": int8 inside cannot be exact";
         }
     }
+    // A second load reuses the calibrated artifact (no calibration) and gives the same results.
+    const ModelOptions tidl{Options("Tidl", m_Artifacts, {{"CalibrationCount", 32}})};
+    const RunResult first = RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"}, tidl, inputs);
+    const Counters before = ArtifactCounters("Tidl");
+    const RunResult second = RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"}, tidl, inputs);
+    EXPECT_EQ(ArtifactCounters("Tidl").m_Reused, before.m_Reused + 1);
+    EXPECT_EQ(ArtifactCounters("Tidl").m_Compiled, before.m_Compiled);
+    EXPECT_EQ(first.m_Outputs, second.m_Outputs);
+    // Other calibration data is another artifact.
+    RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"}, {Options("Tidl", m_Artifacts, {{"CalibrationCount", 31}})},
+               inputs);
+    EXPECT_EQ(ArtifactCounters("Tidl").m_Compiled, before.m_Compiled + 1);
+
     const RunResult npu = RunNetwork(*m_Runtime, *net, {"Npu", "CpuRef"}, {Options("Npu", m_Artifacts)}, inputs);
     EXPECT_EQ(LayersOn(npu.m_Dot, "Npu"), 0u) << npu.m_Dot;
     EXPECT_EQ(npu.m_Outputs, ref.m_Outputs);
