@@ -347,6 +347,7 @@ private:
     std::vector<std::string> m_Lines;
 };
 
+#if ARMNN_EMULATED_TESTS_TFLITE
 std::string ModelPath(const std::string& name)
 {
     const char* env = std::getenv("ARMNN_TEST_MODELS");
@@ -354,6 +355,7 @@ std::string ModelPath(const std::string& name)
                                                "/.cache/armnn-test-models";
     return folder + "/" + name;
 }
+#endif
 
 BackendOptions Options(const std::string& backend, const std::string& artifacts,
                        std::vector<BackendOptions::BackendOption> more = {})
