@@ -36,9 +36,10 @@ std::string JsonEscape(const std::string& text)
     return ss.str();
 }
 
-void WriteRaw(std::ostream& out, const std::vector<double>& values, const std::string& indent, int& counter)
+void WriteRaw(std::ostream& out, const std::vector<double>& values, const std::string& indent, int& counter,
+              const std::string& name = "Wall clock time", const std::string& unit = "us")
 {
-    out << indent << "\"Wall clock time_#" << counter++ << "\": {\n";
+    out << indent << "\"" << JsonEscape(name) << "_#" << counter++ << "\": {\n";
     out << indent << "    \"type\": \"Measurement\",\n";
     out << indent << "    \"raw\": [";
     for (size_t i = 0; i < values.size(); ++i)
@@ -46,7 +47,7 @@ void WriteRaw(std::ostream& out, const std::vector<double>& values, const std::s
         out << (i ? ", " : "") << std::fixed << std::setprecision(3) << values[i];
     }
     out << "],\n";
-    out << indent << "    \"unit\": \"us\"\n";
+    out << indent << "    \"unit\": \"" << JsonEscape(unit) << "\"\n";
     out << indent << "}";
 }
 } // namespace
@@ -75,6 +76,23 @@ size_t ProfilerImpl::GetNumInferences() const
     return m_Inferences.size();
 }
 
+double ProfilerImpl::GetCounterMean(const std::string& name) const
+{
+    std::lock_guard<std::mutex> lock(m_Mutex);
+    double sum = 0;
+    for (const Inference& inference : m_Inferences)
+    {
+        for (const WorkloadTiming& w : inference.m_Workloads)
+        {
+            for (const Counter& c : w.m_Counters)
+            {
+                sum += c.m_Name == name ? c.m_Value : 0.0;
+            }
+        }
+    }
+    return m_Inferences.empty() ? 0.0 : sum / static_cast<double>(m_Inferences.size());
+}
+
 void ProfilerImpl::Print(std::ostream& out) const
 {
     std::lock_guard<std::mutex> lock(m_Mutex);
@@ -88,6 +106,40 @@ void ProfilerImpl::Print(std::ostream& out) const
         totals.push_back(inference.m_TotalMicroseconds);
     }
     WriteRaw(out, totals, "            ", counter);
+    // Counter totals per inference, in the order the counters first appear.
+    std::vector<std::pair<std::string, std::string>> counterNames;
+    for (const Inference& inference : m_Inferences)
+    {
+        for (const WorkloadTiming& w : inference.m_Workloads)
+        {
+            for (const Counter& c : w.m_Counters)
+            {
+                if (std::none_of(counterNames.begin(), counterNames.end(),
+                                 [&c](const auto& n) { return n.first == c.m_Name; }))
+                {
+                    counterNames.emplace_back(c.m_Name, c.m_Unit);
+                }
+            }
+        }
+    }
+    for (const auto& name : counterNames)
+    {
+        std::vector<double> sums;
+        for (const Inference& inference : m_Inferences)
+        {
+            double sum = 0;
+            for (const WorkloadTiming& w : inference.m_Workloads)
+            {
+                for (const Counter& c : w.m_Counters)
+                {
+                    sum += c.m_Name == name.first ? c.m_Value : 0.0;
+                }
+            }
+            sums.push_back(sum);
+        }
+        out << ",\n";
+        WriteRaw(out, sums, "            ", counter, name.first, name.second);
+    }
 
     // Every inference runs the same workloads in the same order; group by position.
     const size_t numWorkloads = m_Inferences.empty() ? 0 : m_Inferences.front().m_Workloads.size();
@@ -111,6 +163,19 @@ void ProfilerImpl::Print(std::ostream& out) const
         out << "                \"layer_type\": \"" << JsonEscape(first.m_LayerType) << "\",\n";
         out << "                \"layer_guid\": " << first.m_LayerGuid << ",\n";
         WriteRaw(out, values, "                ", counter);
+        for (size_t c = 0; c < first.m_Counters.size(); ++c)
+        {
+            std::vector<double> figures;
+            for (const Inference& inference : m_Inferences)
+            {
+                if (w < inference.m_Workloads.size() && c < inference.m_Workloads[w].m_Counters.size())
+                {
+                    figures.push_back(inference.m_Workloads[w].m_Counters[c].m_Value);
+                }
+            }
+            out << ",\n";
+            WriteRaw(out, figures, "                ", counter, first.m_Counters[c].m_Name, first.m_Counters[c].m_Unit);
+        }
         out << "\n            }";
     }
     out << "\n        }\n    }\n}\n";
@@ -198,6 +263,11 @@ void IProfiler::EnableProfiling(bool enableProfiling)
 bool IProfiler::IsProfilingEnabled()
 {
     return pProfilerImpl->IsProfilingEnabled();
+}
+
+double IProfiler::GetCounterMean(const std::string& name) const
+{
+    return pProfilerImpl->GetCounterMean(name);
 }
 
 void IProfiler::AnalyzeEventsAndWriteResults(std::ostream& outStream) const

@@ -147,6 +147,13 @@ LoadedNetwork::LoadedNetwork(IOptimizedNetworkPtr network, const DeviceSpec& dev
                 throw RuntimeException("LoadNetwork: backend " + backend->GetId().Get() +
                                        " returned no workload for " + layer->Describe());
             }
+            if (backend->GetApiVersion().m_Minor >= 1) // GetCounters exists from backend API 1.1
+            {
+                for (const WorkloadCounter& counter : step.m_Workload->GetCounters())
+                {
+                    step.m_Counters.push_back({counter.m_Name, counter.m_Unit, counter.m_Value});
+                }
+            }
         }
         const IBackendInternal* memoryOwner =
             type == LayerType::MemCopy ? deviceSpec.GetBackend(layer->GetBackendId()) : backend;
@@ -493,7 +500,8 @@ Status LoadedNetwork::EnqueueWorkload(const InputTensors& inputs, const OutputTe
         if (profiling)
         {
             const double us = std::chrono::duration<double, std::micro>(Clock::now() - stepStart).count();
-            timings.push_back({step.m_Name, GetLayerTypeAsCString(step.m_Type), step.m_Backend.Get(), step.m_Guid, us});
+            timings.push_back(
+                {step.m_Name, GetLayerTypeAsCString(step.m_Type), step.m_Backend.Get(), step.m_Guid, us, step.m_Counters});
         }
         if (m_DebugCallback)
         {

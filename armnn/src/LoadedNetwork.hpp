@@ -6,6 +6,7 @@
 #pragma once
 
 #include "DeviceSpec.hpp"
+#include "ProfilerImpl.hpp"
 
 #include <armnn/IRuntime.hpp>
 #include <armnn/backends/IWorkload.hpp>
@@ -72,6 +73,7 @@ private:
         std::vector<int> m_Outputs;
         size_t m_ScratchOffset = 0;
         size_t m_ScratchBytes = 0;
+        std::vector<ProfilerImpl::Counter> m_Counters; // IWorkload::GetCounters, asked once at load
     };
 
     struct Binding

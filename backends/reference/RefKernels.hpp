@@ -1,14 +1,17 @@
 //
 // The reference kernels, one Create (and where needed one Check) function per kernel file under kernels/.
-// RefKernelTable.cpp lists them with their data types.
+// RefKernelTable.cpp lists them with their data types. They build into the static library armnnRefKernels, linked
+// by the CpuRef plugin and by the emulated accelerators (which run their claimed subgraphs with these kernels).
 //
 #pragma once
 
 #include <armnn/backends/IWorkload.hpp>
+#include <armnn/backends/KernelRegistry.hpp>
 #include <armnn/backends/LayerInfo.hpp>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace armnn
 {
@@ -81,6 +84,9 @@ REF_KERNEL(Normalization)
 REF_CHECK(Normalization)
 REF_KERNEL(DetectionPostProcess)
 REF_CHECK(DetectionPostProcess)
+
+/// The one table of CpuRef kernels: layer support is derived from it and workloads are created from it.
+std::vector<KernelEntry> RefKernelTable();
 
 #undef REF_KERNEL
 #undef REF_CHECK

@@ -110,7 +110,12 @@ bool GetActivationRange(const TensorInfo& output, const Optional<ActivationDescr
     }
     const float scale = output.GetQuantizationScale();
     const int32_t zeroPoint = output.GetQuantizationOffset();
-    auto quantize = [&](float value) { return zeroPoint + static_cast<int32_t>(std::round(value / scale)); };
+    auto quantize = [&](float value) {
+        // TensorFlow Lite's float arithmetic; a bound far outside any quantized range (tiny output scales) is clamped
+        // before converting, where it would overflow int32.
+        const float q = std::round(value / scale);
+        return zeroPoint + static_cast<int32_t>(std::isnan(q) ? 0.0f : std::clamp(q, -1e9f, 1e9f));
+    };
     const ActivationDescriptor& desc = activation.value();
     switch (desc.m_Function)
     {

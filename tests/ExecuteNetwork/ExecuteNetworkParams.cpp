@@ -76,6 +76,42 @@ std::vector<std::string> ListOption(const cxxopts::ParseResult& result, const ch
     return values;
 }
 
+/// "Backend:Name=Value" into the options of that backend. Values that read as an unsigned integer, a number or
+/// true/false are passed as such; anything else as a string (backends accept either spelling of their values).
+void AddBackendOption(std::vector<armnn::BackendOptions>& all, const std::string& text)
+{
+    const size_t colon = text.find(':');
+    const size_t equals = text.find('=', colon == std::string::npos ? 0 : colon);
+    if (colon == std::string::npos || colon == 0 || equals == std::string::npos || equals == colon + 1)
+    {
+        throw UsageError("--backend-option '" + text + "' must read Backend:Name=Value");
+    }
+    const std::string backend = text.substr(0, colon);
+    const std::string name = text.substr(colon + 1, equals - colon - 1);
+    const std::string value = text.substr(equals + 1);
+    auto option = [&]() -> armnn::BackendOptions::BackendOption {
+        if (value == "true" || value == "false")
+        {
+            return {name, value == "true"};
+        }
+        if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos && value.size() < 10)
+        {
+            return {name, static_cast<unsigned int>(std::stoul(value))};
+        }
+        return {name, value};
+    };
+    for (armnn::BackendOptions& options : all)
+    {
+        if (options.BackendId() == armnn::BackendId(backend))
+        {
+            options.AddOption(option());
+            return;
+        }
+    }
+    all.emplace_back(armnn::BackendId(backend));
+    all.back().AddOption(option());
+}
+
 } // namespace
 
 std::optional<ExecuteNetworkParams> ParseCommandLine(int argc, const char* const argv[])
@@ -112,7 +148,11 @@ std::optional<ExecuteNetworkParams> ParseCommandLine(int argc, const char* const
         ("number-of-threads", "Threads for CpuAcc (1 to 64; forwarded as its model option NumberOfThreads)",
             cxxopts::value<unsigned int>())
         ("print-top", "For classifiers: list the N largest values of each output", cxxopts::value<unsigned int>())
-        ("labels", "Labels file (one per line, line k names index k) for --print-top", cxxopts::value<std::string>());
+        ("labels", "Labels file (one per line, line k names index k) for --print-top", cxxopts::value<std::string>())
+        ("backend-option", "A backend option, Backend:Name=Value (repeatable), e.g. Npu:MinSubgraphSize=2; given to "
+            "the backend as a model option and a runtime option", cxxopts::value<std::vector<std::string>>())
+        ("verify", "Also run the network on CpuRef with the same inputs and print, per output, the max and mean "
+            "absolute difference and the share of equal values");
     // clang-format on
     options.set_width(110);
 
@@ -188,6 +228,14 @@ std::optional<ExecuteNetworkParams> ParseCommandLine(int argc, const char* const
         {
             params.m_LabelsPath = result["labels"].as<std::string>();
         }
+        if (result.count("backend-option") != 0)
+        {
+            for (const std::string& option : result["backend-option"].as<std::vector<std::string>>())
+            {
+                AddBackendOption(params.m_BackendOptions, option);
+            }
+        }
+        params.m_Verify = result.count("verify") != 0;
     }
     catch (const cxxopts::exceptions::exception& e)
     {

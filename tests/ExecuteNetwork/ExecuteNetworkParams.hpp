@@ -4,6 +4,7 @@
 #pragma once
 
 #include <armnn/BackendId.hpp>
+#include <armnn/BackendOptions.hpp>
 #include <armnn/Tensor.hpp>
 
 #include <optional>
@@ -37,6 +38,8 @@ struct ExecuteNetworkParams
     unsigned int m_NumberOfThreads = 0;                    ///< 0: the backend decides
     unsigned int m_PrintTop = 0;                           ///< 0: no top-N listing
     std::string m_LabelsPath;                              ///< one label per line, for --print-top
+    std::vector<armnn::BackendOptions> m_BackendOptions;   ///< --backend-option, one entry per backend
+    bool m_Verify = false;                                 ///< also run on CpuRef and compare the outputs
 };
 
 /// Parses and checks the command line. Returns no value after printing --help.

@@ -89,6 +89,24 @@ else:
           out + err)
     check('"ArmNN"' in out and "Wall clock time" in out, "-e prints the profiler's JSON", out)
 
+    expect_error(["-m", MODEL, "-c", "CpuRef", "--backend-option", "Npu"], 2, "must read Backend:Name=Value")
+    rc, out, err = run("-m", MODEL, "-c", "CpuRef", "--backend-option", "Tidl:NoSuchOption=1", "-N")
+    check(rc == 0, "options addressed to an unused backend are not read", out + err)
+    # The emulated accelerators (when their plugins are built): options, simulated time and the deploy check.
+    rc, out, err = run("-m", MODEL, "-c", "Tidl,CpuRef", "-d", SAMPLE, "-N", "--verify",
+                       "--backend-option", "Tidl:MinSubgraphSize=1", "--backend-option",
+                       "Tidl:ArtifactsFolder=" + os.path.join(work, "artifacts"))
+    if "backend Tidl is not available" in err:
+        print("SKIPPED: the emulated accelerators (no Tidl plugin)")
+    else:
+        check(rc == 0 and re.search(r"^Simulated device time: [0-9.]+ ms per inference", out, re.M) is not None,
+              "a Tidl run prints the simulated device time", out + err)
+        check(re.search(r"^Verify '.*' against CpuRef: max abs diff \S+, mean abs diff \S+, equal \d+/\d+ "
+                        r"\([0-9.]+%\)$", out, re.M) is not None, "--verify prints the comparison with CpuRef", out)
+        check(os.listdir(os.path.join(work, "artifacts")), "Tidl:ArtifactsFolder receives the artifacts", out + err)
+        expect_error(["-m", MODEL, "-c", "Tidl,CpuRef", "--backend-option", "Tidl:NoSuchOption=1"], 1,
+                     "unknown backend option 'NoSuchOption'")
+
 shutil.rmtree(work)
 print(f"{len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

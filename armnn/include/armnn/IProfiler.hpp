@@ -7,6 +7,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <string>
 
 namespace armnn
 {
@@ -26,6 +27,10 @@ public:
     /// Writes the recorded events as JSON: root "ArmNN", one "inference_measurements" event per inference,
     /// one child event per workload with its "Wall clock time" in microseconds.
     void Print(std::ostream& outStream) const;
+
+    /// The mean per inference of a workload counter summed over the network's workloads, such as the emulated
+    /// accelerators' "Simulated device time" (us); 0 when none reports it. Not in Arm NN.
+    double GetCounterMean(const std::string& name) const;
 
     /// Also prints the network's layer details when printing.
     void EnableNetworkDetailsToStdOut(ProfilingDetailsMethod detailsMethod);

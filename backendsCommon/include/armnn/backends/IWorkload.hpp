@@ -8,6 +8,7 @@
 #include "ITensorHandle.hpp"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace armnn
@@ -33,6 +34,15 @@ struct ExecutionTensors
     }
 };
 
+/// A figure a workload reports to the profiler with each execution, such as an emulated accelerator's simulated
+/// device time.
+struct WorkloadCounter
+{
+    std::string m_Name;
+    std::string m_Unit;
+    double m_Value;
+};
+
 class IWorkload
 {
 public:
@@ -42,6 +52,10 @@ public:
 
     /// Temporary memory each execution needs; the runtime plans it with the intermediate tensors.
     virtual size_t GetScratchBytes() const { return 0; }
+
+    /// Figures recorded with each profiled execution, fixed when the workload is created. Backend API 1.1: the
+    /// core asks only workloads of backends built against 1.1 or later.
+    virtual std::vector<WorkloadCounter> GetCounters() const { return {}; }
 };
 
 } // namespace armnn
