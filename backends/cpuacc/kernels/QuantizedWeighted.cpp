@@ -1,0 +1,441 @@
+//
+// 8-bit Convolution2d, DepthwiseConvolution2d and FullyConnected, bit-identical to CpuRef (TensorFlow Lite's
+// integer arithmetic, docs/quantization.md): oneDNN's int8 convolution computes the exact int32 sums
+// sum((input - input zero point) * (weights - weights zero point)) into scratch memory, then our requantization
+// adds the int32 bias and applies QuantizedArithmetic's fixed-point multiplier, the output zero point and the
+// fused activation's clamp. All three layers are one oneDNN convolution (a fully connected layer is a 1x1
+// convolution over a 1x1 image), so there is one way to describe and run them.
+//
+// Exactness conditions, checked when the layer is assigned (else it falls back to CpuRef):
+// - the CPU has VNNI (AVX512-VNNI or AVX-VNNI, as oneDNN sees it): without it oneDNN multiplies u8 x s8 pairs with
+//   vpmaddubsw, whose 16-bit pair sums saturate;
+// - weights minus their zero point fit in int8 (always for int8 weights; uint8 weights with zero point 128 or a
+//   range that fits), so the zero point is folded into the packed weights at load;
+// - every sum stays within +-2^24: oneDNN converts its int32 sums to float before writing an s32 output, which is
+//   exact only up to 2^24. Bounded at load by max|input - zero point| x the largest sum of |weights| of a channel;
+// - NHWC (the channel is the innermost dimension of the output).
+//
+#include "../CpuAccKernels.hpp"
+#include "../CpuAccUtils.hpp"
+
+#include <armnn/TypesUtils.hpp>
+#include <armnn/backends/KernelRegistry.hpp>
+#include <armnn/backends/QuantizedArithmetic.hpp>
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace armnn
+{
+namespace cpuacc
+{
+
+namespace
+{
+using dims = dnnl::memory::dims;
+using dt = dnnl::memory::data_type;
+
+/// The layer as one oneDNN convolution: sources, s32 sums, weights in the user layout as s8, the geometry, and
+/// where each weight element's output channel is: (index / m_ChannelDivisor) % m_Channels.
+struct Geometry
+{
+    dnnl::memory::desc m_Src;
+    dnnl::memory::desc m_Sums;
+    dnnl::memory::desc m_UserWeights;
+    dims m_Strides{1, 1};
+    dims m_Dilations{0, 0};
+    dims m_PadBefore{0, 0};
+    dims m_PadAfter{0, 0};
+    size_t m_ChannelDivisor = 1;
+    size_t m_Channels = 1;
+};
+
+dt ToDnnlType(DataType type)
+{
+    return type == DataType::QAsymmU8 ? dt::u8 : dt::s8;
+}
+
+template <typename Descriptor>
+void SetConvolutionGeometry(const Descriptor& desc, Geometry& g)
+{
+    g.m_Strides = {desc.m_StrideY, desc.m_StrideX};
+    g.m_Dilations = {desc.m_DilationY - 1, desc.m_DilationX - 1}; // oneDNN counts dilation from 0
+    g.m_PadBefore = {desc.m_PadTop, desc.m_PadLeft};
+    g.m_PadAfter = {desc.m_PadBottom, desc.m_PadRight};
+}
+
+Geometry Describe(const LayerInfo& layer)
+{
+    Geometry g;
+    const dt srcType = ToDnnlType(layer.m_Inputs[0].GetDataType());
+    const TensorShape& w = layer.m_Inputs[1].GetShape();
+    switch (layer.m_Type)
+    {
+        case LayerType::Convolution2d:
+        {
+            const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
+            g.m_Src = Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout, srcType);
+            g.m_Sums = Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout, dt::s32);
+            g.m_UserWeights = Image(w, desc.m_DataLayout, dt::s8); // [O, H, W, I]
+            g.m_ChannelDivisor = w.GetNumElements() / w[0];
+            g.m_Channels = w[0];
+            SetConvolutionGeometry(desc, g);
+            break;
+        }
+        case LayerType::DepthwiseConvolution2d:
+        {
+            // Weights [1, H, W, C * M] as grouped weights {G = C, O = M, I = 1, H, W}.
+            const auto& desc = layer.GetDescriptor<DepthwiseConvolution2dDescriptor>();
+            g.m_Src = Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout, srcType);
+            g.m_Sums = Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout, dt::s32);
+            const dnnl::memory::dim groups = g.m_Src.dims()[1];
+            const dnnl::memory::dim channels = w[3];
+            g.m_UserWeights = dnnl::memory::desc({groups, channels / groups, 1, w[1], w[2]}, dt::s8,
+                                                 {channels / groups, 1, 1, w[2] * channels, channels});
+            g.m_Channels = w[3];
+            SetConvolutionGeometry(desc, g);
+            break;
+        }
+        default:
+        {
+            // FullyConnected: input [batches, inputs] as a 1x1 image; weights [O, I] (transposed) or [I, O].
+            const bool transposed = layer.GetDescriptor<FullyConnectedDescriptor>().m_TransposeWeightMatrix;
+            const dnnl::memory::dim inputs = transposed ? w[1] : w[0];
+            const dnnl::memory::dim outputs = transposed ? w[0] : w[1];
+            const dnnl::memory::dim batches =
+                static_cast<dnnl::memory::dim>(layer.m_Inputs[0].GetNumElements()) / inputs;
+            g.m_Src = dnnl::memory::desc({batches, inputs, 1, 1}, srcType, dnnl::memory::format_tag::nhwc);
+            g.m_Sums = dnnl::memory::desc({batches, outputs, 1, 1}, dt::s32, dnnl::memory::format_tag::nhwc);
+            g.m_UserWeights = dnnl::memory::desc({outputs, inputs, 1, 1}, dt::s8,
+                                                 transposed ? dims{inputs, 1, 1, 1} : dims{1, outputs, 1, 1});
+            g.m_ChannelDivisor = transposed ? static_cast<size_t>(inputs) : 1;
+            g.m_Channels = static_cast<size_t>(outputs);
+            break;
+        }
+    }
+    return g;
+}
+
+dnnl::convolution_forward::primitive_desc Primitive(const Geometry& g)
+{
+    dnnl::primitive_attr attr;
+    attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+    attr.set_zero_points(DNNL_ARG_SRC, 0, {DNNL_RUNTIME_S32_VAL});
+    const dnnl::memory::desc weights(g.m_UserWeights.dims(), dt::s8, dnnl::memory::format_tag::any);
+    const dnnl::convolution_forward::desc conv(dnnl::prop_kind::forward_inference,
+                                               dnnl::algorithm::convolution_direct, g.m_Src, weights, g.m_Sums,
+                                               g.m_Strides, g.m_Dilations, g.m_PadBefore, g.m_PadAfter);
+    return dnnl::convolution_forward::primitive_desc(conv, attr, Engine());
+}
+
+/// oneDNN's int8 kernels are exact only with VNNI (see the top of the file).
+bool HasVnni()
+{
+    using isa = dnnl::cpu_isa;
+    const isa effective = dnnl::get_effective_cpu_isa();
+    return effective == isa::avx512_core_vnni || effective == isa::avx512_core_bf16 ||
+           effective == isa::avx512_core_amx || effective == isa::avx2_vnni;
+}
+
+/// Weights minus their zero point, in the tensor's element order; false when one does not fit in int8.
+bool CenteredWeights(const LayerInfo& layer, std::vector<int8_t>& weights)
+{
+    const TensorInfo& info = layer.m_Inputs[1];
+    const std::vector<int32_t> values = ReadQuantized(info, layer.m_ConstantInputs[1], info.GetQuantizationOffset());
+    weights.resize(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+    {
+        if (values[i] < -128 || values[i] > 127)
+        {
+            return false;
+        }
+        weights[i] = static_cast<int8_t>(values[i]);
+    }
+    return true;
+}
+
+/// The largest |sum| oneDNN can produce: max |input - zero point| times the largest per-channel sum of |weights|.
+int64_t SumBound(const LayerInfo& layer, const Geometry& g, const std::vector<int8_t>& weights)
+{
+    std::vector<int64_t> sums(g.m_Channels, 0);
+    for (size_t i = 0; i < weights.size(); ++i)
+    {
+        sums[(i / g.m_ChannelDivisor) % g.m_Channels] += std::abs(static_cast<int32_t>(weights[i]));
+    }
+    const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
+    const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
+    const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
+    return deviation * *std::max_element(sums.begin(), sums.end());
+}
+
+/// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
+struct Requantization
+{
+    std::vector<int32_t> m_Bias;
+    std::vector<int32_t> m_Multiplier;
+    std::vector<int32_t> m_LeftShift;
+    std::vector<int32_t> m_RightShift;
+    int32_t m_OutputZeroPoint = 0;
+    int32_t m_Min = 0;
+    int32_t m_Max = 0;
+};
+
+/// One output pixel's channels: CpuRef's QuantizedWeightedWorkload arithmetic written so that the compiler
+/// vectorises it over channels (no branches, 64-bit products).
+template <typename T>
+[[gnu::always_inline]] inline void RequantizePixel(const int32_t* sums, size_t channels, const Requantization& q,
+                                                   T* out)
+{
+    const int32_t* bias = q.m_Bias.data();
+    const int32_t* multiplier = q.m_Multiplier.data();
+    const int32_t* left = q.m_LeftShift.data();
+    const int32_t* right = q.m_RightShift.data();
+    for (size_t c = 0; c < channels; ++c)
+    {
+        int64_t sum = static_cast<int64_t>(sums[c]) + bias[c];
+        sum = std::min<int64_t>(std::max<int64_t>(sum, INT32_MIN), INT32_MAX);
+        const int32_t shifted = static_cast<int32_t>(static_cast<uint32_t>(sum) << left[c]);
+        // SaturatingRoundingDoublingHighMul (the multiplier is positive, so INT32_MIN * INT32_MIN cannot occur).
+        const int64_t product = static_cast<int64_t>(shifted) * multiplier[c];
+        const int64_t nudge = product >= 0 ? (int64_t(1) << 30) : (1 - (int64_t(1) << 30));
+        const int64_t high = (product + nudge) / (int64_t(1) << 31);
+        // RoundingDivideByPOT.
+        const int64_t mask = (int64_t(1) << right[c]) - 1;
+        const int64_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
+        const int64_t scaled = (high >> right[c]) + ((high & mask) > threshold ? 1 : 0);
+        const int64_t value = scaled + q.m_OutputZeroPoint;
+        out[c] = static_cast<T>(std::min<int64_t>(std::max<int64_t>(value, q.m_Min), q.m_Max));
+    }
+}
+
+// Compiled for AVX-512, AVX2 and baseline x86-64; the loader picks the clone for the CPU (no illegal instruction
+// on an older one).
+[[gnu::target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")]] void
+RequantizeS8(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, int8_t* out)
+{
+    for (size_t p = 0; p < pixels; ++p)
+    {
+        RequantizePixel(sums + p * channels, channels, q, out + p * channels);
+    }
+}
+
+[[gnu::target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")]] void
+RequantizeU8(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, uint8_t* out)
+{
+    for (size_t p = 0; p < pixels; ++p)
+    {
+        RequantizePixel(sums + p * channels, channels, q, out + p * channels);
+    }
+}
+
+constexpr size_t kAlignment = 64;
+
+size_t AlignUp(size_t bytes)
+{
+    return (bytes + kAlignment - 1) / kAlignment * kAlignment;
+}
+
+class QuantizedWeightedWorkload final : public IWorkload
+{
+public:
+    QuantizedWeightedWorkload(const dnnl::convolution_forward::primitive_desc& pd, dnnl::memory weights,
+                              int32_t inputZeroPoint, Requantization q, size_t channels, DataType outputType,
+                              unsigned numThreads)
+        : m_Primitive(pd), m_Src(pd.src_desc()), m_Sums(pd.dst_desc()), m_Scratchpad(pd.scratchpad_desc()),
+          m_Weights(std::move(weights)),
+          m_ZeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine()),
+          m_Requantization(std::move(q)), m_Channels(channels), m_OutputType(outputType), m_NumThreads(numThreads)
+    {
+        *static_cast<int32_t*>(m_ZeroPoint.get_data_handle()) = inputZeroPoint;
+    }
+
+    size_t GetScratchBytes() const override { return AlignUp(m_Scratchpad.get_size()) + m_Sums.get_size(); }
+
+    void Execute(const ExecutionTensors& tensors) const override
+    {
+        ThreadScope threads(m_NumThreads);
+        auto* scratch = static_cast<char*>(tensors.m_Scratch);
+        auto* sums = reinterpret_cast<int32_t*>(scratch + AlignUp(m_Scratchpad.get_size()));
+        std::unordered_map<int, dnnl::memory> args = {
+            {DNNL_ARG_SRC, dnnl::memory(m_Src, Engine(), const_cast<void*>(tensors.Input(0)))},
+            {DNNL_ARG_DST, dnnl::memory(m_Sums, Engine(), sums)},
+            {DNNL_ARG_WEIGHTS, m_Weights},
+            {DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC, m_ZeroPoint},
+        };
+        if (m_Scratchpad.get_size() != 0)
+        {
+            args.emplace(DNNL_ARG_SCRATCHPAD, dnnl::memory(m_Scratchpad, Engine(), scratch));
+        }
+        dnnl::stream stream(Engine());
+        m_Primitive.execute(stream, args);
+        stream.wait();
+
+        const size_t pixels = m_Sums.get_size() / sizeof(int32_t) / m_Channels;
+        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(pixels / 16)));
+#pragma omp parallel num_threads(teams) if (pixels * m_Channels >= 16384)
+        {
+            const size_t count = static_cast<size_t>(omp_get_num_threads());
+            const size_t team = static_cast<size_t>(omp_get_thread_num());
+            const size_t begin = pixels * team / count;
+            const size_t end = pixels * (team + 1) / count;
+            const size_t offset = begin * m_Channels;
+            if (m_OutputType == DataType::QAsymmU8)
+            {
+                RequantizeU8(sums + offset, end - begin, m_Channels, m_Requantization,
+                             static_cast<uint8_t*>(tensors.Output(0)) + offset);
+            }
+            else
+            {
+                RequantizeS8(sums + offset, end - begin, m_Channels, m_Requantization,
+                             static_cast<int8_t*>(tensors.Output(0)) + offset);
+            }
+        }
+    }
+
+private:
+    dnnl::primitive m_Primitive;
+    dnnl::memory::desc m_Src;
+    dnnl::memory::desc m_Sums;
+    dnnl::memory::desc m_Scratchpad;
+    dnnl::memory m_Weights;
+    dnnl::memory m_ZeroPoint;
+    Requantization m_Requantization;
+    size_t m_Channels;
+    DataType m_OutputType;
+    unsigned m_NumThreads;
+};
+
+bool BiasEnabled(const LayerInfo& layer)
+{
+    switch (layer.m_Type)
+    {
+        case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_BiasEnabled;
+        case LayerType::DepthwiseConvolution2d:
+            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled;
+        default: return layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled;
+    }
+}
+
+DataLayout Layout(const LayerInfo& layer)
+{
+    switch (layer.m_Type)
+    {
+        case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_DataLayout;
+        case LayerType::DepthwiseConvolution2d:
+            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_DataLayout;
+        default: return DataLayout::NHWC;
+    }
+}
+} // namespace
+
+bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
+{
+    const DataType type = layer.m_Inputs[0].GetDataType();
+    if (layer.m_Outputs[0].GetDataType() != type)
+    {
+        reason = std::string("output data type ") + GetDataTypeName(layer.m_Outputs[0].GetDataType()) +
+                 " differs from the input's " + GetDataTypeName(type);
+        return false;
+    }
+    if (!HasVnni())
+    {
+        reason = "8-bit kernels need VNNI (oneDNN's int8 kernels without it saturate 16-bit pair sums)";
+        return false;
+    }
+    if (Layout(layer) != DataLayout::NHWC)
+    {
+        reason = "8-bit kernels take NHWC only";
+        return false;
+    }
+    if (layer.m_Inputs[0].HasPerAxisQuantization() || layer.m_Outputs[0].HasPerAxisQuantization())
+    {
+        reason = "per-axis quantization is supported on the weights only";
+        return false;
+    }
+    const bool bias = BiasEnabled(layer);
+    const DataType weightType = layer.m_Inputs[1].GetDataType();
+    if (weightType != DataType::QAsymmS8 && weightType != DataType::QSymmS8 && weightType != DataType::QAsymmU8)
+    {
+        reason = std::string("weights of data type ") + GetDataTypeName(weightType) + " are not 8-bit";
+        return false;
+    }
+    if (bias && (layer.m_Inputs.size() < 3 || layer.m_Inputs[2].GetDataType() != DataType::Signed32))
+    {
+        reason = "the bias must be Signed32";
+        return false;
+    }
+    if (!CheckConstantInputs(layer, bias ? std::initializer_list<size_t>{1, 2} : std::initializer_list<size_t>{1},
+                             reason))
+    {
+        reason += " (CpuAcc packs weights and bias once, at load)";
+        return false;
+    }
+    QuantizedRange range;
+    if (!GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
+    {
+        reason = "the fused activation is not a clamp";
+        return false;
+    }
+    const Geometry g = Describe(layer);
+    std::vector<int8_t> weights;
+    if (!CenteredWeights(layer, weights))
+    {
+        reason = "weights minus their zero point do not fit in int8";
+        return false;
+    }
+    if (SumBound(layer, g, weights) > (int64_t(1) << 24))
+    {
+        reason = "sums could exceed 2^24, beyond which oneDNN's int32 output is not exact";
+        return false;
+    }
+    return CheckBuilds(reason, [&] { Primitive(g); });
+}
+
+std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
+{
+    const unsigned threads = NumThreads(layer);
+    ThreadScope scope(threads);
+    const Geometry g = Describe(layer);
+    const auto pd = Primitive(g);
+    std::vector<int8_t> weights;
+    if (!CenteredWeights(layer, weights))
+    {
+        throw InvalidArgumentException("CpuAcc: " + layer.Describe() + ": weights minus their zero point do not fit "
+                                       "in int8");
+    }
+
+    Requantization q;
+    q.m_Bias.assign(g.m_Channels, 0);
+    if (BiasEnabled(layer))
+    {
+        q.m_Bias = ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]);
+    }
+    const double inputScale = layer.m_Inputs[0].GetQuantizationScale();
+    const double outputScale = layer.m_Outputs[0].GetQuantizationScale();
+    const std::vector<float> weightScales = layer.m_Inputs[1].GetQuantizationScales();
+    for (size_t c = 0; c < g.m_Channels; ++c)
+    {
+        const double weightScale = weightScales.size() > 1 ? weightScales[c] : weightScales[0];
+        const QuantizedMultiplier m = QuantizeMultiplier(inputScale * weightScale / outputScale);
+        q.m_Multiplier.push_back(m.m_Multiplier);
+        q.m_LeftShift.push_back(m.m_Shift > 0 ? m.m_Shift : 0);
+        q.m_RightShift.push_back(m.m_Shift > 0 ? 0 : -m.m_Shift);
+    }
+    QuantizedRange range;
+    GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range);
+    q.m_OutputZeroPoint = layer.m_Outputs[0].GetQuantizationOffset();
+    q.m_Min = range.m_Min;
+    q.m_Max = range.m_Max;
+
+    return std::make_unique<QuantizedWeightedWorkload>(pd, Reordered(g.m_UserWeights, weights.data(),
+                                                                     pd.weights_desc()),
+                                                       layer.m_Inputs[0].GetQuantizationOffset(), std::move(q),
+                                                       g.m_Channels, layer.m_Outputs[0].GetDataType(), threads);
+}
+
+} // namespace cpuacc
+} // namespace armnn
