@@ -27,7 +27,7 @@ std::vector<KernelEntry> CpuAccKernelTable()
         {LayerType::Convolution2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckConvolution2d, CreateConvolution2d, true},
         {LayerType::DepthwiseConvolution2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckDepthwiseConvolution2d,
          CreateDepthwiseConvolution2d, true},
-        {LayerType::ElementwiseBinary, {DT::Float32}, CheckElementwiseBinary, CreateElementwiseBinary, true},
+        {LayerType::ElementwiseBinary, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckElementwiseBinary, CreateElementwiseBinary, true},
         {LayerType::FullyConnected, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected, CreateFullyConnected, true},
         {LayerType::Mean, {DT::Float32}, CheckMean, CreateMean},
         {LayerType::Pooling2d, {DT::Float32}, CheckPooling2d, CreatePooling2d, true},

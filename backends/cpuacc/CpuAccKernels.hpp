@@ -41,6 +41,10 @@ bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::stri
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer);
 
+/// 8-bit Add, Sub, Mul of same-shape inputs, bit-identical to CpuRef (kernels/QuantizedElementwise.cpp).
+bool CheckQuantizedElementwiseBinary(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedElementwiseBinary(const LayerInfo& layer);
+
 inline bool IsQuantizedLayer(const LayerInfo& layer)
 {
     return layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8 ||
