@@ -40,8 +40,11 @@ namespace
 using dims = dnnl::memory::dims;
 using dt = dnnl::memory::data_type;
 
-/// The layer as one oneDNN convolution: sources, s32 sums, weights in the user layout as s8, the geometry, and
-/// where each weight element's output channel is: (index / m_ChannelDivisor) % m_Channels.
+/// The layer as one oneDNN convolution: sources, s32 sums, weights in the user layout as s8, the geometry, where
+/// each weight element's output channel is, (index / m_ChannelDivisor) % m_Channels, and its input channel,
+/// (index / m_InputDivisor) % m_Inputs. With m_Splits > 1 the input channels are cut into that many slices, run as
+/// the groups of a grouped convolution whose outputs are partial sums: output channel o of slice s is channel
+/// s * m_Channels + o of m_Sums.
 struct Geometry
 {
     dnnl::memory::desc m_Src;
@@ -53,6 +56,9 @@ struct Geometry
     dims m_PadAfter{0, 0};
     size_t m_ChannelDivisor = 1;
     size_t m_Channels = 1;
+    size_t m_InputDivisor = 1;
+    size_t m_Inputs = 1;
+    size_t m_Splits = 1;
 };
 
 dt ToDnnlType(DataType type)
@@ -84,6 +90,7 @@ Geometry Describe(const LayerInfo& layer)
             g.m_UserWeights = Image(w, desc.m_DataLayout, dt::s8); // [O, H, W, I]
             g.m_ChannelDivisor = w.GetNumElements() / w[0];
             g.m_Channels = w[0];
+            g.m_Inputs = static_cast<size_t>(g.m_UserWeights.dims()[1]);
             SetConvolutionGeometry(desc, g);
             break;
         }
@@ -115,6 +122,8 @@ Geometry Describe(const LayerInfo& layer)
                                                  transposed ? dims{inputs, 1, 1, 1} : dims{1, outputs, 1, 1});
             g.m_ChannelDivisor = transposed ? static_cast<size_t>(inputs) : 1;
             g.m_Channels = static_cast<size_t>(outputs);
+            g.m_InputDivisor = transposed ? 1 : static_cast<size_t>(outputs);
+            g.m_Inputs = static_cast<size_t>(inputs);
             break;
         }
     }
@@ -159,18 +168,82 @@ bool CenteredWeights(const LayerInfo& layer, std::vector<int8_t>& weights)
     return true;
 }
 
-/// The largest |sum| oneDNN can produce: max |input - zero point| times the largest per-channel sum of |weights|.
-int64_t SumBound(const LayerInfo& layer, const Geometry& g, const std::vector<int8_t>& weights)
+/// The largest |sum| of one output channel over input channels [slice * size, (slice + 1) * size) for each
+/// slice: max |input - zero point| times the sum of |weights - zero point| there.
+std::vector<int64_t> SliceBounds(const LayerInfo& layer, const Geometry& g, const std::vector<int8_t>& weights,
+                                 size_t slices)
 {
-    std::vector<int64_t> sums(g.m_Channels, 0);
+    std::vector<int64_t> sums(g.m_Channels * slices, 0);
+    const size_t size = g.m_Inputs / slices;
     for (size_t i = 0; i < weights.size(); ++i)
     {
-        sums[(i / g.m_ChannelDivisor) % g.m_Channels] += std::abs(static_cast<int32_t>(weights[i]));
+        const size_t slice = (i / g.m_InputDivisor) % g.m_Inputs / size;
+        sums[slice * g.m_Channels + (i / g.m_ChannelDivisor) % g.m_Channels] +=
+            std::abs(static_cast<int32_t>(weights[i]));
     }
     const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
     const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
     const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
-    return deviation * *std::max_element(sums.begin(), sums.end());
+    for (int64_t& sum : sums)
+    {
+        sum *= deviation;
+    }
+    return sums;
+}
+
+/// oneDNN converts its int32 sums to float before writing an s32 output, exact up to 2^24 only. When a channel's
+/// sum could go beyond, the input channels are split into the fewest slices (a divisor of their count) whose
+/// sums stay within it; false when even single channels do not, or when the whole sum with the bias could leave
+/// int32 (then CpuRef's int64 sum saturates, which the partial sums would not reproduce).
+bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<int8_t>& weights)
+{
+    constexpr int64_t kExact = int64_t(1) << 24;
+    int64_t bias = 0;
+    if (layer.m_Inputs.size() > 2 && layer.IsConstantInput(2))
+    {
+        for (int32_t b : ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]))
+        {
+            bias = std::max<int64_t>(bias, std::abs(static_cast<int64_t>(b)));
+        }
+    }
+    const std::vector<int64_t> whole = SliceBounds(layer, g, weights, 1);
+    if (*std::max_element(whole.begin(), whole.end()) + bias > INT32_MAX)
+    {
+        return false;
+    }
+    if (*std::max_element(whole.begin(), whole.end()) <= kExact)
+    {
+        return true;
+    }
+    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
+    {
+        return false; // one input channel per output: nothing to split
+    }
+    for (size_t slices = 2; slices <= g.m_Inputs; ++slices)
+    {
+        if (g.m_Inputs % slices != 0)
+        {
+            continue;
+        }
+        const std::vector<int64_t> bounds = SliceBounds(layer, g, weights, slices);
+        if (*std::max_element(bounds.begin(), bounds.end()) > kExact)
+        {
+            continue;
+        }
+        // Weights {G, O, I/G, H, W} over the same user data; sums {N, G*O, OH, OW}.
+        const dims w = g.m_UserWeights.dims();
+        const auto& strides = g.m_UserWeights.data.format_desc.blocking.strides;
+        const dnnl::memory::dim slice = static_cast<dnnl::memory::dim>(g.m_Inputs / slices);
+        const dnnl::memory::dim groups = static_cast<dnnl::memory::dim>(slices);
+        g.m_UserWeights = dnnl::memory::desc({groups, w[0], slice, w[2], w[3]}, dt::s8,
+                                             {strides[1] * slice, strides[0], strides[1], strides[2], strides[3]});
+        dims sums = g.m_Sums.dims();
+        sums[1] *= groups;
+        g.m_Sums = dnnl::memory::desc(sums, dt::s32, dnnl::memory::format_tag::nhwc);
+        g.m_Splits = slices;
+        return true;
+    }
+    return false;
 }
 
 /// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
@@ -287,12 +360,12 @@ class QuantizedWeightedWorkload final : public IWorkload
 {
 public:
     QuantizedWeightedWorkload(const dnnl::convolution_forward::primitive_desc& pd, dnnl::memory weights,
-                              int32_t inputZeroPoint, Requantization q, size_t channels, DataType outputType,
-                              unsigned numThreads)
+                              int32_t inputZeroPoint, Requantization q, size_t channels, size_t splits,
+                              DataType outputType, unsigned numThreads)
         : m_Primitive(pd), m_Src(pd.src_desc()), m_Sums(pd.dst_desc()), m_Scratchpad(pd.scratchpad_desc()),
           m_Weights(std::move(weights)),
           m_ZeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine()),
-          m_Requantization(std::move(q)), m_Channels(channels), m_OutputType(outputType), m_NumThreads(numThreads)
+          m_Requantization(std::move(q)), m_Channels(channels), m_Splits(splits), m_OutputType(outputType), m_NumThreads(numThreads)
     {
         *static_cast<int32_t*>(m_ZeroPoint.get_data_handle()) = inputZeroPoint;
     }
@@ -318,7 +391,26 @@ public:
         m_Primitive.execute(stream, args);
         stream.wait();
 
-        const size_t pixels = m_Sums.get_size() / sizeof(int32_t) / m_Channels;
+        const size_t pixels = m_Sums.get_size() / sizeof(int32_t) / (m_Channels * m_Splits);
+        if (m_Splits > 1)
+        {
+            // Add each pixel's partial sums into its first m_Channels values, packing pixels to the front. The
+            // split guarantees the total stays within int32. Reads of pixel p never come after its writes.
+            for (size_t p = 0; p < pixels; ++p)
+            {
+                const int32_t* partial = sums + p * m_Channels * m_Splits;
+                int32_t* total = sums + p * m_Channels;
+                for (size_t c = 0; c < m_Channels; ++c)
+                {
+                    int32_t sum = partial[c];
+                    for (size_t s = 1; s < m_Splits; ++s)
+                    {
+                        sum += partial[s * m_Channels + c];
+                    }
+                    total[c] = sum;
+                }
+            }
+        }
         const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(pixels / 16)));
 #pragma omp parallel num_threads(teams) if (pixels * m_Channels >= 16384)
         {
@@ -349,6 +441,7 @@ private:
     dnnl::memory m_ZeroPoint;
     Requantization m_Requantization;
     size_t m_Channels;
+    size_t m_Splits;
     DataType m_OutputType;
     unsigned m_NumThreads;
 };
@@ -424,16 +517,17 @@ bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
         reason = "the fused activation is not a clamp";
         return false;
     }
-    const Geometry g = Describe(layer);
+    Geometry g = Describe(layer);
     std::vector<int8_t> weights;
     if (!CenteredWeights(layer, weights))
     {
         reason = "weights minus their zero point do not fit in int8";
         return false;
     }
-    if (SumBound(layer, g, weights) > (int64_t(1) << 24))
+    if (!SplitForExactSums(layer, g, weights))
     {
-        reason = "sums could exceed 2^24, beyond which oneDNN's int32 output is not exact";
+        reason = "sums could leave int32, or exceed 2^24 (where oneDNN's int32 output stops being exact) even "
+                 "over single input channels";
         return false;
     }
     return CheckBuilds(reason, [&] { Primitive(g); });
@@ -443,14 +537,13 @@ std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
 {
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);
-    const Geometry g = Describe(layer);
-    const auto pd = Primitive(g);
+    Geometry g = Describe(layer);
     std::vector<int8_t> weights;
-    if (!CenteredWeights(layer, weights))
+    if (!CenteredWeights(layer, weights) || !SplitForExactSums(layer, g, weights))
     {
-        throw InvalidArgumentException("CpuAcc: " + layer.Describe() + ": weights minus their zero point do not fit "
-                                       "in int8");
+        throw InvalidArgumentException("CpuAcc: " + layer.Describe() + ": its sums cannot be computed exactly");
     }
+    const auto pd = Primitive(g);
 
     Requantization q;
     q.m_Bias.assign(g.m_Channels, 0);
@@ -478,7 +571,8 @@ std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
     return std::make_unique<QuantizedWeightedWorkload>(pd, Reordered(g.m_UserWeights, weights.data(),
                                                                      pd.weights_desc()),
                                                        layer.m_Inputs[0].GetQuantizationOffset(), std::move(q),
-                                                       g.m_Channels, layer.m_Outputs[0].GetDataType(), threads);
+                                                       g.m_Channels, g.m_Splits, layer.m_Outputs[0].GetDataType(),
+                                                       threads);
 }
 
 } // namespace cpuacc
