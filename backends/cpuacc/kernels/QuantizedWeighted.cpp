@@ -16,13 +16,13 @@
 // - NHWC (the channel is the innermost dimension of the output).
 //
 #include "../CpuAccKernels.hpp"
+#include "../CpuAccQuantizedAvx512.hpp"
 #include "../CpuAccUtils.hpp"
 
 #include <armnn/TypesUtils.hpp>
 #include <armnn/backends/KernelRegistry.hpp>
 #include <armnn/backends/QuantizedArithmetic.hpp>
 
-#include <immintrin.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -271,30 +271,13 @@ void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requa
     }
 }
 
-// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-
-/// Eight int32 as int64 lanes.
-__attribute__((target("avx512f"))) inline __m512i Load8(const int32_t* values)
-{
-    return _mm512_cvtepi32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(values)));
-}
-
-/// The same on AVX-512, eight channels at a time in 64-bit lanes (exact: every step of the scalar version has an
-/// instruction, the division by 2^31 truncating towards zero included). Built for AVX-512 only and called only
-/// when the CPU has it.
+/// The same on AVX-512, eight channels at a time.
 template <typename T>
 __attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t pixels, size_t channels,
                                                          const Requantization& q, T* out)
 {
-    const __m512i zero = _mm512_setzero_si512();
     const __m512i int32Min = _mm512_set1_epi64(INT32_MIN);
     const __m512i int32Max = _mm512_set1_epi64(INT32_MAX);
-    const __m512i nudgePositive = _mm512_set1_epi64(int64_t(1) << 30);
-    const __m512i nudgeNegative = _mm512_set1_epi64(1 - (int64_t(1) << 30));
-    const __m512i towardsZero = _mm512_set1_epi64((int64_t(1) << 31) - 1);
-    const __m512i one = _mm512_set1_epi64(1);
     const __m512i zeroPoint = _mm512_set1_epi64(q.m_OutputZeroPoint);
     const __m512i low = _mm512_set1_epi64(q.m_Min);
     const __m512i high = _mm512_set1_epi64(q.m_Max);
@@ -307,32 +290,14 @@ __attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, si
         {
             __m512i sum = _mm512_add_epi64(Load8(pixel + c), Load8(q.m_Bias.data() + c));
             sum = _mm512_min_epi64(_mm512_max_epi64(sum, int32Min), int32Max);
-            // The left shift wraps in 32 bits: shift, then sign-extend the low half.
-            __m512i shifted = _mm512_sllv_epi64(sum, Load8(q.m_LeftShift.data() + c));
-            shifted = _mm512_srai_epi64(_mm512_slli_epi64(shifted, 32), 32);
-            const __m512i product = _mm512_mul_epi32(shifted, Load8(q.m_Multiplier.data() + c));
-            const __mmask8 negative = _mm512_cmplt_epi64_mask(product, zero);
-            __m512i rounded = _mm512_add_epi64(product, _mm512_mask_blend_epi64(negative, nudgePositive, nudgeNegative));
-            const __mmask8 roundedNegative = _mm512_cmplt_epi64_mask(rounded, zero);
-            rounded = _mm512_mask_add_epi64(rounded, roundedNegative, rounded, towardsZero);
-            const __m512i doubled = _mm512_srai_epi64(rounded, 31);
-            // RoundingDivideByPOT.
-            const __m512i right = Load8(q.m_RightShift.data() + c);
-            const __m512i mask = _mm512_sub_epi64(_mm512_sllv_epi64(one, right), one);
-            __m512i threshold = _mm512_srai_epi64(mask, 1);
-            threshold = _mm512_mask_add_epi64(threshold, _mm512_cmplt_epi64_mask(doubled, zero), threshold, one);
-            __m512i scaled = _mm512_srav_epi64(doubled, right);
-            scaled = _mm512_mask_add_epi64(
-                scaled, _mm512_cmpgt_epi64_mask(_mm512_and_si512(doubled, mask), threshold), scaled, one);
-            const __m512i value = _mm512_min_epi64(_mm512_max_epi64(_mm512_add_epi64(scaled, zeroPoint), low), high);
-            // The value is in T's range: keeping the low byte of each lane is exact.
-            _mm_storel_epi64(reinterpret_cast<__m128i*>(result + c), _mm512_cvtepi64_epi8(value));
+            const __m512i scaled = MultiplyByQuantizedMultiplier8(sum, Load8(q.m_Multiplier.data() + c),
+                                                                  Load8(q.m_LeftShift.data() + c),
+                                                                  Load8(q.m_RightShift.data() + c));
+            Store8(result + c, _mm512_min_epi64(_mm512_max_epi64(_mm512_add_epi64(scaled, zeroPoint), low), high));
         }
         RequantizeScalar(pixel, vectorChannels, channels, q, result);
     }
 }
-
-#pragma GCC diagnostic pop
 
 template <typename T>
 void Requantize(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, T* out)
