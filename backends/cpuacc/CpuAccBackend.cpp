@@ -29,7 +29,7 @@ std::vector<KernelEntry> CpuAccKernelTable()
          CreateDepthwiseConvolution2d, true},
         {LayerType::ElementwiseBinary, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckElementwiseBinary, CreateElementwiseBinary, true},
         {LayerType::FullyConnected, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected, CreateFullyConnected, true},
-        {LayerType::Mean, {DT::Float32}, CheckMean, CreateMean},
+        {LayerType::Mean, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckMean, CreateMean},
         {LayerType::Pooling2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckPooling2d, CreatePooling2d, true},
         {LayerType::Reshape, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8, DT::Signed32}, CheckReshape, CreateReshape},
         {LayerType::Softmax, {DT::Float32}, CheckSoftmax, CreateSoftmax},
