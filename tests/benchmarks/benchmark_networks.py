@@ -188,7 +188,7 @@ def write_input(path, dtype, shape, seed):
     data.tofile(path)
 
 
-def machine():
+def machine(clock_ghz=None):
     model_name, cores, mhz = platform.processor() or "unknown", os.cpu_count() or 1, 0.0
     flags = ""
     try:
@@ -213,12 +213,15 @@ def machine():
         flop_per_cycle, width = 8, "no FMA: 128-bit SSE mul + add, 4 lanes x 2"
     isa = "AVX-512 + VNNI" if "avx512_vnni" in flag_set else ("AVX-512" if "avx512f" in flag_set else
                                                                 ("AVX2" if "avx2" in flag_set else "SSE"))
+    source = "cpu MHz in /proc/cpuinfo"
+    if clock_ghz:
+        mhz, source = clock_ghz * 1e3, "--clock-ghz"
     peak = mhz / 1e3 * cores * flop_per_cycle
     return {
         "model_name": model_name, "cores": cores, "mhz": mhz, "isa": isa, "flop_per_cycle": flop_per_cycle,
         "peak_gflops": peak,
-        "peak_formula": "%.3f GHz (cpu MHz in /proc/cpuinfo) x %d cores x %d FLOP/cycle (%s)" % (
-            mhz / 1e3, cores, flop_per_cycle, width),
+        "peak_formula": "%.3f GHz (%s) x %d cores x %d FLOP/cycle (%s)" % (
+            mhz / 1e3, source, cores, flop_per_cycle, width),
         "load_average_start": os.getloadavg(),
     }
 
@@ -304,6 +307,8 @@ def main():
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--ref-runs", type=int, default=3)
+    parser.add_argument("--clock-ghz", type=float, default=None,
+                        help="core clock for the peak FLOP/s (default: the largest cpu MHz in /proc/cpuinfo)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per engine run")
     parser.add_argument("--worker", nargs=6, metavar=("ENGINE", "MODEL", "THREADS", "WARMUP", "RUNS", "INPUT"),
                         help=argparse.SUPPRESS)
@@ -328,7 +333,7 @@ def main():
         return 1
     out = args.out or os.path.join(args.build_dir, "benchmarks")
     os.makedirs(out, exist_ok=True)
-    info = machine()
+    info = machine(args.clock_ghz)
     threads_list = [int(t) for t in args.threads.split(",")]
     labels = dict((p, l) for l, p in MODELS)
 
