@@ -168,27 +168,46 @@ bool CenteredWeights(const LayerInfo& layer, std::vector<int8_t>& weights)
     return true;
 }
 
-/// The largest |sum| of one output channel over input channels [slice * size, (slice + 1) * size) for each
-/// slice: max |input - zero point| times the sum of |weights - zero point| there.
-std::vector<int64_t> SliceBounds(const LayerInfo& layer, const Geometry& g, const std::vector<int8_t>& weights,
-                                 size_t slices)
+/// Per output channel and input channel (o * m_Inputs + i): the sum of |weights - zero point| times
+/// max |input - zero point|, the largest contribution that pair can make to a sum.
+std::vector<int64_t> PairBounds(const LayerInfo& layer, const Geometry& g, const std::vector<int8_t>& weights)
 {
-    std::vector<int64_t> sums(g.m_Channels * slices, 0);
-    const size_t size = g.m_Inputs / slices;
+    std::vector<int64_t> bounds(g.m_Channels * g.m_Inputs, 0);
     for (size_t i = 0; i < weights.size(); ++i)
     {
-        const size_t slice = (i / g.m_InputDivisor) % g.m_Inputs / size;
-        sums[slice * g.m_Channels + (i / g.m_ChannelDivisor) % g.m_Channels] +=
+        // Depthwise layers leave m_Inputs at 1: one input channel per output channel.
+        const size_t input = (i / g.m_InputDivisor) % g.m_Inputs;
+        bounds[(i / g.m_ChannelDivisor) % g.m_Channels * g.m_Inputs + input] +=
             std::abs(static_cast<int32_t>(weights[i]));
     }
     const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
     const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
     const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
-    for (int64_t& sum : sums)
+    for (int64_t& bound : bounds)
     {
-        sum *= deviation;
+        bound *= deviation;
     }
-    return sums;
+    return bounds;
+}
+
+/// The largest bound of one output channel's sum over any of `slices` equal slices of the input channels.
+int64_t LargestSliceBound(const Geometry& g, const std::vector<int64_t>& pairs, size_t slices)
+{
+    const size_t size = g.m_Inputs / slices;
+    int64_t largest = 0;
+    for (size_t o = 0; o < g.m_Channels; ++o)
+    {
+        for (size_t s = 0; s < slices; ++s)
+        {
+            int64_t sum = 0;
+            for (size_t i = s * size; i < (s + 1) * size; ++i)
+            {
+                sum += pairs[o * g.m_Inputs + i];
+            }
+            largest = std::max(largest, sum);
+        }
+    }
+    return largest;
 }
 
 /// oneDNN converts its int32 sums to float before writing an s32 output, exact up to 2^24 only. When a channel's
@@ -206,12 +225,13 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
             bias = std::max<int64_t>(bias, std::abs(static_cast<int64_t>(b)));
         }
     }
-    const std::vector<int64_t> whole = SliceBounds(layer, g, weights, 1);
-    if (*std::max_element(whole.begin(), whole.end()) + bias > INT32_MAX)
+    const std::vector<int64_t> pairs = PairBounds(layer, g, weights);
+    const int64_t whole = LargestSliceBound(g, pairs, 1);
+    if (whole + bias > INT32_MAX)
     {
         return false;
     }
-    if (*std::max_element(whole.begin(), whole.end()) <= kExact)
+    if (whole <= kExact)
     {
         return true;
     }
@@ -225,8 +245,7 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
         {
             continue;
         }
-        const std::vector<int64_t> bounds = SliceBounds(layer, g, weights, slices);
-        if (*std::max_element(bounds.begin(), bounds.end()) > kExact)
+        if (LargestSliceBound(g, pairs, slices) > kExact)
         {
             continue;
         }
@@ -271,6 +290,10 @@ void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requa
     }
 }
 
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
 /// The same on AVX-512, eight channels at a time.
 template <typename T>
 __attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t pixels, size_t channels,
@@ -298,6 +321,7 @@ __attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, si
         RequantizeScalar(pixel, vectorChannels, channels, q, result);
     }
 }
+#pragma GCC diagnostic pop
 
 template <typename T>
 void Requantize(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, T* out)
