@@ -309,6 +309,8 @@ def main():
     parser.add_argument("--ref-runs", type=int, default=3)
     parser.add_argument("--clock-ghz", type=float, default=None,
                         help="core clock for the peak FLOP/s (default: the largest cpu MHz in /proc/cpuinfo)")
+    parser.add_argument("--update-readme", action="store_true",
+                        help="also put the table into README.md between its benchmark markers")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per engine run")
     parser.add_argument("--worker", nargs=6, metavar=("ENGINE", "MODEL", "THREADS", "WARMUP", "RUNS", "INPUT"),
                         help=argparse.SUPPRESS)
@@ -398,6 +400,18 @@ def main():
     print()
     print(table)
     print("Written: %s, %s" % (os.path.join(out, "results.json"), os.path.join(out, "results.md")))
+    if args.update_readme:
+        readme = os.path.join(ROOT, "README.md")
+        with open(readme) as f:
+            text = f.read()
+        start, end = "<!-- benchmark:start -->\n", "<!-- benchmark:end -->"
+        if start not in text or end not in text:
+            print("benchmark_networks: README.md has no benchmark markers", file=sys.stderr)
+            return 1
+        head, rest = text.split(start, 1)
+        with open(readme, "w") as f:
+            f.write(head + start + table + rest[rest.index(end):])
+        print("Updated: " + readme)
     return 1 if ours_failed else 0
 
 
