@@ -109,6 +109,12 @@ TEST_P(CpuAccNetwork, MatchesCpuRef)
     {
         GTEST_SKIP() << path << " is missing (tests/models/generate_models.py)";
     }
+#if defined(ARMNN_SANITIZED_BUILD)
+    if (GetParam().rfind("mobilenet", 0) != 0)
+    {
+        GTEST_SKIP() << "too slow on CpuRef under the sanitizers; run in the ordinary build";
+    }
+#endif
     const Outcome ref = RunModel(path.string(), {"CpuRef"});
     const Outcome acc = RunModel(path.string(), {"CpuAcc", "CpuRef"});
     EXPECT_GT(acc.m_CpuAccLayers, 10u) << "the network should run mostly on CpuAcc";
