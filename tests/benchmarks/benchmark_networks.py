@@ -247,8 +247,8 @@ def markdown(results, info, args):
                  "every thread row). Latency and load in ms, peak RSS in MB (the peers' include Python)." % (
                      args.runs, args.warmup, args.ref_runs))
     lines.append("")
-    lines.append("| model | prec | thr | CpuAcc | CpuRef | LiteRT | ORT | Acc/LiteRT | Acc/ORT | load Acc / LiteRT / ORT"
-                 " | RSS Acc / LiteRT / ORT / Ref | Acc layers |")
+    lines.append("| model | prec | thr | CpuAcc | CpuRef | LiteRT | ORT | Acc/LiteRT | Acc/ORT"
+                 " | load Acc / LiteRT / ORT | RSS Acc / LiteRT / ORT / Ref | Acc layers |")
     lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
     notes = []
     for r in results:

@@ -102,8 +102,8 @@ private:
         }
         for (size_t o = 0; o < sums.size(); ++o)
         {
-            out[o] = static_cast<T>(m_Range.Clamp(MultiplyByQuantizedMultiplier(SaturateToInt32(sums[o]), m_Multiplier) +
-                                                  m_Output.GetQuantizationOffset()));
+            const int32_t mean = MultiplyByQuantizedMultiplier(SaturateToInt32(sums[o]), m_Multiplier);
+            out[o] = static_cast<T>(m_Range.Clamp(mean + m_Output.GetQuantizationOffset()));
         }
     }
 

@@ -11,8 +11,10 @@
 //   vpmaddubsw, whose 16-bit pair sums saturate;
 // - weights minus their zero point fit in int8 (always for int8 weights; uint8 weights with zero point 128 or a
 //   range that fits), so the zero point is folded into the packed weights at load;
-// - every sum stays within +-2^24: oneDNN converts its int32 sums to float before writing an s32 output, which is
-//   exact only up to 2^24. Bounded at load by max|input - zero point| x the largest sum of |weights| of a channel;
+// - every sum oneDNN writes stays within +-2^24: it converts its int32 sums to float before writing an s32 output,
+//   which is exact only up to 2^24. Bounded at load by max |input - zero point| x the sum of |weights| of a channel;
+//   where that could pass 2^24, the input channels are split into slices whose partial sums cannot (SplitForExactSums),
+//   and the whole sum plus bias must stay within int32;
 // - NHWC (the channel is the innermost dimension of the output).
 //
 #include "../CpuAccKernels.hpp"
@@ -168,11 +170,11 @@ bool CenteredWeights(const LayerInfo& layer, std::vector<int8_t>& weights)
     return true;
 }
 
-/// Per output channel and input channel (o * m_Inputs + i): the sum of |weights - zero point| times
-/// max |input - zero point|, the largest contribution that pair can make to a sum.
-std::vector<int64_t> PairBounds(const LayerInfo& layer, const Geometry& g, const std::vector<int8_t>& weights)
+/// Per output channel and input channel (o * m_Inputs + i): the sum of |weights - zero point| over the kernel
+/// window (int32: at most 128 per tap).
+std::vector<int32_t> PairBounds(const Geometry& g, const std::vector<int8_t>& weights)
 {
-    std::vector<int64_t> bounds(g.m_Channels * g.m_Inputs, 0);
+    std::vector<int32_t> bounds(g.m_Channels * g.m_Inputs, 0);
     for (size_t i = 0; i < weights.size(); ++i)
     {
         // Depthwise layers leave m_Inputs at 1: one input channel per output channel.
@@ -180,18 +182,12 @@ std::vector<int64_t> PairBounds(const LayerInfo& layer, const Geometry& g, const
         bounds[(i / g.m_ChannelDivisor) % g.m_Channels * g.m_Inputs + input] +=
             std::abs(static_cast<int32_t>(weights[i]));
     }
-    const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
-    const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
-    const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
-    for (int64_t& bound : bounds)
-    {
-        bound *= deviation;
-    }
     return bounds;
 }
 
-/// The largest bound of one output channel's sum over any of `slices` equal slices of the input channels.
-int64_t LargestSliceBound(const Geometry& g, const std::vector<int64_t>& pairs, size_t slices)
+/// The largest |sum| one output channel can reach over any of `slices` equal slices of the input channels:
+/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|.
+int64_t LargestSliceBound(const Geometry& g, const std::vector<int32_t>& pairs, int64_t deviation, size_t slices)
 {
     const size_t size = g.m_Inputs / slices;
     int64_t largest = 0;
@@ -207,7 +203,7 @@ int64_t LargestSliceBound(const Geometry& g, const std::vector<int64_t>& pairs, 
             largest = std::max(largest, sum);
         }
     }
-    return largest;
+    return largest * deviation;
 }
 
 /// oneDNN converts its int32 sums to float before writing an s32 output, exact up to 2^24 only. When a channel's
@@ -225,8 +221,11 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
             bias = std::max<int64_t>(bias, std::abs(static_cast<int64_t>(b)));
         }
     }
-    const std::vector<int64_t> pairs = PairBounds(layer, g, weights);
-    const int64_t whole = LargestSliceBound(g, pairs, 1);
+    const std::vector<int32_t> pairs = PairBounds(g, weights);
+    const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
+    const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
+    const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
+    const int64_t whole = LargestSliceBound(g, pairs, deviation, 1);
     if (whole + bias > INT32_MAX)
     {
         return false;
@@ -245,7 +244,7 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
         {
             continue;
         }
-        if (LargestSliceBound(g, pairs, slices) > kExact)
+        if (LargestSliceBound(g, pairs, deviation, slices) > kExact)
         {
             continue;
         }
@@ -354,7 +353,8 @@ public:
         : m_Primitive(pd), m_Src(pd.src_desc()), m_Sums(pd.dst_desc()), m_Scratchpad(pd.scratchpad_desc()),
           m_Weights(std::move(weights)),
           m_ZeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine()),
-          m_Requantization(std::move(q)), m_Channels(channels), m_Splits(splits), m_OutputType(outputType), m_NumThreads(numThreads)
+          m_Requantization(std::move(q)), m_Channels(channels), m_Splits(splits), m_OutputType(outputType),
+          m_NumThreads(numThreads)
     {
         *static_cast<int32_t*>(m_ZeroPoint.get_data_handle()) = inputZeroPoint;
     }
