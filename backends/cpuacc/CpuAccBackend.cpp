@@ -22,15 +22,15 @@ using DT = DataType;
 std::vector<KernelEntry> CpuAccKernelTable()
 {
     return {
-        {LayerType::Activation, {DT::Float32}, CheckActivation, CreateActivation},
+        {LayerType::Activation, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckActivation, CreateActivation},
         {LayerType::Concat, {DT::Float32}, CheckConcat, CreateConcat},
-        {LayerType::Convolution2d, {DT::Float32}, CheckConvolution2d, CreateConvolution2d, true},
-        {LayerType::DepthwiseConvolution2d, {DT::Float32}, CheckDepthwiseConvolution2d, CreateDepthwiseConvolution2d,
-         true},
-        {LayerType::ElementwiseBinary, {DT::Float32}, CheckElementwiseBinary, CreateElementwiseBinary, true},
-        {LayerType::FullyConnected, {DT::Float32}, CheckFullyConnected, CreateFullyConnected, true},
-        {LayerType::Mean, {DT::Float32}, CheckMean, CreateMean},
-        {LayerType::Pooling2d, {DT::Float32}, CheckPooling2d, CreatePooling2d, true},
+        {LayerType::Convolution2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckConvolution2d, CreateConvolution2d, true},
+        {LayerType::DepthwiseConvolution2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckDepthwiseConvolution2d,
+         CreateDepthwiseConvolution2d, true},
+        {LayerType::ElementwiseBinary, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckElementwiseBinary, CreateElementwiseBinary, true},
+        {LayerType::FullyConnected, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected, CreateFullyConnected, true},
+        {LayerType::Mean, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckMean, CreateMean},
+        {LayerType::Pooling2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckPooling2d, CreatePooling2d, true},
         {LayerType::Reshape, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8, DT::Signed32}, CheckReshape, CreateReshape},
         {LayerType::Softmax, {DT::Float32}, CheckSoftmax, CreateSoftmax},
     };

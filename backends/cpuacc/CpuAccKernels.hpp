@@ -36,5 +36,20 @@ CPUACC_KERNEL(Mean)
 /// bias (decoded once at load), a fused activation oneDNN can apply.
 bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::string& reason);
 
+/// 8-bit (QAsymmS8, QAsymmU8) Convolution2d, DepthwiseConvolution2d and FullyConnected, bit-identical to CpuRef
+/// (kernels/QuantizedWeighted.cpp); the float kernels hand quantized layers to these.
+bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer);
+
+/// 8-bit Add, Sub, Mul of same-shape inputs, bit-identical to CpuRef (kernels/QuantizedElementwise.cpp).
+bool CheckQuantizedElementwiseBinary(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedElementwiseBinary(const LayerInfo& layer);
+
+inline bool IsQuantizedLayer(const LayerInfo& layer)
+{
+    return layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8 ||
+           layer.m_Inputs[0].GetDataType() == DataType::QAsymmU8;
+}
+
 } // namespace cpuacc
 } // namespace armnn

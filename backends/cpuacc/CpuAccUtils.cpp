@@ -97,15 +97,15 @@ dnnl::memory::desc RowMajor(const dnnl::memory::dims& dims)
     return dnnl::memory::desc(dims, dnnl::memory::data_type::f32, strides);
 }
 
-dnnl::memory::desc Image(const TensorShape& shape, DataLayout layout)
+dnnl::memory::desc Image(const TensorShape& shape, DataLayout layout, dnnl::memory::data_type type)
 {
     using tag = dnnl::memory::format_tag;
     const dnnl::memory::dim n = shape[0];
     if (layout == DataLayout::NHWC)
     {
-        return dnnl::memory::desc({n, shape[3], shape[1], shape[2]}, dnnl::memory::data_type::f32, tag::nhwc);
+        return dnnl::memory::desc({n, shape[3], shape[1], shape[2]}, type, tag::nhwc);
     }
-    return dnnl::memory::desc({n, shape[1], shape[2], shape[3]}, dnnl::memory::data_type::f32, tag::nchw);
+    return dnnl::memory::desc({n, shape[1], shape[2], shape[3]}, type, tag::nchw);
 }
 
 bool ToEltwise(const ActivationDescriptor& activation, dnnl::algorithm& algorithm, float& alpha, float& beta,

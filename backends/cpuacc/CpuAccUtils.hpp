@@ -51,7 +51,8 @@ dnnl::memory::dims ToDims(const TensorShape& shape);
 dnnl::memory::desc RowMajor(const dnnl::memory::dims& dims);
 
 /// An image tensor as oneDNN sees it: dims {N, C, H, W} whatever the layout, laid out as NHWC or NCHW.
-dnnl::memory::desc Image(const TensorShape& shape, DataLayout layout);
+dnnl::memory::desc Image(const TensorShape& shape, DataLayout layout,
+                         dnnl::memory::data_type type = dnnl::memory::data_type::f32);
 
 /// Maps an Arm NN activation to a oneDNN eltwise algorithm; false with a reason when oneDNN has none.
 bool ToEltwise(const ActivationDescriptor& activation, dnnl::algorithm& algorithm, float& alpha, float& beta,

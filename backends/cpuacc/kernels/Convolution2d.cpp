@@ -28,6 +28,10 @@ dnnl::convolution_forward::primitive_desc Describe(const LayerInfo& layer)
 
 bool CheckConvolution2d(const LayerInfo& layer, std::string& reason)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CheckQuantizedWeightedLayer(layer, reason);
+    }
     const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
     return CheckFloatWeightedLayer(layer, desc.m_BiasEnabled, reason) &&
            CheckBuilds(reason, [&layer] { Describe(layer); });
@@ -35,6 +39,10 @@ bool CheckConvolution2d(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateConvolution2d(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CreateQuantizedWeightedLayer(layer);
+    }
     const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);

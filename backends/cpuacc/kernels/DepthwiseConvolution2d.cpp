@@ -42,6 +42,10 @@ dnnl::convolution_forward::primitive_desc Describe(const LayerInfo& layer)
 
 bool CheckDepthwiseConvolution2d(const LayerInfo& layer, std::string& reason)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CheckQuantizedWeightedLayer(layer, reason);
+    }
     const auto& desc = layer.GetDescriptor<DepthwiseConvolution2dDescriptor>();
     if (!CheckFloatWeightedLayer(layer, desc.m_BiasEnabled, reason))
     {
@@ -57,6 +61,10 @@ bool CheckDepthwiseConvolution2d(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateDepthwiseConvolution2d(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CreateQuantizedWeightedLayer(layer);
+    }
     const auto& desc = layer.GetDescriptor<DepthwiseConvolution2dDescriptor>();
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);

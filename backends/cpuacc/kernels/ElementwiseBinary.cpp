@@ -73,6 +73,10 @@ dnnl::binary::primitive_desc Describe(const LayerInfo& layer)
 
 bool CheckElementwiseBinary(const LayerInfo& layer, std::string& reason)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CheckQuantizedElementwiseBinary(layer, reason);
+    }
     const BinaryOperation operation = layer.GetDescriptor<ElementwiseBinaryDescriptor>().m_Operation;
     dnnl::algorithm algorithm = dnnl::algorithm::undef;
     if (!ToAlgorithm(operation, algorithm))
@@ -96,6 +100,10 @@ bool CheckElementwiseBinary(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateElementwiseBinary(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CreateQuantizedElementwiseBinary(layer);
+    }
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);
     const auto pd = Describe(layer);

@@ -53,6 +53,10 @@ dnnl::inner_product_forward::primitive_desc Describe(const LayerInfo& layer)
 
 bool CheckFullyConnected(const LayerInfo& layer, std::string& reason)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CheckQuantizedWeightedLayer(layer, reason);
+    }
     const auto& desc = layer.GetDescriptor<FullyConnectedDescriptor>();
     return CheckFloatWeightedLayer(layer, desc.m_BiasEnabled, reason) &&
            CheckBuilds(reason, [&layer] { Describe(layer); });
@@ -60,6 +64,10 @@ bool CheckFullyConnected(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateFullyConnected(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CreateQuantizedWeightedLayer(layer);
+    }
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);
     const auto pd = Describe(layer);

@@ -2,6 +2,7 @@
 #include "../CpuAccUtils.hpp"
 
 #include <armnn/backends/KernelRegistry.hpp>
+#include <armnn/backends/QuantizedArithmetic.hpp>
 
 namespace armnn
 {
@@ -28,6 +29,90 @@ dnnl::reduction::primitive_desc Describe(const LayerInfo& layer)
     const dnnl::reduction::desc reduction(dnnl::algorithm::reduction_mean, RowMajor(in), RowMajor(out), 0.0f, 0.0f);
     return dnnl::reduction::primitive_desc(reduction, MakeAttr(layer), Engine());
 }
+/// For each input element, the output element its axes reduce it into.
+std::vector<uint32_t> Targets(const LayerInfo& layer)
+{
+    const dnnl::memory::dims in = ToDims(layer.m_Inputs[0].GetShape());
+    const auto& axes = layer.GetDescriptor<MeanDescriptor>().m_Axis;
+    std::vector<bool> reduced(in.size(), axes.empty());
+    for (unsigned axis : axes)
+    {
+        reduced[axis] = true;
+    }
+    std::vector<uint32_t> targets(static_cast<size_t>(layer.m_Inputs[0].GetNumElements()));
+    std::vector<dnnl::memory::dim> coord(in.size(), 0);
+    for (uint32_t& target : targets)
+    {
+        uint32_t o = 0;
+        for (size_t d = 0; d < in.size(); ++d)
+        {
+            o = reduced[d] ? o : static_cast<uint32_t>(o * in[d] + coord[d]);
+        }
+        target = o;
+        for (size_t d = in.size(); d-- > 0;)
+        {
+            if (++coord[d] < in[d])
+            {
+                break;
+            }
+            coord[d] = 0;
+        }
+    }
+    return targets;
+}
+
+/// TensorFlow Lite's integer mean, as CpuRef computes it: the sum of (input - zero point) per output, times the
+/// fixed-point multiplier input scale / output scale with 1 / count folded in, plus the output zero point.
+class QuantizedMeanWorkload final : public IWorkload
+{
+public:
+    explicit QuantizedMeanWorkload(const LayerInfo& layer)
+        : m_Input(layer.m_Inputs[0]), m_Output(layer.m_Outputs[0]), m_Targets(Targets(layer)),
+          m_Range(GetQuantizedRange(m_Output.GetDataType()))
+    {
+        const size_t outputs = m_Output.GetNumElements();
+        const int64_t count = static_cast<int64_t>(outputs == 0 ? 0 : m_Input.GetNumElements() / outputs);
+        m_Multiplier = DivideMultiplierByCount(
+            QuantizeMultiplier(static_cast<double>(m_Input.GetQuantizationScale()) /
+                               static_cast<double>(m_Output.GetQuantizationScale())),
+            count);
+    }
+
+    void Execute(const ExecutionTensors& tensors) const override
+    {
+        if (m_Input.GetDataType() == DataType::QAsymmU8)
+        {
+            Run(tensors.Input<uint8_t>(0), tensors.Output<uint8_t>(0));
+        }
+        else
+        {
+            Run(tensors.Input<int8_t>(0), tensors.Output<int8_t>(0));
+        }
+    }
+
+private:
+    template <typename T>
+    void Run(const T* in, T* out) const
+    {
+        std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
+        const int32_t zeroPoint = m_Input.GetQuantizationOffset();
+        for (size_t e = 0; e < m_Targets.size(); ++e)
+        {
+            sums[m_Targets[e]] += static_cast<int32_t>(in[e]) - zeroPoint;
+        }
+        for (size_t o = 0; o < sums.size(); ++o)
+        {
+            const int32_t mean = MultiplyByQuantizedMultiplier(SaturateToInt32(sums[o]), m_Multiplier);
+            out[o] = static_cast<T>(m_Range.Clamp(mean + m_Output.GetQuantizationOffset()));
+        }
+    }
+
+    TensorInfo m_Input;
+    TensorInfo m_Output;
+    std::vector<uint32_t> m_Targets;
+    QuantizedRange m_Range;
+    QuantizedMultiplier m_Multiplier;
+};
 } // namespace
 
 bool CheckMean(const LayerInfo& layer, std::string& reason)
@@ -44,11 +129,25 @@ bool CheckMean(const LayerInfo& layer, std::string& reason)
             return false;
         }
     }
+    if (IsQuantizedLayer(layer))
+    {
+        if (layer.m_Inputs[0].HasPerAxisQuantization() || layer.m_Outputs[0].HasPerAxisQuantization() ||
+            layer.m_Inputs[0].GetNumElements() > UINT32_MAX)
+        {
+            reason = "8-bit mean: per-axis quantization or more than 2^32 elements";
+            return false;
+        }
+        return true;
+    }
     return CheckBuilds(reason, [&layer] { Describe(layer); });
 }
 
 std::unique_ptr<IWorkload> CreateMean(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return std::make_unique<QuantizedMeanWorkload>(layer);
+    }
     return MakeSingleInputWorkload(layer, Describe);
 }
 

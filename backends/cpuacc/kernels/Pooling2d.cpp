@@ -31,9 +31,21 @@ void GetWindows(const LayerInfo& layer, Window& y, Window& x)
     x = {in[3], out[3], desc.m_PoolWidth, desc.m_StrideX, desc.m_PadLeft, desc.m_PadRight};
 }
 
+/// Float32 or, for 8-bit max pooling, the stored integers.
+dnnl::memory::data_type ElementType(const LayerInfo& layer)
+{
+    switch (layer.m_Inputs[0].GetDataType())
+    {
+        case DataType::QAsymmS8: return dnnl::memory::data_type::s8;
+        case DataType::QAsymmU8: return dnnl::memory::data_type::u8;
+        default: return dnnl::memory::data_type::f32;
+    }
+}
+
 dnnl::pooling_forward::primitive_desc Describe(const LayerInfo& layer)
 {
     const auto& desc = layer.GetDescriptor<Pooling2dDescriptor>();
+    const dnnl::memory::data_type type = ElementType(layer);
     Window y;
     Window x;
     GetWindows(layer, y, x);
@@ -41,8 +53,8 @@ dnnl::pooling_forward::primitive_desc Describe(const LayerInfo& layer)
         : desc.m_PaddingMethod == PaddingMethod::Exclude                        ? dnnl::algorithm::pooling_avg_exclude_padding
                                                                                 : dnnl::algorithm::pooling_avg_include_padding;
     const dnnl::pooling_forward::desc pool(
-        dnnl::prop_kind::forward_inference, algorithm, Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout),
-        Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout), {y.m_Stride, x.m_Stride}, {y.m_Kernel, x.m_Kernel},
+        dnnl::prop_kind::forward_inference, algorithm, Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout, type),
+        Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout, type), {y.m_Stride, x.m_Stride}, {y.m_Kernel, x.m_Kernel},
         {y.m_PadBefore, x.m_PadBefore}, {y.OneDnnEndPadding(), x.OneDnnEndPadding()});
     return dnnl::pooling_forward::primitive_desc(pool, MakeAttr(layer), Engine());
 }
@@ -51,6 +63,23 @@ dnnl::pooling_forward::primitive_desc Describe(const LayerInfo& layer)
 bool CheckPooling2d(const LayerInfo& layer, std::string& reason)
 {
     const auto& desc = layer.GetDescriptor<Pooling2dDescriptor>();
+    if (IsQuantizedLayer(layer))
+    {
+        // The maximum of the stored integers is CpuRef's result exactly when input and output share their
+        // quantization; averages would have to repeat CpuRef's rounding (not done).
+        const TensorInfo& in = layer.m_Inputs[0];
+        const TensorInfo& out = layer.m_Outputs[0];
+        if (desc.m_PoolType != PoolingAlgorithm::Max || out.GetDataType() != in.GetDataType() ||
+            out.GetQuantizationScale() != in.GetQuantizationScale() ||
+            out.GetQuantizationOffset() != in.GetQuantizationOffset() || in.HasPerAxisQuantization() ||
+            layer.m_FusedActivation.has_value())
+        {
+            reason = "8-bit pooling: only Max, with the same quantization on input and output and no fused "
+                     "activation";
+            return false;
+        }
+        return CheckBuilds(reason, [&layer] { Describe(layer); });
+    }
     if (layer.m_Outputs[0].GetDataType() != DataType::Float32)
     {
         reason = "output data type differs from the input's Float32";

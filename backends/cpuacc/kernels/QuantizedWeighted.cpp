@@ -1,0 +1,568 @@
+//
+// 8-bit Convolution2d, DepthwiseConvolution2d and FullyConnected, bit-identical to CpuRef (TensorFlow Lite's
+// integer arithmetic, docs/quantization.md): oneDNN's int8 convolution computes the exact int32 sums
+// sum((input - input zero point) * (weights - weights zero point)) into scratch memory, then our requantization
+// adds the int32 bias and applies QuantizedArithmetic's fixed-point multiplier, the output zero point and the
+// fused activation's clamp. All three layers are one oneDNN convolution (a fully connected layer is a 1x1
+// convolution over a 1x1 image), so there is one way to describe and run them.
+//
+// Exactness conditions, checked when the layer is assigned (else it falls back to CpuRef):
+// - the CPU has VNNI (AVX512-VNNI or AVX-VNNI, as oneDNN sees it): without it oneDNN multiplies u8 x s8 pairs with
+//   vpmaddubsw, whose 16-bit pair sums saturate;
+// - weights minus their zero point fit in int8 (always for int8 weights; uint8 weights with zero point 128 or a
+//   range that fits), so the zero point is folded into the packed weights at load;
+// - every sum oneDNN writes stays within +-2^24: it converts its int32 sums to float before writing an s32 output,
+//   which is exact only up to 2^24. Bounded at load by max |input - zero point| x the sum of |weights| of a channel;
+//   where that could pass 2^24, the input channels are split into slices whose partial sums cannot (SplitForExactSums),
+//   and the whole sum plus bias must stay within int32;
+// - NHWC (the channel is the innermost dimension of the output).
+//
+#include "../CpuAccKernels.hpp"
+#include "../CpuAccQuantizedAvx512.hpp"
+#include "../CpuAccUtils.hpp"
+
+#include <armnn/TypesUtils.hpp>
+#include <armnn/backends/KernelRegistry.hpp>
+#include <armnn/backends/QuantizedArithmetic.hpp>
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace armnn
+{
+namespace cpuacc
+{
+
+namespace
+{
+using dims = dnnl::memory::dims;
+using dt = dnnl::memory::data_type;
+
+/// The layer as one oneDNN convolution: sources, s32 sums, weights in the user layout as s8, the geometry, where
+/// each weight element's output channel is, (index / m_ChannelDivisor) % m_Channels, and its input channel,
+/// (index / m_InputDivisor) % m_Inputs. With m_Splits > 1 the input channels are cut into that many slices, run as
+/// the groups of a grouped convolution whose outputs are partial sums: output channel o of slice s is channel
+/// s * m_Channels + o of m_Sums.
+struct Geometry
+{
+    dnnl::memory::desc m_Src;
+    dnnl::memory::desc m_Sums;
+    dnnl::memory::desc m_UserWeights;
+    dims m_Strides{1, 1};
+    dims m_Dilations{0, 0};
+    dims m_PadBefore{0, 0};
+    dims m_PadAfter{0, 0};
+    size_t m_ChannelDivisor = 1;
+    size_t m_Channels = 1;
+    size_t m_InputDivisor = 1;
+    size_t m_Inputs = 1;
+    size_t m_Splits = 1;
+};
+
+dt ToDnnlType(DataType type)
+{
+    return type == DataType::QAsymmU8 ? dt::u8 : dt::s8;
+}
+
+template <typename Descriptor>
+void SetConvolutionGeometry(const Descriptor& desc, Geometry& g)
+{
+    g.m_Strides = {desc.m_StrideY, desc.m_StrideX};
+    g.m_Dilations = {desc.m_DilationY - 1, desc.m_DilationX - 1}; // oneDNN counts dilation from 0
+    g.m_PadBefore = {desc.m_PadTop, desc.m_PadLeft};
+    g.m_PadAfter = {desc.m_PadBottom, desc.m_PadRight};
+}
+
+Geometry Describe(const LayerInfo& layer)
+{
+    Geometry g;
+    const dt srcType = ToDnnlType(layer.m_Inputs[0].GetDataType());
+    const TensorShape& w = layer.m_Inputs[1].GetShape();
+    switch (layer.m_Type)
+    {
+        case LayerType::Convolution2d:
+        {
+            const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
+            g.m_Src = Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout, srcType);
+            g.m_Sums = Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout, dt::s32);
+            g.m_UserWeights = Image(w, desc.m_DataLayout, dt::s8); // [O, H, W, I]
+            g.m_ChannelDivisor = w.GetNumElements() / w[0];
+            g.m_Channels = w[0];
+            g.m_Inputs = static_cast<size_t>(g.m_UserWeights.dims()[1]);
+            SetConvolutionGeometry(desc, g);
+            break;
+        }
+        case LayerType::DepthwiseConvolution2d:
+        {
+            // Weights [1, H, W, C * M] as grouped weights {G = C, O = M, I = 1, H, W}.
+            const auto& desc = layer.GetDescriptor<DepthwiseConvolution2dDescriptor>();
+            g.m_Src = Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout, srcType);
+            g.m_Sums = Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout, dt::s32);
+            const dnnl::memory::dim groups = g.m_Src.dims()[1];
+            const dnnl::memory::dim channels = w[3];
+            g.m_UserWeights = dnnl::memory::desc({groups, channels / groups, 1, w[1], w[2]}, dt::s8,
+                                                 {channels / groups, 1, 1, w[2] * channels, channels});
+            g.m_Channels = w[3];
+            SetConvolutionGeometry(desc, g);
+            break;
+        }
+        default:
+        {
+            // FullyConnected: input [batches, inputs] as a 1x1 image; weights [O, I] (transposed) or [I, O].
+            const bool transposed = layer.GetDescriptor<FullyConnectedDescriptor>().m_TransposeWeightMatrix;
+            const dnnl::memory::dim inputs = transposed ? w[1] : w[0];
+            const dnnl::memory::dim outputs = transposed ? w[0] : w[1];
+            const dnnl::memory::dim batches =
+                static_cast<dnnl::memory::dim>(layer.m_Inputs[0].GetNumElements()) / inputs;
+            g.m_Src = dnnl::memory::desc({batches, inputs, 1, 1}, srcType, dnnl::memory::format_tag::nhwc);
+            g.m_Sums = dnnl::memory::desc({batches, outputs, 1, 1}, dt::s32, dnnl::memory::format_tag::nhwc);
+            g.m_UserWeights = dnnl::memory::desc({outputs, inputs, 1, 1}, dt::s8,
+                                                 transposed ? dims{inputs, 1, 1, 1} : dims{1, outputs, 1, 1});
+            g.m_ChannelDivisor = transposed ? static_cast<size_t>(inputs) : 1;
+            g.m_Channels = static_cast<size_t>(outputs);
+            g.m_InputDivisor = transposed ? 1 : static_cast<size_t>(outputs);
+            g.m_Inputs = static_cast<size_t>(inputs);
+            break;
+        }
+    }
+    return g;
+}
+
+dnnl::convolution_forward::primitive_desc Primitive(const Geometry& g)
+{
+    dnnl::primitive_attr attr;
+    attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+    attr.set_zero_points(DNNL_ARG_SRC, 0, {DNNL_RUNTIME_S32_VAL});
+    const dnnl::memory::desc weights(g.m_UserWeights.dims(), dt::s8, dnnl::memory::format_tag::any);
+    const dnnl::convolution_forward::desc conv(dnnl::prop_kind::forward_inference,
+                                               dnnl::algorithm::convolution_direct, g.m_Src, weights, g.m_Sums,
+                                               g.m_Strides, g.m_Dilations, g.m_PadBefore, g.m_PadAfter);
+    return dnnl::convolution_forward::primitive_desc(conv, attr, Engine());
+}
+
+/// oneDNN's int8 kernels are exact only with VNNI (see the top of the file).
+bool HasVnni()
+{
+    using isa = dnnl::cpu_isa;
+    const isa effective = dnnl::get_effective_cpu_isa();
+    return effective == isa::avx512_core_vnni || effective == isa::avx512_core_bf16 ||
+           effective == isa::avx512_core_amx || effective == isa::avx2_vnni;
+}
+
+/// Weights minus their zero point, in the tensor's element order; false when one does not fit in int8.
+bool CenteredWeights(const LayerInfo& layer, std::vector<int8_t>& weights)
+{
+    const TensorInfo& info = layer.m_Inputs[1];
+    const std::vector<int32_t> values = ReadQuantized(info, layer.m_ConstantInputs[1], info.GetQuantizationOffset());
+    weights.resize(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+    {
+        if (values[i] < -128 || values[i] > 127)
+        {
+            return false;
+        }
+        weights[i] = static_cast<int8_t>(values[i]);
+    }
+    return true;
+}
+
+/// Per output channel and input channel (o * m_Inputs + i): the sum of |weights - zero point| over the kernel
+/// window (int32: at most 128 per tap).
+std::vector<int32_t> PairBounds(const Geometry& g, const std::vector<int8_t>& weights)
+{
+    std::vector<int32_t> bounds(g.m_Channels * g.m_Inputs, 0);
+    for (size_t i = 0; i < weights.size(); ++i)
+    {
+        // Depthwise layers leave m_Inputs at 1: one input channel per output channel.
+        const size_t input = (i / g.m_InputDivisor) % g.m_Inputs;
+        bounds[(i / g.m_ChannelDivisor) % g.m_Channels * g.m_Inputs + input] +=
+            std::abs(static_cast<int32_t>(weights[i]));
+    }
+    return bounds;
+}
+
+/// The largest |sum| one output channel can reach over any of `slices` equal slices of the input channels:
+/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|.
+int64_t LargestSliceBound(const Geometry& g, const std::vector<int32_t>& pairs, int64_t deviation, size_t slices)
+{
+    const size_t size = g.m_Inputs / slices;
+    int64_t largest = 0;
+    for (size_t o = 0; o < g.m_Channels; ++o)
+    {
+        for (size_t s = 0; s < slices; ++s)
+        {
+            int64_t sum = 0;
+            for (size_t i = s * size; i < (s + 1) * size; ++i)
+            {
+                sum += pairs[o * g.m_Inputs + i];
+            }
+            largest = std::max(largest, sum);
+        }
+    }
+    return largest * deviation;
+}
+
+/// oneDNN converts its int32 sums to float before writing an s32 output, exact up to 2^24 only. When a channel's
+/// sum could go beyond, the input channels are split into the fewest slices (a divisor of their count) whose
+/// sums stay within it; false when even single channels do not, or when the whole sum with the bias could leave
+/// int32 (then CpuRef's int64 sum saturates, which the partial sums would not reproduce).
+bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<int8_t>& weights)
+{
+    constexpr int64_t kExact = int64_t(1) << 24;
+    int64_t bias = 0;
+    if (layer.m_Inputs.size() > 2 && layer.IsConstantInput(2))
+    {
+        for (int32_t b : ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]))
+        {
+            bias = std::max<int64_t>(bias, std::abs(static_cast<int64_t>(b)));
+        }
+    }
+    const std::vector<int32_t> pairs = PairBounds(g, weights);
+    const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
+    const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
+    const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
+    const int64_t whole = LargestSliceBound(g, pairs, deviation, 1);
+    if (whole + bias > INT32_MAX)
+    {
+        return false;
+    }
+    if (whole <= kExact)
+    {
+        return true;
+    }
+    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
+    {
+        return false; // one input channel per output: nothing to split
+    }
+    for (size_t slices = 2; slices <= g.m_Inputs; ++slices)
+    {
+        if (g.m_Inputs % slices != 0)
+        {
+            continue;
+        }
+        if (LargestSliceBound(g, pairs, deviation, slices) > kExact)
+        {
+            continue;
+        }
+        // Weights {G, O, I/G, H, W} over the same user data; sums {N, G*O, OH, OW}.
+        const dims w = g.m_UserWeights.dims();
+        const auto& strides = g.m_UserWeights.data.format_desc.blocking.strides;
+        const dnnl::memory::dim slice = static_cast<dnnl::memory::dim>(g.m_Inputs / slices);
+        const dnnl::memory::dim groups = static_cast<dnnl::memory::dim>(slices);
+        g.m_UserWeights = dnnl::memory::desc({groups, w[0], slice, w[2], w[3]}, dt::s8,
+                                             {strides[1] * slice, strides[0], strides[1], strides[2], strides[3]});
+        dims sums = g.m_Sums.dims();
+        sums[1] *= groups;
+        g.m_Sums = dnnl::memory::desc(sums, dt::s32, dnnl::memory::format_tag::nhwc);
+        g.m_Splits = slices;
+        return true;
+    }
+    return false;
+}
+
+/// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
+struct Requantization
+{
+    std::vector<int32_t> m_Bias;
+    std::vector<int32_t> m_Multiplier;
+    std::vector<int32_t> m_LeftShift;
+    std::vector<int32_t> m_RightShift;
+    int32_t m_OutputZeroPoint = 0;
+    int32_t m_Min = 0;
+    int32_t m_Max = 0;
+};
+
+/// CpuRef's QuantizedWeightedWorkload arithmetic on channels [begin, end) of one output pixel.
+template <typename T>
+void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requantization& q, T* out)
+{
+    for (size_t c = begin; c < end; ++c)
+    {
+        const int32_t sum = SaturateToInt32(static_cast<int64_t>(sums[c]) + q.m_Bias[c]);
+        const int32_t scaled = MultiplyByQuantizedMultiplier(sum, {q.m_Multiplier[c], q.m_LeftShift[c] -
+                                                                                         q.m_RightShift[c]});
+        out[c] = static_cast<T>(std::min(std::max(scaled + q.m_OutputZeroPoint, q.m_Min), q.m_Max));
+    }
+}
+
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+/// The same on AVX-512, eight channels at a time.
+template <typename T>
+__attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t pixels, size_t channels,
+                                                         const Requantization& q, T* out)
+{
+    const __m512i int32Min = _mm512_set1_epi64(INT32_MIN);
+    const __m512i int32Max = _mm512_set1_epi64(INT32_MAX);
+    const __m512i zeroPoint = _mm512_set1_epi64(q.m_OutputZeroPoint);
+    const __m512i low = _mm512_set1_epi64(q.m_Min);
+    const __m512i high = _mm512_set1_epi64(q.m_Max);
+    const size_t vectorChannels = channels / 8 * 8;
+    for (size_t p = 0; p < pixels; ++p)
+    {
+        const int32_t* pixel = sums + p * channels;
+        T* result = out + p * channels;
+        for (size_t c = 0; c < vectorChannels; c += 8)
+        {
+            __m512i sum = _mm512_add_epi64(Load8(pixel + c), Load8(q.m_Bias.data() + c));
+            sum = _mm512_min_epi64(_mm512_max_epi64(sum, int32Min), int32Max);
+            const __m512i scaled = MultiplyByQuantizedMultiplier8(sum, Load8(q.m_Multiplier.data() + c),
+                                                                  Load8(q.m_LeftShift.data() + c),
+                                                                  Load8(q.m_RightShift.data() + c));
+            Store8(result + c, _mm512_min_epi64(_mm512_max_epi64(_mm512_add_epi64(scaled, zeroPoint), low), high));
+        }
+        RequantizeScalar(pixel, vectorChannels, channels, q, result);
+    }
+}
+#pragma GCC diagnostic pop
+
+template <typename T>
+void Requantize(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, T* out)
+{
+    static const bool avx512 = __builtin_cpu_supports("avx512f");
+    if (avx512)
+    {
+        RequantizeAvx512(sums, pixels, channels, q, out);
+        return;
+    }
+    for (size_t p = 0; p < pixels; ++p)
+    {
+        RequantizeScalar(sums + p * channels, 0, channels, q, out + p * channels);
+    }
+}
+
+constexpr size_t kAlignment = 64;
+
+size_t AlignUp(size_t bytes)
+{
+    return (bytes + kAlignment - 1) / kAlignment * kAlignment;
+}
+
+class QuantizedWeightedWorkload final : public IWorkload
+{
+public:
+    QuantizedWeightedWorkload(const dnnl::convolution_forward::primitive_desc& pd, dnnl::memory weights,
+                              int32_t inputZeroPoint, Requantization q, size_t channels, size_t splits,
+                              DataType outputType, unsigned numThreads)
+        : m_Primitive(pd), m_Src(pd.src_desc()), m_Sums(pd.dst_desc()), m_Scratchpad(pd.scratchpad_desc()),
+          m_Weights(std::move(weights)),
+          m_ZeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine()),
+          m_Requantization(std::move(q)), m_Channels(channels), m_Splits(splits), m_OutputType(outputType),
+          m_NumThreads(numThreads)
+    {
+        *static_cast<int32_t*>(m_ZeroPoint.get_data_handle()) = inputZeroPoint;
+    }
+
+    size_t GetScratchBytes() const override { return AlignUp(m_Scratchpad.get_size()) + m_Sums.get_size(); }
+
+    void Execute(const ExecutionTensors& tensors) const override
+    {
+        ThreadScope threads(m_NumThreads);
+        auto* scratch = static_cast<char*>(tensors.m_Scratch);
+        auto* sums = reinterpret_cast<int32_t*>(scratch + AlignUp(m_Scratchpad.get_size()));
+        std::unordered_map<int, dnnl::memory> args = {
+            {DNNL_ARG_SRC, dnnl::memory(m_Src, Engine(), const_cast<void*>(tensors.Input(0)))},
+            {DNNL_ARG_DST, dnnl::memory(m_Sums, Engine(), sums)},
+            {DNNL_ARG_WEIGHTS, m_Weights},
+            {DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC, m_ZeroPoint},
+        };
+        if (m_Scratchpad.get_size() != 0)
+        {
+            args.emplace(DNNL_ARG_SCRATCHPAD, dnnl::memory(m_Scratchpad, Engine(), scratch));
+        }
+        dnnl::stream stream(Engine());
+        m_Primitive.execute(stream, args);
+        stream.wait();
+
+        const size_t pixels = m_Sums.get_size() / sizeof(int32_t) / (m_Channels * m_Splits);
+        if (m_Splits > 1)
+        {
+            // Add each pixel's partial sums into its first m_Channels values, packing pixels to the front. The
+            // split guarantees the total stays within int32. Reads of pixel p never come after its writes.
+            for (size_t p = 0; p < pixels; ++p)
+            {
+                const int32_t* partial = sums + p * m_Channels * m_Splits;
+                int32_t* total = sums + p * m_Channels;
+                for (size_t c = 0; c < m_Channels; ++c)
+                {
+                    int32_t sum = partial[c];
+                    for (size_t s = 1; s < m_Splits; ++s)
+                    {
+                        sum += partial[s * m_Channels + c];
+                    }
+                    total[c] = sum;
+                }
+            }
+        }
+        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(pixels / 16)));
+#pragma omp parallel num_threads(teams) if (pixels * m_Channels >= 16384)
+        {
+            const size_t count = static_cast<size_t>(omp_get_num_threads());
+            const size_t team = static_cast<size_t>(omp_get_thread_num());
+            const size_t begin = pixels * team / count;
+            const size_t end = pixels * (team + 1) / count;
+            const size_t offset = begin * m_Channels;
+            if (m_OutputType == DataType::QAsymmU8)
+            {
+                Requantize(sums + offset, end - begin, m_Channels, m_Requantization,
+                             static_cast<uint8_t*>(tensors.Output(0)) + offset);
+            }
+            else
+            {
+                Requantize(sums + offset, end - begin, m_Channels, m_Requantization,
+                             static_cast<int8_t*>(tensors.Output(0)) + offset);
+            }
+        }
+    }
+
+private:
+    dnnl::primitive m_Primitive;
+    dnnl::memory::desc m_Src;
+    dnnl::memory::desc m_Sums;
+    dnnl::memory::desc m_Scratchpad;
+    dnnl::memory m_Weights;
+    dnnl::memory m_ZeroPoint;
+    Requantization m_Requantization;
+    size_t m_Channels;
+    size_t m_Splits;
+    DataType m_OutputType;
+    unsigned m_NumThreads;
+};
+
+bool BiasEnabled(const LayerInfo& layer)
+{
+    switch (layer.m_Type)
+    {
+        case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_BiasEnabled;
+        case LayerType::DepthwiseConvolution2d:
+            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled;
+        default: return layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled;
+    }
+}
+
+DataLayout Layout(const LayerInfo& layer)
+{
+    switch (layer.m_Type)
+    {
+        case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_DataLayout;
+        case LayerType::DepthwiseConvolution2d:
+            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_DataLayout;
+        default: return DataLayout::NHWC;
+    }
+}
+} // namespace
+
+bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
+{
+    const DataType type = layer.m_Inputs[0].GetDataType();
+    if (layer.m_Outputs[0].GetDataType() != type)
+    {
+        reason = std::string("output data type ") + GetDataTypeName(layer.m_Outputs[0].GetDataType()) +
+                 " differs from the input's " + GetDataTypeName(type);
+        return false;
+    }
+    if (!HasVnni())
+    {
+        reason = "8-bit kernels need VNNI (oneDNN's int8 kernels without it saturate 16-bit pair sums)";
+        return false;
+    }
+    if (Layout(layer) != DataLayout::NHWC)
+    {
+        reason = "8-bit kernels take NHWC only";
+        return false;
+    }
+    if (layer.m_Inputs[0].HasPerAxisQuantization() || layer.m_Outputs[0].HasPerAxisQuantization())
+    {
+        reason = "per-axis quantization is supported on the weights only";
+        return false;
+    }
+    const bool bias = BiasEnabled(layer);
+    const DataType weightType = layer.m_Inputs[1].GetDataType();
+    if (weightType != DataType::QAsymmS8 && weightType != DataType::QSymmS8 && weightType != DataType::QAsymmU8)
+    {
+        reason = std::string("weights of data type ") + GetDataTypeName(weightType) + " are not 8-bit";
+        return false;
+    }
+    if (bias && (layer.m_Inputs.size() < 3 || layer.m_Inputs[2].GetDataType() != DataType::Signed32))
+    {
+        reason = "the bias must be Signed32";
+        return false;
+    }
+    if (!CheckConstantInputs(layer, bias ? std::initializer_list<size_t>{1, 2} : std::initializer_list<size_t>{1},
+                             reason))
+    {
+        reason += " (CpuAcc packs weights and bias once, at load)";
+        return false;
+    }
+    QuantizedRange range;
+    if (!GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
+    {
+        reason = "the fused activation is not a clamp";
+        return false;
+    }
+    Geometry g = Describe(layer);
+    std::vector<int8_t> weights;
+    if (!CenteredWeights(layer, weights))
+    {
+        reason = "weights minus their zero point do not fit in int8";
+        return false;
+    }
+    if (!SplitForExactSums(layer, g, weights))
+    {
+        reason = "sums could leave int32, or exceed 2^24 (where oneDNN's int32 output stops being exact) even "
+                 "over single input channels";
+        return false;
+    }
+    return CheckBuilds(reason, [&] { Primitive(g); });
+}
+
+std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
+{
+    const unsigned threads = NumThreads(layer);
+    ThreadScope scope(threads);
+    Geometry g = Describe(layer);
+    std::vector<int8_t> weights;
+    if (!CenteredWeights(layer, weights) || !SplitForExactSums(layer, g, weights))
+    {
+        throw InvalidArgumentException("CpuAcc: " + layer.Describe() + ": its sums cannot be computed exactly");
+    }
+    const auto pd = Primitive(g);
+
+    Requantization q;
+    q.m_Bias.assign(g.m_Channels, 0);
+    if (BiasEnabled(layer))
+    {
+        q.m_Bias = ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]);
+    }
+    const double inputScale = layer.m_Inputs[0].GetQuantizationScale();
+    const double outputScale = layer.m_Outputs[0].GetQuantizationScale();
+    const std::vector<float> weightScales = layer.m_Inputs[1].GetQuantizationScales();
+    for (size_t c = 0; c < g.m_Channels; ++c)
+    {
+        const double weightScale = weightScales.size() > 1 ? weightScales[c] : weightScales[0];
+        const QuantizedMultiplier m = QuantizeMultiplier(inputScale * weightScale / outputScale);
+        q.m_Multiplier.push_back(m.m_Multiplier);
+        q.m_LeftShift.push_back(m.m_Shift > 0 ? m.m_Shift : 0);
+        q.m_RightShift.push_back(m.m_Shift > 0 ? 0 : -m.m_Shift);
+    }
+    QuantizedRange range;
+    GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range);
+    q.m_OutputZeroPoint = layer.m_Outputs[0].GetQuantizationOffset();
+    q.m_Min = range.m_Min;
+    q.m_Max = range.m_Max;
+
+    return std::make_unique<QuantizedWeightedWorkload>(pd, Reordered(g.m_UserWeights, weights.data(),
+                                                                     pd.weights_desc()),
+                                                       layer.m_Inputs[0].GetQuantizationOffset(), std::move(q),
+                                                       g.m_Channels, g.m_Splits, layer.m_Outputs[0].GetDataType(),
+                                                       threads);
+}
+
+} // namespace cpuacc
+} // namespace armnn
