@@ -219,15 +219,19 @@ CaseResult RunCase(const fs::path& dir, armnn::IRuntime& runtime, armnnOnnxParse
             for (size_t i = 0; i < outputs.size(); ++i)
                 if (!LoadTensor(set / ("output_" + std::to_string(i) + ".pb"), out[i]))
                     throw Unsupported("output " + std::to_string(i) + " is not a tensor (sequence or optional)");
+            // Inputs without elements have no binding: the parser folds them as constants from the model's shape.
+            std::vector<bool> empty(inputs.size(), false);
             std::map<std::string, armnn::TensorShape> shapes;
             for (size_t i = 0; i < inputs.size(); ++i)
             {
                 std::vector<unsigned> d;
                 for (auto x : in[i].dims())
                 {
-                    if (x <= 0) throw Unsupported("empty input tensor");
+                    if (x < 0) throw std::runtime_error("negative dimension in input " + std::to_string(i));
+                    empty[i] = empty[i] || x == 0;
                     d.push_back(static_cast<unsigned>(x));
                 }
+                if (empty[i]) continue;
                 if (d.empty()) d.push_back(1);
                 if (d.size() > armnn::MaxNumOfTensorDimensions) throw Unsupported("input rank above 5");
                 shapes[inputs[i]] = armnn::TensorShape(static_cast<unsigned>(d.size()), d.data());
@@ -248,6 +252,7 @@ CaseResult RunCase(const fs::path& dir, armnn::IRuntime& runtime, armnnOnnxParse
             armnn::OutputTensors outTensors;
             for (size_t i = 0; i < inputs.size(); ++i)
             {
+                if (empty[i]) continue;
                 auto b = parser.GetNetworkInputBindingInfo(inputs[i]);
                 inBytes.push_back(Encode(TensorValues(in[i]), b.second.GetDataType()));
                 if (inBytes.back().size() != b.second.GetNumBytes()) throw std::runtime_error("input size mismatch");

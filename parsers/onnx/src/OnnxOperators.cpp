@@ -566,9 +566,17 @@ void ConvertBatchNorm(NodeContext& ctx)
     ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, scaled, PerChannel(ctx, 2, rank), "_out"), t, ctx.Dims(0));
 }
 
-/// Normalizes over `axes` (kept), then applies optional scale and bias slots: LayerNormalization and
-/// InstanceNormalization share it.
-armnn::IOutputSlot& Normalize(NodeContext& ctx, armnn::IOutputSlot& x, const std::vector<uint32_t>& axes, float eps)
+/// The parts of a normalization over some axes: the normalized tensor and the statistics LayerNormalization
+/// can output.
+struct Normalized
+{
+    armnn::IOutputSlot* y;
+    armnn::IOutputSlot* mean;
+    armnn::IOutputSlot* stdv;
+};
+
+/// Normalizes over `axes` (kept): LayerNormalization and InstanceNormalization share it.
+Normalized Normalize(NodeContext& ctx, armnn::IOutputSlot& x, const std::vector<uint32_t>& axes, float eps)
 {
     const int32_t t = ctx.In(0).m_ElemType;
     armnn::IOutputSlot& mean = Reduce(ctx, armnn::ReduceOperation::Mean, x, axes, true, "_mean");
@@ -577,21 +585,55 @@ armnn::IOutputSlot& Normalize(NodeContext& ctx, armnn::IOutputSlot& x, const std
     armnn::IOutputSlot& var = Reduce(ctx, armnn::ReduceOperation::Mean, sq, axes, true, "_var");
     armnn::IOutputSlot& varEps = Bin(ctx, armnn::BinaryOperation::Add, var, Scalar(ctx, t, eps, "_eps"), "_vareps");
     armnn::IOutputSlot& stdv = Unary(ctx, armnn::UnaryOperation::Sqrt, varEps, "_std");
-    return Bin(ctx, armnn::BinaryOperation::Div, centred, stdv, "_norm");
+    return {&Bin(ctx, armnn::BinaryOperation::Div, centred, stdv, "_norm"), &mean, &stdv};
+}
+
+/// The axes from `axis` to the last one, and the shape of a statistic reduced over them (kept as 1).
+std::vector<uint32_t> TrailingAxes(const NodeContext& ctx, Dims& statDims)
+{
+    const size_t rank = ctx.Rank(0);
+    const int64_t axis = NormAxis(ctx, ctx.AttrInt("axis", -1), rank);
+    std::vector<uint32_t> axes;
+    statDims = ctx.Dims(0);
+    for (size_t i = static_cast<size_t>(axis); i < rank; ++i)
+    {
+        axes.push_back(static_cast<uint32_t>(i));
+        statDims[i] = 1;
+    }
+    return axes;
 }
 
 void ConvertLayerNorm(NodeContext& ctx)
 {
-    if (ctx.HasOutput(1) || ctx.HasOutput(2)) ctx.Unsupported("the Mean and InvStdDev outputs");
     RequireFloat(ctx);
-    const size_t rank = ctx.Rank(0);
-    const int64_t axis = NormAxis(ctx, ctx.AttrInt("axis", -1), rank);
-    std::vector<uint32_t> axes;
-    for (size_t i = static_cast<size_t>(axis); i < rank; ++i) axes.push_back(static_cast<uint32_t>(i));
-    armnn::IOutputSlot* y = &Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
-    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, ctx.Slot(1), "_scale");
+    Dims statDims;
+    const std::vector<uint32_t> axes = TrailingAxes(ctx, statDims);
+    const int32_t t = ctx.In(0).m_ElemType;
+    const Normalized n = Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
+    armnn::IOutputSlot* y = &Bin(ctx, armnn::BinaryOperation::Mul, *n.y, ctx.Slot(1), "_scale");
     if (ctx.Has(2)) y = &Bin(ctx, armnn::BinaryOperation::Add, *y, ctx.Slot(2), "_bias");
-    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
+    ctx.SetOutput(0, *y, t, ctx.Dims(0));
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, *n.mean, t, statDims);
+    if (ctx.HasOutput(2))
+    {
+        ctx.SetOutput(2, Bin(ctx, armnn::BinaryOperation::Div, Scalar(ctx, t, 1, "_one"), *n.stdv, "_invstd"), t, statDims);
+    }
+}
+
+/// RMSNormalization: x / sqrt(mean(x^2) + epsilon) * scale over the trailing axes from `axis`.
+void ConvertRmsNorm(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    Dims statDims;
+    const std::vector<uint32_t> axes = TrailingAxes(ctx, statDims);
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& sq = Bin(ctx, armnn::BinaryOperation::Mul, x, x, "_sq");
+    armnn::IOutputSlot& ms = Reduce(ctx, armnn::ReduceOperation::Mean, sq, axes, true, "_meansq");
+    armnn::IOutputSlot& msEps = Bin(ctx, armnn::BinaryOperation::Add, ms, Scalar(ctx, t, ctx.AttrFloat("epsilon", 1e-5f), "_eps"), "_eps_add");
+    armnn::IOutputSlot& rms = Unary(ctx, armnn::UnaryOperation::Sqrt, msEps, "_rms");
+    armnn::IOutputSlot& norm = Bin(ctx, armnn::BinaryOperation::Div, x, rms, "_norm");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, norm, ctx.Slot(1), "_scale"), t, ctx.Dims(0));
 }
 
 void ConvertInstanceNorm(NodeContext& ctx)
@@ -601,7 +643,7 @@ void ConvertInstanceNorm(NodeContext& ctx)
     if (rank < 3) ctx.Fail("input rank must be at least 3");
     std::vector<uint32_t> axes;
     for (size_t i = 2; i < rank; ++i) axes.push_back(static_cast<uint32_t>(i));
-    armnn::IOutputSlot* y = &Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
+    armnn::IOutputSlot* y = Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f)).y;
     y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, PerChannel(ctx, 1, rank), "_scale");
     y = &Bin(ctx, armnn::BinaryOperation::Add, *y, PerChannel(ctx, 2, rank), "_bias");
     ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
@@ -1054,6 +1096,15 @@ void ConvertGather(NodeContext& ctx)
         ctx.Emit(cast, {indices}, armnn::DataType::Signed32);
         indices = &cast->GetOutputSlot(0);
     }
+    // indices + (indices < 0) * dim brings negative indices into range.
+    auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
+                                                   ctx.LayerName("_isneg").c_str());
+    ctx.Emit(isNeg, {indices, &Scalar(ctx, TP::INT32, 0, "_zero")}, armnn::DataType::Boolean);
+    auto* negInt = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_int").c_str());
+    ctx.Emit(negInt, {&isNeg->GetOutputSlot(0)}, armnn::DataType::Signed32);
+    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0),
+                                    Scalar(ctx, TP::INT32, static_cast<double>(data[axis]), "_dim"), "_shift");
+    indices = &Bin(ctx, armnn::BinaryOperation::Add, *indices, shift, "_wrapped");
     auto* l = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName().c_str());
     ctx.Emit(l, {&ctx.Slot(0), indices}, TypeOf(ctx.Slot(0)));
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
@@ -1205,7 +1256,11 @@ void ConvertPad(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
-void ConvertReduce(NodeContext& ctx, armnn::ReduceOperation op, int64_t axesInputSince)
+/// Reductions built from a reduce layer: `pre` maps the input before it, `post` the result after it.
+using SlotMap = std::function<armnn::IOutputSlot&(NodeContext&, armnn::IOutputSlot&)>;
+
+void ConvertReduce(NodeContext& ctx, armnn::ReduceOperation op, int64_t axesInputSince, const SlotMap& pre = nullptr,
+                   const SlotMap& post = nullptr)
 {
     const Dims in = ctx.Dims(0);
     Dims axes = ReadAxes(ctx, axesInputSince, 1);
@@ -1234,12 +1289,117 @@ void ConvertReduce(NodeContext& ctx, armnn::ReduceOperation op, int64_t axesInpu
         if (!reduced[i]) out.push_back(in[i]);
         else if (keep) out.push_back(1);
     }
-    if (in.empty())
+    if (in.empty() && !pre && !post)
     {
         ctx.Alias(0, 0);
         return;
     }
-    ctx.SetOutput(0, Reduce(ctx, op, ctx.Slot(0), ax, true, ""), ctx.In(0).m_ElemType, out);
+    armnn::IOutputSlot* x = &ctx.Slot(0);
+    if (pre) x = &pre(ctx, *x);
+    if (!in.empty()) x = &Reduce(ctx, op, *x, ax, true, "");
+    if (post) x = &post(ctx, *x);
+    ctx.SetOutput(0, *x, ctx.In(0).m_ElemType, out);
+}
+
+armnn::IOutputSlot& Square(NodeContext& ctx, armnn::IOutputSlot& x)
+{
+    return Bin(ctx, armnn::BinaryOperation::Mul, x, x, "_square");
+}
+
+armnn::IOutputSlot& AbsOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Abs, x, "_abs"); }
+armnn::IOutputSlot& SqrtOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Sqrt, x, "_sqrt"); }
+armnn::IOutputSlot& LogOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Log, x, "_log"); }
+armnn::IOutputSlot& ExpOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Exp, x, "_exp"); }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mod and Trilu
+
+/// Mod: fmod = 0 gives the divisor's sign (integers only), fmod = 1 the dividend's (C's fmod).
+void ConvertMod(NodeContext& ctx)
+{
+    const bool cFmod = ctx.AttrInt("fmod", 0) != 0;
+    const int32_t t = ctx.In(0).m_ElemType;
+    const bool real = t == TP::FLOAT || t == TP::FLOAT16 || t == TP::DOUBLE || t == TP::BFLOAT16;
+    if (real && !cFmod) ctx.Fail("fmod must be 1 for floating-point inputs");
+    if (ctx.In(1).m_ElemType != t) ctx.Fail("inputs have different types");
+    const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    if (AllConst(ctx))
+    {
+        const ConstValue& a = ctx.Const(0, "A");
+        const ConstValue& b = ctx.Const(1, "B");
+        ConstValue c = MakeConst(t, out, {});
+        for (size_t i = 0; i < c.NumElements(); ++i)
+        {
+            const size_t ia = BroadcastSource(a.m_Dims, out, i), ib = BroadcastSource(b.m_Dims, out, i);
+            if (real)
+            {
+                c.m_Reals.push_back(std::fmod(a.Real(ia), b.Real(ib)));
+                continue;
+            }
+            const int64_t x = a.Int(ia), y = b.Int(ib);
+            if (y == 0) ctx.Fail("integer modulo by zero while folding constants");
+            int64_t r = (y == -1) ? 0 : x % y;
+            if (!cFmod && r != 0 && ((r < 0) != (y < 0))) r += y;
+            c.m_Ints.push_back(r);
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    if (t != TP::FLOAT && t != TP::FLOAT16 && t != TP::INT32 && t != TP::INT64) ctx.Unsupported("Mod on " + OnnxTypeName(t));
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& a = ctx.Slot(0);
+    armnn::IOutputSlot& b = ctx.Slot(1);
+    if (!cFmod)
+    {
+        armnn::IOutputSlot& q = Bin(ctx, BO::FloorDiv, a, b, "_floordiv");
+        ctx.SetOutput(0, Bin(ctx, BO::Sub, a, Bin(ctx, BO::Mul, q, b, "_qb"), ""), t, out);
+        return;
+    }
+    // fmod(a, b) = sign(a) * (|a| - floor(|a| / |b|) * |b|).
+    armnn::IOutputSlot& absA = Unary(ctx, armnn::UnaryOperation::Abs, a, "_absa");
+    armnn::IOutputSlot& absB = Unary(ctx, armnn::UnaryOperation::Abs, b, "_absb");
+    armnn::IOutputSlot& q = Bin(ctx, BO::FloorDiv, absA, absB, "_floordiv");
+    armnn::IOutputSlot& m = Bin(ctx, BO::Sub, absA, Bin(ctx, BO::Mul, q, absB, "_qb"), "_absmod");
+    auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
+                                                   ctx.LayerName("_isneg").c_str());
+    ctx.Emit(isNeg, {&a, &Scalar(ctx, t, 0, "_zero")}, armnn::DataType::Boolean);
+    auto* negT = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_cast").c_str());
+    ctx.Emit(negT, {&isNeg->GetOutputSlot(0)}, TypeOf(a));
+    // sign = 1 - 2 * isNeg
+    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, negT->GetOutputSlot(0), Scalar(ctx, t, 2, "_two"), "_twice");
+    armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, Scalar(ctx, t, 1, "_one"), twice, "_sign");
+    ctx.SetOutput(0, Bin(ctx, BO::Mul, m, sign, ""), t, out);
+}
+
+/// Trilu: keeps the elements on and above (upper) or below (lower) the k-th diagonal of the last two axes, with
+/// a mask built at parse time, or compared with k at run time when k is not a constant.
+void ConvertTrilu(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.size() < 2) ctx.Fail("input rank must be at least 2");
+    const bool upper = ctx.AttrInt("upper", 1) != 0;
+    const int64_t rows = in[in.size() - 2], cols = in.back();
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    if (!ctx.Has(1) || ctx.IsConst(1))
+    {
+        const int64_t k = ctx.Has(1) ? ctx.ConstInts(1, "k").at(0) : 0;
+        std::vector<double> mask;
+        for (int64_t i = 0; i < rows; ++i)
+            for (int64_t j = 0; j < cols; ++j) mask.push_back(upper ? (j - i >= k) : (j - i <= k));
+        ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, x, ctx.ConstSlot(MakeConst(t, {rows, cols}, mask), "_mask"), ""), t, in);
+        return;
+    }
+    std::vector<double> diff;
+    for (int64_t i = 0; i < rows; ++i)
+        for (int64_t j = 0; j < cols; ++j) diff.push_back(static_cast<double>(j - i));
+    const auto op = upper ? armnn::ComparisonOperation::GreaterOrEqual : armnn::ComparisonOperation::LessOrEqual;
+    auto* keep = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName("_keep").c_str());
+    ctx.Emit(keep, {&ctx.ConstSlot(MakeConst(ctx.In(1).m_ElemType, {rows, cols}, diff), "_diff"), &ctx.Slot(1)},
+             armnn::DataType::Boolean);
+    auto* mask = ctx.Network().AddCastLayer(ctx.LayerName("_mask").c_str());
+    ctx.Emit(mask, {&keep->GetOutputSlot(0)}, TypeOf(x));
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, x, mask->GetOutputSlot(0), ""), t, in);
 }
 
 void ConvertArgMinMax(NodeContext& ctx, armnn::ArgMinMaxFunction f)
@@ -1623,6 +1783,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Mul", [](NodeContext& c) { ConvertBinary(c, BO::Mul); }},
         {"Div", [](NodeContext& c) { ConvertBinary(c, BO::Div); }},
         {"Pow", [](NodeContext& c) { ConvertBinary(c, BO::Power); }},
+        {"Mod", ConvertMod},
         {"Max", [](NodeContext& c) { ConvertVariadic(c, BO::Maximum, false); }},
         {"Min", [](NodeContext& c) { ConvertVariadic(c, BO::Minimum, false); }},
         {"Sum", [](NodeContext& c) { ConvertVariadic(c, BO::Add, false); }},
@@ -1682,6 +1843,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"BatchNormalization", ConvertBatchNorm},
         {"LayerNormalization", ConvertLayerNorm},
         {"InstanceNormalization", ConvertInstanceNorm},
+        {"RMSNormalization", ConvertRmsNorm},
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},
         // Reductions.
@@ -1690,6 +1852,11 @@ const std::map<std::string, Converter>& OperatorTable()
         {"ReduceMax", [](NodeContext& c) { ConvertReduce(c, RO::Max, 18); }},
         {"ReduceMin", [](NodeContext& c) { ConvertReduce(c, RO::Min, 18); }},
         {"ReduceProd", [](NodeContext& c) { ConvertReduce(c, RO::Prod, 18); }},
+        {"ReduceL1", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, AbsOf); }},
+        {"ReduceL2", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, Square, SqrtOf); }},
+        {"ReduceSumSquare", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, Square); }},
+        {"ReduceLogSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, nullptr, LogOf); }},
+        {"ReduceLogSumExp", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, ExpOf, LogOf); }},
         {"ArgMax", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Max); }},
         {"ArgMin", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Min); }},
         // Shapes and data movement.
@@ -1704,6 +1871,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Gather", ConvertGather},
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
+        {"Trilu", ConvertTrilu},
         {"Expand", ConvertExpand},
         {"DepthToSpace", [](NodeContext& c) { ConvertSpaceDepth(c, false); }},
         {"SpaceToDepth", [](NodeContext& c) { ConvertSpaceDepth(c, true); }},

@@ -980,6 +980,17 @@ void OnnxParserImpl::AddInputs(const onnx::GraphProto& graph, const std::map<std
                 }
             }
         }
+        if (std::find(v.m_Dims.begin(), v.m_Dims.end(), 0) != v.m_Dims.end())
+        {
+            // A tensor without elements has a known value, so it becomes a constant (no binding): operators that
+            // only read its type or shape (CastLike, an empty axes list) then work as usual.
+            auto empty = std::make_shared<ConstValue>();
+            empty->m_ElemType = v.m_ElemType;
+            empty->m_Dims = v.m_Dims;
+            v.m_Const = std::move(empty);
+            m_Values[in.name()] = v;
+            continue;
+        }
         armnn::TensorInfo info(ToArmnnShape(v.m_Dims, context), type, 1.0f, 0);
         armnn::IConnectableLayer* layer = m_Network->AddInputLayer(id, in.name().c_str());
         layer->GetOutputSlot(0).SetTensorInfo(info);
