@@ -1312,6 +1312,158 @@ armnn::IOutputSlot& LogOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unar
 armnn::IOutputSlot& ExpOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Exp, x, "_exp"); }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Attention (opset 23): lowered to Transpose, BatchMatMul, Softmax and elementwise layers.
+
+armnn::IOutputSlot& Permute(NodeContext& ctx, armnn::IOutputSlot& x, const std::vector<unsigned int>& perm,
+                            const std::string& suffix)
+{
+    armnn::TransposeDescriptor d(armnn::PermutationVector(perm.data(), static_cast<unsigned>(perm.size())));
+    auto* l = ctx.Network().AddTransposeLayer(d, ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& MatMul(NodeContext& ctx, armnn::IOutputSlot& a, armnn::IOutputSlot& b, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddBatchMatMulLayer(armnn::BatchMatMulDescriptor(), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& Concat(NodeContext& ctx, armnn::IOutputSlot& a, armnn::IOutputSlot& b, unsigned axis,
+                           const std::string& suffix)
+{
+    std::vector<armnn::TensorShape> shapes = {a.GetTensorInfo().GetShape(), b.GetTensorInfo().GetShape()};
+    auto* l = ctx.Network().AddConcatLayer(armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), axis),
+                                           ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+/// Q, K or V as [batch, heads, sequence, head size]: 3-D inputs [batch, sequence, heads * head size] are split.
+armnn::IOutputSlot& AttentionHeads(NodeContext& ctx, size_t i, int64_t heads, Dims& dims, const std::string& suffix)
+{
+    dims = ctx.Dims(i);
+    if (dims.size() == 4) return ctx.Slot(i);
+    if (dims.size() != 3) ctx.Fail("Q, K and V must have rank 3 or 4", ctx.InputName(i));
+    if (heads < 1 || dims[2] % heads != 0) ctx.Fail("the hidden size is not a multiple of the number of heads", ctx.InputName(i));
+    const Dims split = {dims[0], dims[1], heads, dims[2] / heads};
+    dims = {dims[0], heads, dims[1], dims[2] / heads};
+    return Permute(ctx, ctx.Reshape(ctx.Slot(i), split, suffix + "_split"), {0, 2, 1, 3}, suffix + "_heads");
+}
+
+void ConvertAttention(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.Has(6)) ctx.Unsupported("the nonpad_kv_seqlen input");
+    if (ctx.HasOutput(3) && ctx.AttrInt("qk_matmul_output_mode", 0) > 3) ctx.Unsupported("qk_matmul_output_mode above 3");
+    const int32_t t = ctx.In(0).m_ElemType;
+    const bool threeD = ctx.Rank(0) == 3;
+    Dims q, k, v;
+    armnn::IOutputSlot& sq = AttentionHeads(ctx, 0, ctx.AttrInt("q_num_heads", 0), q, "_q");
+    armnn::IOutputSlot* sk = &AttentionHeads(ctx, 1, ctx.AttrInt("kv_num_heads", 0), k, "_k");
+    armnn::IOutputSlot* sv = &AttentionHeads(ctx, 2, ctx.AttrInt("kv_num_heads", 0), v, "_v");
+    if (q[0] != k[0] || k[0] != v[0] || q[3] != k[3] || k[1] != v[1] || k[2] != v[2]) ctx.Fail("Q, K and V shapes do not match");
+    // The key/value cache: past entries come first along the sequence axis.
+    const int64_t past = ctx.Has(4) ? ctx.Dims(4).at(2) : 0;
+    if (ctx.Has(4) != ctx.Has(5)) ctx.Fail("past_key and past_value come together");
+    if (ctx.Has(4))
+    {
+        sk = &Concat(ctx, ctx.Slot(4), *sk, 2, "_present_key");
+        sv = &Concat(ctx, ctx.Slot(5), *sv, 2, "_present_value");
+        k[2] += past;
+        v[2] += past;
+    }
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, *sk, t, k);
+    if (ctx.HasOutput(2)) ctx.SetOutput(2, *sv, t, v);
+    const int64_t qHeads = q[1], kvHeads = k[1], sQ = q[2], sKv = k[2];
+    if (qHeads != kvHeads)
+    {
+        // Grouped-query attention: each K/V head serves qHeads / kvHeads consecutive query heads.
+        if (qHeads % kvHeads != 0) ctx.Fail("q_num_heads is not a multiple of kv_num_heads");
+        const uint32_t g = static_cast<uint32_t>(qHeads / kvHeads);
+        auto repeat = [&](armnn::IOutputSlot& x, const Dims& d, const std::string& sfx) -> armnn::IOutputSlot& {
+            armnn::IOutputSlot& x5 = ctx.Reshape(x, {d[0], d[1], 1, d[2], d[3]}, sfx + "_5d");
+            auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor({1, 1, g, 1, 1}), ctx.LayerName(sfx + "_tile").c_str());
+            ctx.Emit(l, {&x5}, TypeOf(x5));
+            return ctx.Reshape(l->GetOutputSlot(0), {d[0], qHeads, d[2], d[3]}, sfx + "_groups");
+        };
+        sk = &repeat(*sk, k, "_k");
+        sv = &repeat(*sv, v, "_v");
+    }
+    const double scale = ctx.HasAttr("scale") ? ctx.AttrFloat("scale", 1.0f) : 1.0 / std::sqrt(static_cast<double>(q[3]));
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& qs = Bin(ctx, BO::Mul, sq, Scalar(ctx, t, scale, "_scale"), "_qscaled");
+    armnn::IOutputSlot& kt = Permute(ctx, *sk, {0, 1, 3, 2}, "_kt");
+    armnn::IOutputSlot* scores = &MatMul(ctx, qs, kt, "_qk");
+    const Dims scoreDims = {q[0], qHeads, sQ, sKv};
+    const int64_t mode = ctx.AttrInt("qk_matmul_output_mode", 0);
+    armnn::IOutputSlot* qkOut = scores;
+    // The additive bias: the mask (boolean: log(mask) is 0 or -inf; float: added as is), padded with -inf up to the
+    // total sequence length, plus the causal mask aligned to the upper left after the past entries.
+    armnn::IOutputSlot* bias = nullptr;
+    if (ctx.Has(3))
+    {
+        bias = &ctx.Slot(3);
+        if (ctx.In(3).m_ElemType == TP::BOOL)
+        {
+            auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_mask_cast").c_str());
+            ctx.Emit(cast, {bias}, TypeOf(sq));
+            bias = &Unary(ctx, armnn::UnaryOperation::Log, cast->GetOutputSlot(0), "_mask_bias");
+        }
+        else if (ctx.In(3).m_ElemType != t)
+        {
+            ctx.Fail("attn_mask must be boolean or of Q's type", ctx.InputName(3));
+        }
+        const Dims m = ctx.Dims(3);
+        if (m.empty() || m.back() > sKv) ctx.Fail("attn_mask is longer than the key sequence", ctx.InputName(3));
+        if (m.back() < sKv)
+        {
+            armnn::PadDescriptor pd;
+            for (size_t i = 0; i < m.size(); ++i) pd.m_PadList.emplace_back(0, i + 1 == m.size() ? static_cast<unsigned>(sKv - m.back()) : 0);
+            pd.m_PadValue = -std::numeric_limits<float>::infinity();
+            auto* pad = ctx.Network().AddPadLayer(pd, ctx.LayerName("_mask_pad").c_str());
+            ctx.Emit(pad, {bias}, TypeOf(*bias));
+            bias = &pad->GetOutputSlot(0);
+        }
+    }
+    if (ctx.AttrInt("is_causal", 0) != 0)
+    {
+        std::vector<double> causal;
+        for (int64_t i = 0; i < sQ; ++i)
+            for (int64_t j = 0; j < sKv; ++j)
+                causal.push_back(j - past > i ? -std::numeric_limits<double>::infinity() : 0.0);
+        armnn::IOutputSlot& c = ctx.ConstSlot(MakeConst(t, {sQ, sKv}, causal), "_causal");
+        bias = bias ? &Bin(ctx, BO::Add, *bias, c, "_bias") : &c;
+    }
+    if (bias) scores = &Bin(ctx, BO::Add, *scores, *bias, "_masked");
+    if (mode == 1) qkOut = scores;
+    const float softcap = ctx.AttrFloat("softcap", 0.0f);
+    if (softcap > 0)
+    {
+        armnn::IOutputSlot& div = Bin(ctx, BO::Mul, *scores, Scalar(ctx, t, 1.0 / softcap, "_inv_softcap"), "_softcap_in");
+        scores = &Bin(ctx, BO::Mul, Act(ctx, armnn::ActivationFunction::TanH, div, 1.0f, 1.0f, "_softcap_tanh"),
+                      Scalar(ctx, t, softcap, "_softcap"), "_softcapped");
+    }
+    if (mode == 2) qkOut = scores;
+    armnn::SoftmaxDescriptor sd;
+    sd.m_Axis = -1;
+    auto* softmax = ctx.Network().AddSoftmaxLayer(sd, ctx.LayerName("_softmax").c_str());
+    ctx.Emit(softmax, {scores}, TypeOf(*scores));
+    if (mode == 3) qkOut = &softmax->GetOutputSlot(0);
+    if (ctx.HasOutput(3)) ctx.SetOutput(3, *qkOut, t, scoreDims);
+    armnn::IOutputSlot* y = &MatMul(ctx, softmax->GetOutputSlot(0), *sv, "_y");
+    Dims yDims = {q[0], qHeads, sQ, v[3]};
+    if (threeD)
+    {
+        y = &Permute(ctx, *y, {0, 2, 1, 3}, "_y_seq");
+        yDims = {q[0], sQ, qHeads * v[3]};
+        y = &ctx.Reshape(*y, yDims, "_y_merge");
+    }
+    ctx.SetOutput(0, *y, t, yDims);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Mod and Trilu
 
 /// Mod: fmod = 0 gives the divisor's sign (integers only), fmod = 1 the dividend's (C's fmod).
@@ -1846,6 +1998,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"RMSNormalization", ConvertRmsNorm},
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},
+        {"Attention", ConvertAttention},
         // Reductions.
         {"ReduceMean", [](NodeContext& c) { ConvertReduce(c, RO::Mean, 18); }},
         {"ReduceSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 13); }},
