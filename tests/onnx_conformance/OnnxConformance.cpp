@@ -12,6 +12,7 @@
 //
 #include <armnn/ArmNN.hpp>
 #include <armnnOnnxParser/IOnnxParser.hpp>
+#include <armnn/backends/TensorConversion.hpp>
 
 #include <onnx/onnx_pb.h>
 
@@ -69,15 +70,7 @@ struct Unsupported : std::runtime_error
     using std::runtime_error::runtime_error;
 };
 
-float HalfToFloat(uint16_t h)
-{
-    const float sign = (h & 0x8000) ? -1.0f : 1.0f;
-    const int exp = (h >> 10) & 0x1F;
-    const int mant = h & 0x3FF;
-    if (exp == 0) return sign * std::ldexp(static_cast<float>(mant), -24);
-    if (exp == 31) return mant ? NAN : sign * INFINITY;
-    return sign * std::ldexp(static_cast<float>(mant + 1024), exp - 25);
-}
+using armnn::HalfToFloat;
 
 /// Values of a TensorProto as doubles (integer types exactly up to 2^53).
 std::vector<double> TensorValues(const onnx::TensorProto& t)
@@ -145,6 +138,12 @@ std::vector<uint8_t> Encode(const std::vector<double>& v, armnn::DataType type)
         switch (type)
         {
             case armnn::DataType::Float32: { float f = static_cast<float>(v[i]); std::memcpy(p, &f, 4); break; }
+            case armnn::DataType::Float16:
+            {
+                const uint16_t h = armnn::FloatToHalf(static_cast<float>(v[i]));
+                std::memcpy(p, &h, 2);
+                break;
+            }
             case armnn::DataType::Signed32: { int32_t x = static_cast<int32_t>(v[i]); std::memcpy(p, &x, 4); break; }
             case armnn::DataType::Signed64: { int64_t x = static_cast<int64_t>(v[i]); std::memcpy(p, &x, 8); break; }
             case armnn::DataType::Boolean: case armnn::DataType::QAsymmU8: *p = static_cast<uint8_t>(v[i]); break;
