@@ -293,6 +293,19 @@ void ConvertCompare(NodeContext& ctx, armnn::ComparisonOperation op)
 void ConvertLogical(NodeContext& ctx, armnn::LogicalBinaryOperation op)
 {
     const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    if (AllConst(ctx))
+    {
+        const ConstValue& a = ctx.Const(0, "A");
+        const ConstValue& b = ctx.Const(1, "B");
+        ConstValue c = MakeConst(TP::BOOL, out, {});
+        for (size_t i = 0; i < c.NumElements(); ++i)
+        {
+            const bool x = a.Int(BroadcastSource(a.m_Dims, out, i)) != 0, y = b.Int(BroadcastSource(b.m_Dims, out, i)) != 0;
+            c.m_Ints.push_back(op == armnn::LogicalBinaryOperation::LogicalAnd ? (x && y) : (x || y));
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
     auto* l = ctx.Network().AddLogicalBinaryLayer(armnn::LogicalBinaryDescriptor(op), ctx.LayerName().c_str());
     ctx.Emit(l, {&ctx.Slot(0), &ctx.Slot(1)}, armnn::DataType::Boolean);
     ctx.SetOutput(0, l->GetOutputSlot(0), TP::BOOL, out);
@@ -300,6 +313,30 @@ void ConvertLogical(NodeContext& ctx, armnn::LogicalBinaryOperation op)
 
 void ConvertUnary(NodeContext& ctx, armnn::UnaryOperation op)
 {
+    if (ctx.IsConst(0))
+    {
+        // Shape arithmetic folds at parse time.
+        const ConstValue& a = ctx.Const(0, "X");
+        ConstValue c = MakeConst(a.m_ElemType, a.m_Dims, {});
+        for (size_t i = 0; i < a.NumElements(); ++i)
+        {
+            const double x = a.Real(i);
+            double r = 0;
+            switch (op)
+            {
+                case armnn::UnaryOperation::Abs: r = std::fabs(x); break;
+                case armnn::UnaryOperation::Neg: r = -x; break;
+                case armnn::UnaryOperation::LogicalNot: r = x == 0; break;
+                case armnn::UnaryOperation::Sqrt: r = std::sqrt(x); break;
+                case armnn::UnaryOperation::Ceil: r = std::ceil(x); break;
+                default: ctx.SetOutput(0, Unary(ctx, op, ctx.Slot(0), ""), ctx.In(0).m_ElemType, ctx.Dims(0)); return;
+            }
+            if (c.IsReal()) c.m_Reals.push_back(c.m_ElemType == TP::FLOAT ? static_cast<float>(r) : r);
+            else c.m_Ints.push_back(static_cast<int64_t>(r));
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
     ctx.SetOutput(0, Unary(ctx, op, ctx.Slot(0), ""), ctx.In(0).m_ElemType, ctx.Dims(0));
 }
 
@@ -1795,11 +1832,10 @@ void ConvertTile(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
-void ConvertExpand(NodeContext& ctx)
+/// Broadcasts a slot of ONNX shape `in` to `out` (Reshape to the output rank, then Tile).
+armnn::IOutputSlot& BroadcastTo(NodeContext& ctx, armnn::IOutputSlot& x, const Dims& in, const Dims& out,
+                                const std::string& suffix)
 {
-    const Dims in = ctx.Dims(0);
-    const Dims out = BroadcastDims(ctx, in, ctx.ConstInts(1, "shape"));
-    ToArmnnShape(out, ctx.Describe());
     Dims lifted(out.size() - in.size(), 1);
     lifted.insert(lifted.end(), in.begin(), in.end());
     std::vector<uint32_t> m;
@@ -1809,30 +1845,61 @@ void ConvertExpand(NodeContext& ctx)
         m.push_back(static_cast<uint32_t>(out[i] / lifted[i]));
         any = any || m.back() != 1;
     }
-    armnn::IOutputSlot& x = ctx.Reshape(ctx.Slot(0), lifted, "_lift");
-    if (!any)
-    {
-        ctx.SetOutput(0, x, ctx.In(0).m_ElemType, out);
-        return;
-    }
-    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName().c_str());
-    ctx.Emit(l, {&x}, TypeOf(x));
-    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+    armnn::IOutputSlot& y = ctx.Reshape(x, lifted, suffix + "_lift");
+    if (!any) return y;
+    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&y}, TypeOf(y));
+    return l->GetOutputSlot(0);
+}
+
+void ConvertExpand(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const Dims out = BroadcastDims(ctx, in, ctx.ConstInts(1, "shape"));
+    ToArmnnShape(out, ctx.Describe());
+    ctx.SetOutput(0, BroadcastTo(ctx, ctx.Slot(0), in, out, ""), ctx.In(0).m_ElemType, out);
 }
 
 void ConvertWhere(NodeContext& ctx)
 {
-    // No select layer: where(c, x, y) = x * c + y * (1 - c) with c cast to x's type (exact for finite values).
     const int32_t t = ctx.In(1).m_ElemType;
-    if (t != TP::FLOAT && t != TP::INT32 && t != TP::INT64) ctx.Unsupported("Where on " + OnnxTypeName(t));
     const Dims out = BroadcastDims(ctx, BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1)), ctx.Dims(2));
-    auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_cond").c_str());
-    ctx.Emit(cast, {&ctx.Slot(0)}, TypeOf(ctx.Slot(1)));
-    armnn::IOutputSlot& c = cast->GetOutputSlot(0);
-    armnn::IOutputSlot& notC = Bin(ctx, armnn::BinaryOperation::Sub, Scalar(ctx, t, 1, "_one"), c, "_notcond");
-    armnn::IOutputSlot& a = Bin(ctx, armnn::BinaryOperation::Mul, ctx.Slot(1), c, "_x");
-    armnn::IOutputSlot& b = Bin(ctx, armnn::BinaryOperation::Mul, ctx.Slot(2), notC, "_y");
-    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, a, b, "_sum"), t, out);
+    if (AllConst(ctx))
+    {
+        const ConstValue& c = ctx.Const(0, "condition");
+        const ConstValue& x = ctx.Const(1, "X");
+        const ConstValue& y = ctx.Const(2, "Y");
+        ConstValue r = MakeConst(t, out, {});
+        for (size_t i = 0; i < r.NumElements(); ++i)
+        {
+            const ConstValue& src = c.Int(BroadcastSource(c.m_Dims, out, i)) != 0 ? x : y;
+            const size_t k = BroadcastSource(src.m_Dims, out, i);
+            if (r.IsReal()) r.m_Reals.push_back(src.Real(k)); else r.m_Ints.push_back(src.Int(k));
+        }
+        ctx.SetConstOutput(0, std::move(r));
+        return;
+    }
+    // No select layer: y and x, broadcast and flattened, are concatenated to [2n] and gathered at
+    // cond * n + i. Exact for every value, infinities and NaN included.
+    const int64_t n = Product(out);
+    ToArmnnShape(out, ctx.Describe());
+    if (2 * n > std::numeric_limits<int32_t>::max()) ctx.Unsupported("Where with more than 2^30 elements");
+    auto* cond = ctx.Network().AddCastLayer(ctx.LayerName("_cond").c_str());
+    ctx.Emit(cond, {&ctx.Slot(0)}, armnn::DataType::Signed32);
+    armnn::IOutputSlot& c = ctx.Reshape(BroadcastTo(ctx, cond->GetOutputSlot(0), ctx.Dims(0), out, "_cond_bcast"), {n}, "_cond_flat");
+    armnn::IOutputSlot& x = ctx.Reshape(BroadcastTo(ctx, ctx.Slot(1), ctx.Dims(1), out, "_x_bcast"), {n}, "_x_flat");
+    armnn::IOutputSlot& y = ctx.Reshape(BroadcastTo(ctx, ctx.Slot(2), ctx.Dims(2), out, "_y_bcast"), {n}, "_y_flat");
+    std::vector<double> iota(static_cast<size_t>(n));
+    std::iota(iota.begin(), iota.end(), 0.0);
+    armnn::IOutputSlot& offset = Bin(ctx, armnn::BinaryOperation::Mul, c, Scalar(ctx, TP::INT32, static_cast<double>(n), "_n"), "_offset");
+    armnn::IOutputSlot& idx = Bin(ctx, armnn::BinaryOperation::Add, offset, ctx.ConstSlot(MakeConst(TP::INT32, {n}, iota), "_iota"), "_index");
+    std::vector<armnn::TensorShape> shapes = {y.GetTensorInfo().GetShape(), x.GetTensorInfo().GetShape()};
+    auto* both = ctx.Network().AddConcatLayer(armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), 0),
+                                              ctx.LayerName("_choices").c_str());
+    ctx.Emit(both, {&y, &x}, TypeOf(x));
+    auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName().c_str());
+    ctx.Emit(g, {&both->GetOutputSlot(0), &idx}, TypeOf(x));
+    ctx.SetOutput(0, g->GetOutputSlot(0), t, out);
 }
 
 void ConvertSpaceDepth(NodeContext& ctx, bool toDepth)
