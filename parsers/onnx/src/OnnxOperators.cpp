@@ -1086,6 +1086,26 @@ void ConvertRange(NodeContext& ctx)
     ctx.SetConstOutput(0, std::move(out));
 }
 
+/// Run-time indices as Signed32 with negative ones wrapped: indices + (indices < 0) * dim.
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+{
+    armnn::IOutputSlot* indices = &in;
+    if (TypeOf(*indices) != armnn::DataType::Signed32)
+    {
+        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_indices").c_str());
+        ctx.Emit(cast, {indices}, armnn::DataType::Signed32);
+        indices = &cast->GetOutputSlot(0);
+    }
+    auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
+                                                   ctx.LayerName("_isneg").c_str());
+    ctx.Emit(isNeg, {indices, &Scalar(ctx, TP::INT32, 0, "_zero")}, armnn::DataType::Boolean);
+    auto* negInt = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_int").c_str());
+    ctx.Emit(negInt, {&isNeg->GetOutputSlot(0)}, armnn::DataType::Signed32);
+    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0),
+                                    Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"), "_shift");
+    return Bin(ctx, armnn::BinaryOperation::Add, *indices, shift, "_wrapped");
+}
+
 void ConvertGather(NodeContext& ctx)
 {
     const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
@@ -1125,26 +1145,46 @@ void ConvertGather(NodeContext& ctx)
         ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
         return;
     }
-    // Indices computed at run time may be negative; the Gather layer needs them in range.
-    armnn::IOutputSlot* indices = &ctx.Slot(1);
-    if (TypeOf(*indices) != armnn::DataType::Signed32)
-    {
-        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_indices").c_str());
-        ctx.Emit(cast, {indices}, armnn::DataType::Signed32);
-        indices = &cast->GetOutputSlot(0);
-    }
-    // indices + (indices < 0) * dim brings negative indices into range.
-    auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
-                                                   ctx.LayerName("_isneg").c_str());
-    ctx.Emit(isNeg, {indices, &Scalar(ctx, TP::INT32, 0, "_zero")}, armnn::DataType::Boolean);
-    auto* negInt = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_int").c_str());
-    ctx.Emit(negInt, {&isNeg->GetOutputSlot(0)}, armnn::DataType::Signed32);
-    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0),
-                                    Scalar(ctx, TP::INT32, static_cast<double>(data[axis]), "_dim"), "_shift");
-    indices = &Bin(ctx, armnn::BinaryOperation::Add, *indices, shift, "_wrapped");
+    armnn::IOutputSlot& indices = WrapIndices(ctx, ctx.Slot(1), data[axis]);
     auto* l = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName().c_str());
-    ctx.Emit(l, {&ctx.Slot(0), indices}, TypeOf(ctx.Slot(0)));
+    ctx.Emit(l, {&ctx.Slot(0), &indices}, TypeOf(ctx.Slot(0)));
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+/// GatherElements as a Gather from the flattened data at flat indices: the index along `axis` comes from the
+/// input, the other coordinates are those of the output element (a constant).
+void ConvertGatherElements(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    if (data.size() != idx.size() || data.empty()) ctx.Fail("data and indices must have the same rank");
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), data.size()));
+    for (size_t d = 0; d < data.size(); ++d)
+    {
+        if (d != axis && idx[d] > data[d]) ctx.Fail("indices shape " + DimsToString(idx) + " exceeds data shape " + DimsToString(data));
+    }
+    const int64_t total = Product(data), n = Product(idx);
+    ToArmnnShape(idx, ctx.Describe(ctx.InputName(1)));
+    if (total > std::numeric_limits<int32_t>::max()) ctx.Unsupported("GatherElements on more than 2^31 elements");
+    std::vector<double> base(static_cast<size_t>(n));
+    for (int64_t i = 0; i < n; ++i)
+    {
+        int64_t rest = i, flat = 0, stride = 1;
+        for (size_t d = data.size(); d-- > 0;)
+        {
+            const int64_t coord = rest % idx[d];
+            rest /= idx[d];
+            if (d != axis) flat += coord * stride;
+            stride *= data[d];
+        }
+        base[static_cast<size_t>(i)] = static_cast<double>(flat);
+    }
+    const int64_t axisStride = Product(data, axis + 1);
+    armnn::IOutputSlot& wrapped = WrapIndices(ctx, ctx.Slot(1), data[axis]);
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Mul, wrapped, Scalar(ctx, TP::INT32, static_cast<double>(axisStride), "_stride"), "_scaled");
+    armnn::IOutputSlot& flat = Bin(ctx, armnn::BinaryOperation::Add, scaled, ctx.ConstSlot(MakeConst(TP::INT32, idx, base), "_base"), "_flat");
+    auto* l = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Reshape(ctx.Slot(0), {total}, "_data_flat"), &flat}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, idx);
 }
 
 void ConvertSlice(NodeContext& ctx)
@@ -1498,6 +1538,87 @@ void ConvertAttention(NodeContext& ctx)
         y = &ctx.Reshape(*y, yDims, "_y_merge");
     }
     ctx.SetOutput(0, *y, t, yDims);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Losses: the target class is picked with a one-hot mask (target == class index), so no gather along the class axis
+// is needed.
+
+/// NegativeLogLikelihoodLoss of `logProb` ([N, C, d...], the ONNX shape of input 0) against target input 1 with
+/// optional class weights input 2; sets output 0.
+void NllLoss(NodeContext& ctx, armnn::IOutputSlot& logProb)
+{
+    using BO = armnn::BinaryOperation;
+    const Dims in = ctx.Dims(0), target = ctx.Dims(1);
+    if (in.size() < 2) ctx.Fail("input rank must be at least 2");
+    Dims expected = in;
+    expected.erase(expected.begin() + 1);
+    if (target != expected) ctx.Fail("target shape " + DimsToString(target) + " does not match " + DimsToString(in), ctx.InputName(1));
+    const int32_t t = ctx.In(0).m_ElemType, tt = ctx.In(1).m_ElemType;
+    if (tt != TP::INT32 && tt != TP::INT64) ctx.Fail("target must be int32 or int64", ctx.InputName(1));
+    const int64_t classes = in[1];
+    Dims classDims(in.size(), 1);
+    classDims[1] = classes;
+    Dims targetDims = in;
+    targetDims[1] = 1;
+    armnn::IOutputSlot& targetU = ctx.Reshape(ctx.Slot(1), targetDims, "_target");
+    std::vector<double> ids(static_cast<size_t>(classes));
+    std::iota(ids.begin(), ids.end(), 0.0);
+    auto compare = [&](armnn::ComparisonOperation op, armnn::IOutputSlot& b, const std::string& sfx) -> armnn::IOutputSlot& {
+        auto* cmp = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(sfx).c_str());
+        ctx.Emit(cmp, {&targetU, &b}, armnn::DataType::Boolean);
+        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName(sfx + "_cast").c_str());
+        ctx.Emit(cast, {&cmp->GetOutputSlot(0)}, TypeOf(logProb));
+        return cast->GetOutputSlot(0);
+    };
+    armnn::IOutputSlot* w = &compare(armnn::ComparisonOperation::Equal, ctx.ConstSlot(MakeConst(tt, classDims, ids), "_classes"), "_onehot");
+    if (ctx.HasAttr("ignore_index"))
+    {
+        armnn::IOutputSlot& ii = Scalar(ctx, tt, static_cast<double>(ctx.AttrInt("ignore_index", 0)), "_ignore_index");
+        w = &Bin(ctx, BO::Mul, *w, compare(armnn::ComparisonOperation::NotEqual, ii, "_kept"), "_onehot_kept");
+    }
+    if (ctx.Has(2))
+    {
+        if (ctx.Dims(2) != Dims{classes}) ctx.Fail("weight must have shape [C]", ctx.InputName(2));
+        w = &Bin(ctx, BO::Mul, *w, ctx.Reshape(ctx.Slot(2), classDims, "_weight"), "_weighted");
+    }
+    armnn::IOutputSlot& picked = Bin(ctx, BO::Mul, logProb, *w, "_picked");
+    const std::string reduction = ctx.AttrString("reduction", "mean");
+    std::vector<uint32_t> all(in.size());
+    std::iota(all.begin(), all.end(), 0u);
+    if (reduction == "none")
+    {
+        armnn::IOutputSlot& sum = Reduce(ctx, armnn::ReduceOperation::Sum, picked, {1}, true, "_perelement");
+        ctx.SetOutput(0, Unary(ctx, armnn::UnaryOperation::Neg, sum, "_loss"), t, target);
+        return;
+    }
+    armnn::IOutputSlot& total = Unary(ctx, armnn::UnaryOperation::Neg, Reduce(ctx, armnn::ReduceOperation::Sum, picked, all, true, "_total"), "_loss");
+    if (reduction == "sum")
+    {
+        ctx.SetOutput(0, total, t, {});
+        return;
+    }
+    if (reduction != "mean") ctx.Fail("unknown reduction '" + reduction + "'");
+    armnn::IOutputSlot& weightSum = Reduce(ctx, armnn::ReduceOperation::Sum, *w, all, true, "_weight_sum");
+    ctx.SetOutput(0, Bin(ctx, BO::Div, total, weightSum, "_mean"), t, {});
+}
+
+void ConvertNllLoss(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    NllLoss(ctx, ctx.Slot(0));
+}
+
+void ConvertSoftmaxCrossEntropyLoss(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.Rank(0) < 2) ctx.Fail("scores rank must be at least 2");
+    armnn::SoftmaxDescriptor d;
+    d.m_Axis = 1;
+    auto* l = ctx.Network().AddLogSoftmaxLayer(d, ctx.LayerName("_logsoftmax").c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, l->GetOutputSlot(0), ctx.In(0).m_ElemType, ctx.Dims(0));
+    NllLoss(ctx, l->GetOutputSlot(0));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -2066,6 +2187,8 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},
         {"Attention", ConvertAttention},
+        {"NegativeLogLikelihoodLoss", ConvertNllLoss},
+        {"SoftmaxCrossEntropyLoss", ConvertSoftmaxCrossEntropyLoss},
         // Reductions.
         {"ReduceMean", [](NodeContext& c) { ConvertReduce(c, RO::Mean, 18); }},
         {"ReduceSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 13); }},
@@ -2089,6 +2212,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Split", ConvertSplit},
         {"Slice", ConvertSlice},
         {"Gather", ConvertGather},
+        {"GatherElements", ConvertGatherElements},
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
         {"Trilu", ConvertTrilu},
