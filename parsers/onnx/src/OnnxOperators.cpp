@@ -1714,18 +1714,33 @@ void ConvertTrilu(NodeContext& ctx)
 
 void ConvertArgMinMax(NodeContext& ctx, armnn::ArgMinMaxFunction f)
 {
-    if (ctx.AttrInt("select_last_index", 0) != 0) ctx.Unsupported("select_last_index = 1");
     const Dims in = ctx.Dims(0);
     const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), in.size()));
+    const bool last = ctx.AttrInt("select_last_index", 0) != 0;
+    armnn::IOutputSlot* x = &ctx.Slot(0);
+    if (last)
+    {
+        // The last extreme is the first one of the input reversed along the axis: index = dim - 1 - found.
+        std::vector<double> rev;
+        for (int64_t i = in[axis]; i-- > 0;) rev.push_back(static_cast<double>(i));
+        auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName("_reversed").c_str());
+        ctx.Emit(g, {x, &ctx.ConstSlot(MakeConst(TP::INT32, {in[axis]}, rev), "_reverse")}, TypeOf(*x));
+        x = &g->GetOutputSlot(0);
+    }
     armnn::ArgMinMaxDescriptor d;
     d.m_Function = f;
     d.m_Axis = static_cast<int>(axis);
     d.m_Output_Type = armnn::DataType::Signed64;
     auto* l = ctx.Network().AddArgMinMaxLayer(d, ctx.LayerName().c_str());
-    ctx.Emit(l, {&ctx.Slot(0)}, armnn::DataType::Signed64);
+    ctx.Emit(l, {x}, armnn::DataType::Signed64);
+    armnn::IOutputSlot* y = &l->GetOutputSlot(0);
+    if (last)
+    {
+        y = &Bin(ctx, armnn::BinaryOperation::Sub, Scalar(ctx, TP::INT64, static_cast<double>(in[axis] - 1), "_lastindex"), *y, "_fromlast");
+    }
     Dims out = in;
     if (ctx.AttrInt("keepdims", 1) != 0) out[axis] = 1; else out.erase(out.begin() + static_cast<std::ptrdiff_t>(axis));
-    ctx.SetOutput(0, l->GetOutputSlot(0), TP::INT64, out);
+    ctx.SetOutput(0, *y, TP::INT64, out);
 }
 
 void ConvertSoftmax(NodeContext& ctx, bool log)
@@ -2099,10 +2114,53 @@ void ConvertComposite(NodeContext& ctx)
         armnn::IOutputSlot& ax = Bin(ctx, BO::Mul, x, Scalar(ctx, t, ctx.AttrFloat("alpha", 1.0f), "_alpha"), "_ax");
         y = &Bin(ctx, BO::Mul, x, Act(ctx, armnn::ActivationFunction::Sigmoid, ax, 0, 0, "_sigmoid"), "");
     }
+    else if (op == "Sinh" || op == "Cosh")
+    {
+        armnn::IOutputSlot& ep = Unary(ctx, armnn::UnaryOperation::Exp, x, "_exp");
+        armnn::IOutputSlot& en = Unary(ctx, armnn::UnaryOperation::Exp, Unary(ctx, armnn::UnaryOperation::Neg, x, "_neg"), "_expneg");
+        armnn::IOutputSlot& sum = Bin(ctx, op == "Sinh" ? BO::Sub : BO::Add, ep, en, "_combine");
+        y = &Bin(ctx, BO::Mul, sum, Scalar(ctx, t, 0.5, "_half"), "");
+    }
+    else if (op == "Tan")
+    {
+        y = &Bin(ctx, BO::Div, Unary(ctx, armnn::UnaryOperation::Sin, x, "_sin"), Unary(ctx, armnn::UnaryOperation::Cos, x, "_cos"), "");
+    }
+    else if (op == "Asinh" || op == "Acosh")
+    {
+        // log(x + sqrt(x^2 +- 1))
+        armnn::IOutputSlot& sq = Bin(ctx, BO::Mul, x, x, "_sq");
+        armnn::IOutputSlot& r = Bin(ctx, op == "Asinh" ? BO::Add : BO::Sub, sq, Scalar(ctx, t, 1, "_one"), "_radicand");
+        armnn::IOutputSlot& sum = Bin(ctx, BO::Add, x, Unary(ctx, armnn::UnaryOperation::Sqrt, r, "_sqrt"), "_sum");
+        y = &Unary(ctx, armnn::UnaryOperation::Log, sum, "");
+    }
+    else if (op == "Atanh")
+    {
+        // log((1 + x) / (1 - x)) / 2
+        armnn::IOutputSlot& one = Scalar(ctx, t, 1, "_one");
+        armnn::IOutputSlot& q = Bin(ctx, BO::Div, Bin(ctx, BO::Add, one, x, "_num"), Bin(ctx, BO::Sub, one, x, "_den"), "_ratio");
+        y = &Bin(ctx, BO::Mul, Unary(ctx, armnn::UnaryOperation::Log, q, "_log"), Scalar(ctx, t, 0.5, "_half"), "");
+    }
     else if (op == "Gelu")
     {
-        if (ctx.AttrString("approximate", "none") != "none") ctx.Unsupported("Gelu with the tanh approximation");
-        y = &Act(ctx, armnn::ActivationFunction::Gelu, x, 0, 0, "");
+        const std::string approx = ctx.AttrString("approximate", "none");
+        if (approx == "tanh")
+        {
+            // x / 2 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 x^3)))
+            armnn::IOutputSlot& x3 = Bin(ctx, BO::Mul, Bin(ctx, BO::Mul, x, x, "_x2"), x, "_x3");
+            armnn::IOutputSlot& inner = Bin(ctx, BO::Add, x, Bin(ctx, BO::Mul, x3, Scalar(ctx, t, 0.044715, "_c"), "_cx3"), "_inner");
+            armnn::IOutputSlot& arg = Bin(ctx, BO::Mul, inner, Scalar(ctx, t, std::sqrt(2.0 / M_PI), "_k"), "_arg");
+            armnn::IOutputSlot& th = Act(ctx, armnn::ActivationFunction::TanH, arg, 1.0f, 1.0f, "_tanh");
+            armnn::IOutputSlot& onePlus = Bin(ctx, BO::Add, th, Scalar(ctx, t, 1, "_one"), "_oneplus");
+            y = &Bin(ctx, BO::Mul, Bin(ctx, BO::Mul, x, Scalar(ctx, t, 0.5, "_half"), "_halfx"), onePlus, "");
+        }
+        else if (approx == "none")
+        {
+            y = &Act(ctx, armnn::ActivationFunction::Gelu, x, 0, 0, "");
+        }
+        else
+        {
+            ctx.Fail("unknown approximate '" + approx + "'");
+        }
     }
     ctx.SetOutput(0, *y, t, ctx.Dims(0));
 }
@@ -2155,6 +2213,12 @@ const std::map<std::string, Converter>& OperatorTable()
              c.SetOutput(0, l->GetOutputSlot(0), c.In(0).m_ElemType, c.Dims(0));
          }},
         {"Reciprocal", ConvertComposite},
+        {"Sinh", ConvertComposite},
+        {"Cosh", ConvertComposite},
+        {"Tan", ConvertComposite},
+        {"Asinh", ConvertComposite},
+        {"Acosh", ConvertComposite},
+        {"Atanh", ConvertComposite},
         // Activations.
         {"Relu", [](NodeContext& c) { ConvertActivation(c, AF::ReLu); }},
         {"LeakyRelu", [](NodeContext& c) { ConvertActivation(c, AF::LeakyReLu, c.AttrFloat("alpha", 0.01f)); }},
