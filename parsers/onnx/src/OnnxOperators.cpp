@@ -2205,6 +2205,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Sqrt", [](NodeContext& c) { ConvertUnary(c, UO::Sqrt); }},
         {"Sin", [](NodeContext& c) { ConvertUnary(c, UO::Sin); }},
         {"Cos", [](NodeContext& c) { ConvertUnary(c, UO::Cos); }},
+        {"Erf", [](NodeContext& c) { ConvertUnary(c, UO::Erf); }},
         {"Ceil", [](NodeContext& c) { ConvertUnary(c, UO::Ceil); }},
         {"Floor", [](NodeContext& c) {
              RequireFloat(c);
