@@ -697,6 +697,14 @@ armnn::IConnectableLayer* NodeContext::Emit(armnn::IConnectableLayer* layer,
         inputs[k]->Connect(layer->GetInputSlot(static_cast<unsigned int>(k)));
         shapes.push_back(inputs[k]->GetTensorInfo().GetShape());
     }
+    // Layers added with their constants (BatchNormalization's statistics) come with those inputs connected.
+    for (unsigned int k = static_cast<unsigned int>(inputs.size()); k < layer->GetNumInputSlots(); ++k)
+    {
+        if (const armnn::IOutputSlot* c = layer->GetInputSlot(k).GetConnection())
+        {
+            shapes.push_back(c->GetTensorInfo().GetShape());
+        }
+    }
     std::vector<armnn::TensorShape> outShapes;
     try
     {

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <unistd.h>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -202,6 +203,54 @@ TEST(OnnxParser, BroadcastingAddAndRelu)
     auto parser = IOnnxParser::Create();
     auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"a"}, {{1, 2, 3, 4, 5, 6}}, "y");
     EXPECT_EQ(out, (std::vector<float>{2, 0, 3, 5, 0, 6}));
+}
+
+TEST(OnnxParser, BatchNormalizationWithConstantStatistics)
+{
+    // Per channel (x - mean) / sqrt(var + eps) * scale + B: channel 0 (x - 1) / 2 * 2, channel 1 (x - 3) + 1.
+    ModelBuilder m;
+    m.Input("x", {1, 2, 1, 2});
+    m.Init("scale", {2}, {2, 1});
+    m.Init("b", {2}, {0, 1});
+    m.Init("mean", {2}, {1, 3});
+    m.Init("var", {2}, {4, 1});
+    m.Node("BatchNormalization", {"x", "scale", "b", "mean", "var"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3, 4}}, "y");
+    const std::vector<float> expected = {0, 1, 1, 2};
+    ASSERT_EQ(out.size(), expected.size());
+    for (size_t i = 0; i < out.size(); ++i) EXPECT_NEAR(out[i], expected[i], 1e-4f) << i;
+}
+
+TEST(OnnxParser, ModFollowsTheSignOfTheDividend)
+{
+    // fmod = 1 (C's fmod): 5 % 3 = 2, -5 % 3 = -2, 5 % -3 = 2, -5 % -3 = -2, 4.5 % 2 = 0.5.
+    ModelBuilder m;
+    m.Input("x", {5});
+    m.Init("d", {5}, {3, 3, -3, -3, 2});
+    auto* n = m.Node("Mod", {"x", "d"}, {"y"});
+    ModelBuilder::IntAttr(n, "fmod", 1);
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{5, -5, 5, -5, 4.5f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{2, -2, 2, -2, 0.5f}));
+}
+
+TEST(OnnxParser, WhereKeepsInfinitiesExact)
+{
+    // A select by arithmetic would turn -inf * 0 into NaN; the lowering gathers instead.
+    ModelBuilder m;
+    m.Input("x", {4});
+    m.Input("y", {4});
+    m.Node("Greater", {"x", "y"}, {"c"});
+    m.Node("Where", {"c", "x", "y"}, {"z"});
+    m.Output("z");
+    auto parser = IOnnxParser::Create();
+    const float inf = std::numeric_limits<float>::infinity();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x", "y"},
+                        {{1, -inf, 3, inf}, {2, -5, -inf, 0}}, "z");
+    EXPECT_EQ(out, (std::vector<float>{2, -5, 3, inf}));
 }
 
 TEST(OnnxParser, GemmWithTransposedConstantWeights)
