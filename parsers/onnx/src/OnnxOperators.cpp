@@ -242,8 +242,12 @@ void ConvertBinary(NodeContext& ctx, armnn::BinaryOperation op)
     {
         if (!ctx.IsConst(1))
         {
-            ctx.Unsupported("Pow with an exponent of another type that is not a constant");
+            auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_exponent").c_str());
+            ctx.Emit(cast, {b}, TypeOf(ctx.Slot(0)));
+            b = &cast->GetOutputSlot(0);
         }
+        else
+        {
         ConstValue e = *ctx.In(1).m_Const;
         ConstValue conv = MakeConst(ctx.In(0).m_ElemType, e.m_Dims, {});
         for (size_t k = 0; k < e.NumElements(); ++k)
@@ -251,6 +255,7 @@ void ConvertBinary(NodeContext& ctx, armnn::BinaryOperation op)
             if (conv.IsReal()) conv.m_Reals.push_back(e.Real(k)); else conv.m_Ints.push_back(e.Int(k));
         }
         b = &ctx.ConstSlot(conv, "_exponent");
+        }
     }
     auto* l = ctx.Network().AddElementwiseBinaryLayer(armnn::ElementwiseBinaryDescriptor(op),
                                                       ctx.LayerName().c_str());
@@ -362,6 +367,16 @@ void ConvertClip(NodeContext& ctx)
     {
         lo = ctx.AttrFloat("min", lo);
         hi = ctx.AttrFloat("max", hi);
+    }
+    else if ((ctx.Has(1) && !ctx.IsConst(1)) || (ctx.Has(2) && !ctx.IsConst(2)) ||
+             (ctx.In(0).m_ElemType != TP::FLOAT && ctx.In(0).m_ElemType != TP::FLOAT16))
+    {
+        // Bounds computed at run time, or integer tensors: Maximum and Minimum layers.
+        armnn::IOutputSlot* y = &ctx.Slot(0);
+        if (ctx.Has(1)) y = &Bin(ctx, armnn::BinaryOperation::Maximum, *y, ctx.Slot(1), "_min");
+        if (ctx.Has(2)) y = &Bin(ctx, armnn::BinaryOperation::Minimum, *y, ctx.Slot(2), "_max");
+        ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
+        return;
     }
     else
     {
@@ -1622,6 +1637,164 @@ void ConvertSoftmaxCrossEntropyLoss(NodeContext& ctx)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Small composites: Hardmax, LpNormalization, IsInf, IsNaN, ThresholdedRelu, EyeLike, OneHot, GroupNormalization
+
+armnn::IOutputSlot& CompareSlots(NodeContext& ctx, armnn::ComparisonOperation op, armnn::IOutputSlot& a,
+                                 armnn::IOutputSlot& b, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, armnn::DataType::Boolean);
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& CastSlot(NodeContext& ctx, armnn::IOutputSlot& a, armnn::DataType t, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddCastLayer(ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a}, t);
+    return l->GetOutputSlot(0);
+}
+
+/// Hardmax: 1 at the first maximum along the axis, 0 elsewhere (ArgMax, then Equal against the axis indices).
+void ConvertHardmax(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", ctx.Opset() < 13 ? 1 : -1), in.size()));
+    if (ctx.Opset() < 13 && axis + 1 != in.size()) ctx.Unsupported("Hardmax before opset 13 with an axis other than the last");
+    armnn::ArgMinMaxDescriptor d;
+    d.m_Function = armnn::ArgMinMaxFunction::Max;
+    d.m_Axis = static_cast<int>(axis);
+    d.m_Output_Type = armnn::DataType::Signed32;
+    auto* l = ctx.Network().AddArgMinMaxLayer(d, ctx.LayerName("_argmax").c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, armnn::DataType::Signed32);
+    Dims kept = in;
+    kept[axis] = 1;
+    armnn::IOutputSlot& idx = ctx.Reshape(l->GetOutputSlot(0), kept, "_argmax_kept");
+    Dims ids(in.size(), 1);
+    ids[axis] = in[axis];
+    std::vector<double> iota(static_cast<size_t>(in[axis]));
+    std::iota(iota.begin(), iota.end(), 0.0);
+    armnn::IOutputSlot& hot = CompareSlots(ctx, armnn::ComparisonOperation::Equal, idx, ctx.ConstSlot(MakeConst(TP::INT32, ids, iota), "_ids"), "_hot");
+    ctx.SetOutput(0, CastSlot(ctx, hot, TypeOf(ctx.Slot(0)), "_cast"), ctx.In(0).m_ElemType, in);
+}
+
+void ConvertLpNormalization(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    const uint32_t axis = static_cast<uint32_t>(NormAxis(ctx, ctx.AttrInt("axis", -1), in.size()));
+    const int64_t p = ctx.AttrInt("p", 2);
+    if (p != 1 && p != 2) ctx.Fail("p must be 1 or 2");
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot* norm = p == 1 ? &Reduce(ctx, armnn::ReduceOperation::Sum, AbsOf(ctx, x), {axis}, true, "_l1")
+                                      : &SqrtOf(ctx, Reduce(ctx, armnn::ReduceOperation::Sum, Square(ctx, x), {axis}, true, "_sumsq"));
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Div, x, *norm, ""), ctx.In(0).m_ElemType, in);
+}
+
+void ConvertIsInfNaN(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot* y = nullptr;
+    if (ctx.Node().op_type() == "IsNaN")
+    {
+        y = &CompareSlots(ctx, armnn::ComparisonOperation::NotEqual, x, x, "");
+    }
+    else
+    {
+        const double inf = std::numeric_limits<double>::infinity();
+        const bool pos = ctx.AttrInt("detect_positive", 1) != 0, neg = ctx.AttrInt("detect_negative", 1) != 0;
+        armnn::IOutputSlot& posInf = CompareSlots(ctx, armnn::ComparisonOperation::Equal, x, Scalar(ctx, t, inf, "_inf"), "_posinf");
+        armnn::IOutputSlot& negInf = CompareSlots(ctx, armnn::ComparisonOperation::Equal, x, Scalar(ctx, t, -inf, "_neginf_value"), "_neginf");
+        if (pos && neg)
+        {
+            auto* l = ctx.Network().AddLogicalBinaryLayer(armnn::LogicalBinaryDescriptor(armnn::LogicalBinaryOperation::LogicalOr), ctx.LayerName().c_str());
+            ctx.Emit(l, {&posInf, &negInf}, armnn::DataType::Boolean);
+            y = &l->GetOutputSlot(0);
+        }
+        else if (pos || neg)
+        {
+            y = pos ? &posInf : &negInf;
+        }
+        else
+        {
+            ctx.SetConstOutput(0, MakeConst(TP::BOOL, ctx.Dims(0), std::vector<double>(static_cast<size_t>(Product(ctx.Dims(0))), 0.0)));
+            return;
+        }
+    }
+    ctx.SetOutput(0, *y, TP::BOOL, ctx.Dims(0));
+}
+
+void ConvertThresholdedRelu(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& above = CompareSlots(ctx, armnn::ComparisonOperation::Greater, x, Scalar(ctx, t, ctx.AttrFloat("alpha", 1.0f), "_alpha"), "_above");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, x, CastSlot(ctx, above, TypeOf(x), "_mask"), ""), t, ctx.Dims(0));
+}
+
+/// EyeLike reads only the shape of its input: the result is a constant.
+void ConvertEyeLike(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.size() != 2) ctx.Fail("input must be 2-D");
+    const int32_t t = ctx.HasAttr("dtype") ? static_cast<int32_t>(ctx.AttrInt("dtype", TP::FLOAT)) : ctx.In(0).m_ElemType;
+    const int64_t k = ctx.AttrInt("k", 0);
+    std::vector<double> v;
+    for (int64_t i = 0; i < in[0]; ++i)
+        for (int64_t j = 0; j < in[1]; ++j) v.push_back(j - i == k ? 1.0 : 0.0);
+    ctx.SetConstOutput(0, MakeConst(t, in, v));
+}
+
+/// OneHot: Equal(indices, class ids) selects between the two values; negative indices count from the end.
+void ConvertOneHot(NodeContext& ctx)
+{
+    const Dims idx = ctx.Dims(0);
+    const int64_t depth = static_cast<int64_t>(ctx.Const(1, "depth").Real(0));
+    if (depth < 1 || depth > kMaxDimension) ctx.Fail("depth out of range", ctx.InputName(1));
+    const ConstValue& values = ctx.Const(2, "values");
+    if (values.NumElements() != 2) ctx.Fail("values must have two elements", ctx.InputName(2));
+    const size_t rank = idx.size() + 1;
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", -1), rank));
+    Dims out = idx;
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(axis), depth);
+    Dims lifted = idx;
+    lifted.insert(lifted.begin() + static_cast<std::ptrdiff_t>(axis), 1);
+    armnn::IOutputSlot& wrapped = WrapIndices(ctx, ctx.Slot(0), depth);
+    Dims ids(rank, 1);
+    ids[axis] = depth;
+    std::vector<double> iota(static_cast<size_t>(depth));
+    std::iota(iota.begin(), iota.end(), 0.0);
+    armnn::IOutputSlot& hot = CompareSlots(ctx, armnn::ComparisonOperation::Equal, ctx.Reshape(wrapped, lifted, "_lifted"),
+                                           ctx.ConstSlot(MakeConst(TP::INT32, ids, iota), "_ids"), "_hot");
+    const int32_t t = values.m_ElemType;
+    armnn::IOutputSlot& hotT = CastSlot(ctx, hot, ToArmnnType(t, ctx.Describe()), "_hot_cast");
+    // off + hot * (on - off)
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Mul, hotT, Scalar(ctx, t, values.Real(1) - values.Real(0), "_span"), "_scaled");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, scaled, Scalar(ctx, t, values.Real(0), "_off"), ""), t, out);
+}
+
+/// GroupNormalization (opset 21: scale and bias per channel): statistics over each group of channels and the
+/// spatial axes, through a [N, groups, C / groups * spatial] view.
+void ConvertGroupNormalization(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    if (in.size() < 3) ctx.Fail("input rank must be at least 3");
+    const int64_t groups = ctx.AttrInt("num_groups", 0);
+    if (groups < 1 || in[1] % groups != 0) ctx.Fail("num_groups must divide the channels");
+    if (ctx.Opset() < 21) ctx.Unsupported("GroupNormalization before opset 21 (per-group scale and bias)");
+    armnn::IOutputSlot& grouped = ctx.Reshape(ctx.Slot(0), {in[0], groups, Product(in, 1) / groups}, "_groups");
+    armnn::IOutputSlot* y = Normalize(ctx, grouped, {2}, ctx.AttrFloat("epsilon", 1e-5f)).y;
+    y = &ctx.Reshape(*y, in, "_ungroup");
+    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, PerChannel(ctx, 1, in.size()), "_scale");
+    y = &Bin(ctx, armnn::BinaryOperation::Add, *y, PerChannel(ctx, 2, in.size()), "_bias");
+    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, in);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Mod and Trilu
 
 /// Mod: fmod = 0 gives the divisor's sign (integers only), fmod = 1 the dividend's (C's fmod).
@@ -2058,10 +2231,15 @@ void ConvertIdentity(NodeContext& ctx)
 {
     if (ctx.Node().op_type() == "Dropout")
     {
-        if (ctx.HasOutput(1)) ctx.Unsupported("the mask output of Dropout");
         if (ctx.Has(2) && (!ctx.IsConst(2) || ctx.ConstInts(2, "training_mode").at(0) != 0))
         {
             ctx.Unsupported("Dropout in training mode");
+        }
+        if (ctx.HasOutput(1))
+        {
+            // In inference every element is kept.
+            ConstValue mask = MakeConst(TP::BOOL, ctx.Dims(0), std::vector<double>(static_cast<size_t>(Product(ctx.Dims(0))), 1.0));
+            ctx.SetConstOutput(1, std::move(mask));
         }
     }
     ctx.Alias(0, 0);
@@ -2237,6 +2415,9 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Mish", ConvertComposite},
         {"Swish", ConvertComposite},
         {"Gelu", ConvertComposite},
+        {"ThresholdedRelu", ConvertThresholdedRelu},
+        {"IsInf", ConvertIsInfNaN},
+        {"IsNaN", ConvertIsInfNaN},
         {"Softmax", [](NodeContext& c) { ConvertSoftmax(c, false); }},
         {"LogSoftmax", [](NodeContext& c) { ConvertSoftmax(c, true); }},
         // Convolution, pooling, normalization, matrix products.
@@ -2252,6 +2433,9 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},
         {"Attention", ConvertAttention},
+        {"GroupNormalization", ConvertGroupNormalization},
+        {"LpNormalization", ConvertLpNormalization},
+        {"Hardmax", ConvertHardmax},
         {"NegativeLogLikelihoodLoss", ConvertNllLoss},
         {"SoftmaxCrossEntropyLoss", ConvertSoftmaxCrossEntropyLoss},
         // Reductions.
@@ -2291,6 +2475,8 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Constant", ConvertConstant},
         {"ConstantOfShape", ConvertConstantOfShape},
         {"Range", ConvertRange},
+        {"EyeLike", ConvertEyeLike},
+        {"OneHot", ConvertOneHot},
         {"Identity", ConvertIdentity},
         {"Dropout", ConvertIdentity},
         {"Cast", ConvertCast},
