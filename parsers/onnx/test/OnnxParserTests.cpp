@@ -253,6 +253,24 @@ TEST(OnnxParser, WhereKeepsInfinitiesExact)
     EXPECT_EQ(out, (std::vector<float>{2, -5, 3, inf}));
 }
 
+TEST(OnnxParser, OneHotWithConstantDepthAndNegativeIndices)
+{
+    // indices 0, 2, -1 (= 2) with depth 3, off 0 and on 5, along a new last axis.
+    ModelBuilder m;
+    m.Input("x", {3});
+    auto* cast = m.Node("Cast", {"x"}, {"i"});
+    ModelBuilder::IntAttr(cast, "to", onnx::TensorProto::INT64);
+    m.InitInts("depth", {3});
+    m.Init("values", {2}, {0, 5});
+    m.Node("OneHot", {"i", "depth", "values"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    armnn::TensorShape shape;
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 2, -1}}, "y", &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({3, 3}));
+    EXPECT_EQ(out, (std::vector<float>{5, 0, 0, 0, 0, 5, 0, 0, 5}));
+}
+
 TEST(OnnxParser, GemmWithTransposedConstantWeights)
 {
     ModelBuilder m;
