@@ -519,6 +519,103 @@ void ConvertConv(NodeContext& ctx)
     ctx.SetOutput(0, out, ctx.In(0).m_ElemType, From4d(o4, x.size()));
 }
 
+/// ConvTranspose (1-D and 2-D, group 1, no dilation) as TransposeConvolution2d with constant weights, transposed
+/// on the host from ONNX's [C_in, C_out, kH, kW] to armnn's NCHW [C_out, C_in, kH, kW].
+void ConvertConvTranspose(NodeContext& ctx)
+{
+    const Dims x = ctx.Dims(0), w = ctx.Dims(1);
+    if (x.size() != 4 && x.size() != 3) ctx.Unsupported("only 1-D and 2-D ConvTranspose (input rank " + std::to_string(x.size()) + ")");
+    if (w.size() != x.size() || w[0] != x[1]) ctx.Fail("weights " + DimsToString(w) + " do not match input " + DimsToString(x), ctx.InputName(1));
+    RequireFloat(ctx);
+    if (ctx.In(0).m_ElemType != TP::FLOAT) ctx.Unsupported("ConvTranspose on " + OnnxTypeName(ctx.In(0).m_ElemType));
+    if (ctx.AttrInt("group", 1) != 1) ctx.Unsupported("grouped ConvTranspose");
+    const Dims x4 = To4d(x), w4 = To4d(w);
+    const size_t spatial = x.size() - 2;
+    auto perAxis = [&](const char* name, int64_t def) {
+        Dims v = ctx.AttrInts(name, Dims(spatial, def));
+        if (v.size() != spatial) ctx.Fail(std::string(name) + " has the wrong length");
+        if (spatial == 1) v.insert(v.begin(), def);
+        return v;
+    };
+    const Dims strides = perAxis("strides", 1), dilations = perAxis("dilations", 1), outPad = perAxis("output_padding", 0);
+    for (int64_t d : dilations) if (d != 1) ctx.Unsupported("dilated ConvTranspose");
+    for (size_t i = 0; i < 2; ++i)
+    {
+        if (strides[i] < 1 || strides[i] > 65535) ctx.Fail("strides out of range");
+        if (outPad[i] < 0 || outPad[i] >= strides[i]) ctx.Fail("output_padding must be below the stride");
+    }
+    Dims kernel = ctx.AttrInts("kernel_shape", Dims(w.begin() + 2, w.end()));
+    if (kernel != Dims(w.begin() + 2, w.end())) ctx.Fail("kernel_shape differs from the weights");
+    const Dims k4 = {w4[2], w4[3]};
+    // Pads: given, or from auto_pad / output_shape (total = stride * (in - 1) + output_padding + k - out).
+    Dims padBegin(2, 0), padEnd(2, 0), out(2, 0);
+    const std::string autoPad = ctx.AttrString("auto_pad", "NOTSET");
+    Dims outputShape = ctx.AttrInts("output_shape");
+    if (!outputShape.empty() && outputShape.size() != spatial)
+    {
+        outputShape = Dims(outputShape.end() - static_cast<std::ptrdiff_t>(spatial), outputShape.end());
+    }
+    if (spatial == 1 && !outputShape.empty()) outputShape.insert(outputShape.begin(), 1);
+    for (size_t i = 0; i < 2; ++i)
+    {
+        const int64_t in = x4[2 + i], full = strides[i] * (in - 1) + outPad[i] + k4[i];
+        if (!outputShape.empty() || autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
+        {
+            out[i] = outputShape.empty() ? in * strides[i] : outputShape[i];
+            const int64_t total = full - out[i];
+            if (total < 0) ctx.Unsupported("an output_shape larger than the full ConvTranspose result");
+            padBegin[i] = autoPad == "SAME_LOWER" ? total - total / 2 : total / 2;
+            padEnd[i] = total - padBegin[i];
+        }
+        else if (autoPad == "NOTSET" || autoPad == "VALID")
+        {
+            Dims pads = ctx.AttrInts("pads", Dims(2 * spatial, 0));
+            if (autoPad == "VALID") pads.assign(2 * spatial, 0);
+            if (pads.size() != 2 * spatial) ctx.Fail("pads has the wrong length");
+            if (spatial == 1) pads = {0, pads[0], 0, pads[1]};
+            padBegin[i] = pads[i];
+            padEnd[i] = pads[2 + i];
+            if (padBegin[i] < 0 || padEnd[i] < 0) ctx.Unsupported("negative pads");
+            out[i] = full - padBegin[i] - padEnd[i];
+        }
+        else
+        {
+            ctx.Fail("unknown auto_pad '" + autoPad + "'");
+        }
+        if (out[i] < 1) ctx.Fail("empty output");
+    }
+    const std::vector<float> src = ctx.ConstFloats(1, "weights");
+    const int64_t ci = w4[0], co = w4[1], kh = w4[2], kw = w4[3];
+    std::vector<float> weights(src.size());
+    for (int64_t i = 0; i < ci; ++i)
+        for (int64_t o = 0; o < co; ++o)
+            for (int64_t k = 0; k < kh * kw; ++k)
+                weights[static_cast<size_t>((o * ci + i) * kh * kw + k)] = src[static_cast<size_t>((i * co + o) * kh * kw + k)];
+    armnn::TransposeConvolution2dDescriptor d;
+    d.m_PadTop = static_cast<uint32_t>(padBegin[0]); d.m_PadBottom = static_cast<uint32_t>(padEnd[0]);
+    d.m_PadLeft = static_cast<uint32_t>(padBegin[1]); d.m_PadRight = static_cast<uint32_t>(padEnd[1]);
+    d.m_StrideY = static_cast<uint32_t>(strides[0]); d.m_StrideX = static_cast<uint32_t>(strides[1]);
+    d.m_DataLayout = armnn::DataLayout::NCHW;
+    d.m_BiasEnabled = ctx.Has(2);
+    const Dims o4 = {x4[0], co, out[0], out[1]};
+    d.m_OutputShapeEnabled = true;
+    for (int64_t v : o4) d.m_OutputShape.push_back(static_cast<unsigned>(v));
+    armnn::TensorInfo wInfo(ToArmnnShape({co, ci, kh, kw}, ctx.Describe(ctx.InputName(1))), armnn::DataType::Float32, 0.0f, 0, true);
+    std::vector<float> bias;
+    armnn::Optional<armnn::ConstTensor> biasTensor;
+    armnn::TensorInfo bInfo({static_cast<unsigned>(co)}, armnn::DataType::Float32, 0.0f, 0, true);
+    if (d.m_BiasEnabled)
+    {
+        bias = ctx.ConstFloats(2, "B");
+        if (bias.size() != static_cast<size_t>(co)) ctx.Fail("B must have one value per output channel", ctx.InputName(2));
+        biasTensor = armnn::ConstTensor(bInfo, bias.data());
+    }
+    auto* l = ctx.Network().AddTransposeConvolution2dLayer(d, armnn::ConstTensor(wInfo, weights.data()), biasTensor,
+                                                           ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Reshape(ctx.Slot(0), x4, "_to4d")}, armnn::DataType::Float32);
+    ctx.SetOutput(0, l->GetOutputSlot(0), TP::FLOAT, From4d(o4, x.size()));
+}
+
 void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
 {
     const Dims x = ctx.Dims(0);
@@ -2422,6 +2519,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"LogSoftmax", [](NodeContext& c) { ConvertSoftmax(c, true); }},
         // Convolution, pooling, normalization, matrix products.
         {"Conv", ConvertConv},
+        {"ConvTranspose", ConvertConvTranspose},
         {"MaxPool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Max); }},
         {"AveragePool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Average); }},
         {"GlobalAveragePool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Mean); }},

@@ -271,6 +271,26 @@ TEST(OnnxParser, OneHotWithConstantDepthAndNegativeIndices)
     EXPECT_EQ(out, (std::vector<float>{5, 0, 0, 0, 0, 5, 0, 0, 5}));
 }
 
+TEST(OnnxParser, ConvTransposeWithStrideAndTwoOutputChannels)
+{
+    // Weights [C_in 1, C_out 2, 2, 2], stride 2: each input element spreads over a 2x2 block; channel 0 with
+    // weights 1 (plus bias 0.5), channel 1 only to the block's top left (bias 0).
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("w", {1, 2, 2, 2}, {1, 1, 1, 1, 1, 0, 0, 0});
+    m.Init("b", {2}, {0.5f, 0});
+    auto* n = m.Node("ConvTranspose", {"x", "w", "b"}, {"y"});
+    ModelBuilder::IntsAttr(n, "strides", {2, 2});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    armnn::TensorShape shape;
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3, 4}}, "y", &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({1, 2, 4, 4}));
+    EXPECT_EQ(out, (std::vector<float>{1.5f, 1.5f, 2.5f, 2.5f, 1.5f, 1.5f, 2.5f, 2.5f,
+                                       3.5f, 3.5f, 4.5f, 4.5f, 3.5f, 3.5f, 4.5f, 4.5f,
+                                       1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0}));
+}
+
 TEST(OnnxParser, GemmWithTransposedConstantWeights)
 {
     ModelBuilder m;
