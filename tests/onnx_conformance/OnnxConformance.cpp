@@ -90,7 +90,8 @@ std::vector<double> TensorValues(const onnx::TensorProto& t)
         size_t es = 0;
         switch (t.data_type())
         {
-            case TP::FLOAT: case TP::INT32: es = 4; break;
+            case TP::FLOAT: case TP::INT32: case TP::UINT32: es = 4; break;
+            case TP::INT16: case TP::UINT16: es = 2; break;
             case TP::DOUBLE: case TP::INT64: es = 8; break;
             case TP::FLOAT16: es = 2; break;
             case TP::UINT8: case TP::INT8: case TP::BOOL: es = 1; break;
@@ -108,6 +109,9 @@ std::vector<double> TensorValues(const onnx::TensorProto& t)
                 case TP::FLOAT16: v.push_back(HalfToFloat(get(uint16_t{}, i))); break;
                 case TP::UINT8: case TP::BOOL: v.push_back(get(uint8_t{}, i)); break;
                 case TP::INT8: v.push_back(get(int8_t{}, i)); break;
+                case TP::INT16: v.push_back(get(int16_t{}, i)); break;
+                case TP::UINT16: v.push_back(get(uint16_t{}, i)); break;
+                case TP::UINT32: v.push_back(get(uint32_t{}, i)); break;
                 default: break;
             }
         }
@@ -118,6 +122,7 @@ std::vector<double> TensorValues(const onnx::TensorProto& t)
         case TP::FLOAT: for (float f : t.float_data()) v.push_back(f); break;
         case TP::DOUBLE: for (double f : t.double_data()) v.push_back(f); break;
         case TP::INT64: for (auto i : t.int64_data()) v.push_back(static_cast<double>(i)); break;
+        case TP::UINT32: for (auto i : t.uint64_data()) v.push_back(static_cast<double>(i)); break;
         case TP::FLOAT16: for (auto i : t.int32_data()) v.push_back(HalfToFloat(static_cast<uint16_t>(i))); break;
         case TP::INT32: case TP::UINT8: case TP::INT8: case TP::BOOL: case TP::INT16: case TP::UINT16:
             for (auto i : t.int32_data()) v.push_back(i);

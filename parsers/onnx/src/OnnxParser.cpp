@@ -309,6 +309,10 @@ armnn::DataType ToArmnnType(int32_t t, const std::string& context)
         case TP::BOOL: return armnn::DataType::Boolean;
         case TP::UINT8: return armnn::DataType::QAsymmU8;
         case TP::INT8: return armnn::DataType::QAsymmS8;
+        // No 16-bit or unsigned 32-bit integer types in armnn: widened, exact for every value (arithmetic that
+        // overflows the ONNX type does not wrap).
+        case TP::INT16: case TP::UINT16: return armnn::DataType::Signed32;
+        case TP::UINT32: return armnn::DataType::Signed64;
         default: break;
     }
     ThrowParse(context + ": unsupported element type " + OnnxTypeName(t) + " (no armnn data type)");
