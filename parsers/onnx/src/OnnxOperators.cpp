@@ -2144,6 +2144,92 @@ void ConvertPrelu(NodeContext& ctx)
 }
 
 /// Scale and zero point of QuantizeLinear / DequantizeLinear: per-tensor constants only.
+/// Round half to even (ONNX's Round and QuantizeLinear): f = floor(x), d = x - f,
+/// f + (d > 0.5) + (d == 0.5) * (f odd). Exact for finite values.
+armnn::IOutputSlot& RoundHalfEven(NodeContext& ctx, armnn::IOutputSlot& x, int32_t t)
+{
+    using BO = armnn::BinaryOperation;
+    auto floorOf = [&](armnn::IOutputSlot& v, const std::string& sfx) -> armnn::IOutputSlot& {
+        auto* l = ctx.Network().AddFloorLayer(ctx.LayerName(sfx).c_str());
+        ctx.Emit(l, {&v}, TypeOf(v));
+        return l->GetOutputSlot(0);
+    };
+    armnn::IOutputSlot& f = floorOf(x, "_floor");
+    armnn::IOutputSlot& d = Bin(ctx, BO::Sub, x, f, "_frac");
+    armnn::IOutputSlot& half = Scalar(ctx, t, 0.5, "_half");
+    armnn::IOutputSlot& up = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Greater, d, half, "_above"), TypeOf(x), "_above_cast");
+    armnn::IOutputSlot& tie = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Equal, d, half, "_tie"), TypeOf(x), "_tie_cast");
+    armnn::IOutputSlot& halfF = floorOf(Bin(ctx, BO::Mul, f, half, "_f_half"), "_f_half_floor");
+    armnn::IOutputSlot& odd = Bin(ctx, BO::Sub, f, Bin(ctx, BO::Add, halfF, halfF, "_even"), "_odd");
+    armnn::IOutputSlot& r = Bin(ctx, BO::Add, f, up, "_rounded_up");
+    return Bin(ctx, BO::Add, r, Bin(ctx, BO::Mul, tie, odd, "_tie_odd"), "_round");
+}
+
+void ConvertRound(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    ctx.SetOutput(0, RoundHalfEven(ctx, ctx.Slot(0), ctx.In(0).m_ElemType), ctx.In(0).m_ElemType, ctx.Dims(0));
+}
+
+/// Quantization parameters that are not one constant per tensor (computed at run time, or per axis): the
+/// arithmetic of QuantizeLinear and DequantizeLinear in float layers, with the parameters reshaped to the axis.
+/// Returns false for the plain per-tensor constant case, which maps to armnn's Quantize and Dequantize.
+bool NeedsQuantizationArithmetic(const NodeContext& ctx)
+{
+    if (!ctx.IsConst(1) || (ctx.Has(2) && !ctx.IsConst(2))) return true;
+    if (ctx.Const(1, "scale").NumElements() != 1) return true;
+    const int32_t zt = ctx.Has(2) ? ctx.In(2).m_ElemType : TP::UINT8;
+    return zt == TP::INT16 || zt == TP::UINT16 || ctx.In(0).m_ElemType == TP::INT16 || ctx.In(0).m_ElemType == TP::UINT16;
+}
+
+/// Input i (scale or zero point) as a float slot that broadcasts against input 0 along the `axis` attribute.
+armnn::IOutputSlot& QuantParamSlot(NodeContext& ctx, size_t i, const std::string& suffix)
+{
+    const Dims x = ctx.Dims(0), p = ctx.Dims(i);
+    if (ctx.HasAttr("block_size") && ctx.AttrInt("block_size", 0) != 0) ctx.Unsupported("blocked quantization");
+    armnn::IOutputSlot* s = &ctx.Slot(i);
+    if (TypeOf(*s) != armnn::DataType::Float32) s = &CastSlot(ctx, *s, armnn::DataType::Float32, suffix + "_float");
+    if (p.empty() || Product(p) == 1) return *s;
+    if (p.size() != 1) ctx.Fail("per-axis parameters must be 1-D", ctx.InputName(i));
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 1), x.size()));
+    if (p[0] != x[axis]) ctx.Fail("per-axis parameters do not match the axis", ctx.InputName(i));
+    Dims d(x.size(), 1);
+    d[axis] = p[0];
+    return ctx.Reshape(*s, d, suffix + "_axis");
+}
+
+void QuantizeArithmetic(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    int32_t outType = ctx.Has(2) ? ctx.In(2).m_ElemType : TP::UINT8;
+    if (ctx.HasAttr("output_dtype") && ctx.AttrInt("output_dtype", 0) != 0) outType = static_cast<int32_t>(ctx.AttrInt("output_dtype", 0));
+    double lo = 0, hi = 0;
+    switch (outType)
+    {
+        case TP::UINT8: hi = 255; break;
+        case TP::INT8: lo = -128; hi = 127; break;
+        case TP::UINT16: hi = 65535; break;
+        case TP::INT16: lo = -32768; hi = 32767; break;
+        default: ctx.Unsupported("quantizing to " + OnnxTypeName(outType));
+    }
+    if (ctx.AttrInt("saturate", 1) == 0) ctx.Unsupported("saturate = 0");
+    armnn::IOutputSlot* x = &ctx.Slot(0);
+    if (TypeOf(*x) != armnn::DataType::Float32) x = &CastSlot(ctx, *x, armnn::DataType::Float32, "_float");
+    armnn::IOutputSlot* q = &RoundHalfEven(ctx, Bin(ctx, armnn::BinaryOperation::Div, *x, QuantParamSlot(ctx, 1, "_scale"), "_scaled"), TP::FLOAT);
+    if (ctx.Has(2)) q = &Bin(ctx, armnn::BinaryOperation::Add, *q, QuantParamSlot(ctx, 2, "_zp"), "_shifted");
+    q = &Bin(ctx, armnn::BinaryOperation::Maximum, *q, Scalar(ctx, TP::FLOAT, lo, "_lo"), "_min");
+    q = &Bin(ctx, armnn::BinaryOperation::Minimum, *q, Scalar(ctx, TP::FLOAT, hi, "_hi"), "_max");
+    ctx.SetOutput(0, CastSlot(ctx, *q, ToArmnnType(outType, ctx.Describe()), "_cast"), outType, ctx.Dims(0));
+}
+
+void DequantizeArithmetic(NodeContext& ctx)
+{
+    armnn::IOutputSlot* y = &CastSlot(ctx, ctx.Slot(0), armnn::DataType::Float32, "_float");
+    if (ctx.Has(2)) y = &Bin(ctx, armnn::BinaryOperation::Sub, *y, QuantParamSlot(ctx, 2, "_zp"), "_centred");
+    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, QuantParamSlot(ctx, 1, "_scale"), "");
+    ctx.SetOutput(0, *y, TP::FLOAT, ctx.Dims(0));
+}
+
 std::pair<float, int64_t> QuantParams(NodeContext& ctx, int32_t& zpType)
 {
     const std::vector<float> scale = ctx.ConstFloats(1, "scale");
@@ -2162,6 +2248,11 @@ std::pair<float, int64_t> QuantParams(NodeContext& ctx, int32_t& zpType)
 
 void ConvertQuantize(NodeContext& ctx)
 {
+    if (NeedsQuantizationArithmetic(ctx))
+    {
+        QuantizeArithmetic(ctx);
+        return;
+    }
     int32_t zpType = 0;
     const auto [scale, zp] = QuantParams(ctx, zpType);
     if (ctx.HasAttr("output_dtype") && ctx.AttrInt("output_dtype", 0) != 0) zpType = static_cast<int32_t>(ctx.AttrInt("output_dtype", 0));
@@ -2179,6 +2270,11 @@ void ConvertQuantize(NodeContext& ctx)
 
 void ConvertDequantize(NodeContext& ctx)
 {
+    if (NeedsQuantizationArithmetic(ctx) && !AllConst(ctx))
+    {
+        DequantizeArithmetic(ctx);
+        return;
+    }
     int32_t zpType = 0;
     const auto [scale, zp] = QuantParams(ctx, zpType);
     const int32_t t = ctx.In(0).m_ElemType;
@@ -2482,6 +2578,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Cos", [](NodeContext& c) { ConvertUnary(c, UO::Cos); }},
         {"Erf", [](NodeContext& c) { ConvertUnary(c, UO::Erf); }},
         {"Ceil", [](NodeContext& c) { ConvertUnary(c, UO::Ceil); }},
+        {"Round", ConvertRound},
         {"Floor", [](NodeContext& c) {
              RequireFloat(c);
              auto* l = c.Network().AddFloorLayer(c.LayerName().c_str());
