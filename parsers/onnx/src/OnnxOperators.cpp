@@ -89,7 +89,7 @@ ConstValue MakeConst(int32_t type, const Dims& dims, const std::vector<double>& 
         }
         else
         {
-            c.m_Ints.push_back(static_cast<int64_t>(v));
+            c.m_Ints.push_back(SaturatingInt64(v));
         }
     }
     return c;
@@ -189,20 +189,23 @@ ConstValue FoldBinary(const NodeContext& ctx, const ConstValue& a, const ConstVa
             else if (op == "Equal") r = x == y;
             else if (op == "Less") r = x < y;
             else if (op == "Greater") r = x > y;
-            if (out.IsReal()) out.m_Reals.push_back(r); else out.m_Ints.push_back(static_cast<int64_t>(r));
+            if (out.IsReal()) out.m_Reals.push_back(r); else out.m_Ints.push_back(SaturatingInt64(r));
         }
         else
         {
             const int64_t x = a.Int(ia), y = b.Int(ib);
             int64_t r = 0;
-            if (op == "Add") r = x + y;
-            else if (op == "Sub") r = x - y;
-            else if (op == "Mul") r = x * y;
+            bool overflow = false;
+            if (op == "Add") overflow = __builtin_add_overflow(x, y, &r);
+            else if (op == "Sub") overflow = __builtin_sub_overflow(x, y, &r);
+            else if (op == "Mul") overflow = __builtin_mul_overflow(x, y, &r);
             else if (op == "Div")
             {
                 if (y == 0) ctx.Fail("integer division by zero while folding constants");
-                r = x / y;
+                overflow = x == INT64_MIN && y == -1;
+                r = overflow ? 0 : x / y;
             }
+            if (overflow) ctx.Fail("integer overflow while folding constants (" + op + ")");
             else if (op == "Equal") r = x == y;
             else if (op == "Less") r = x < y;
             else if (op == "Greater") r = x > y;
@@ -336,8 +339,8 @@ void ConvertUnary(NodeContext& ctx, armnn::UnaryOperation op)
                 case armnn::UnaryOperation::Ceil: r = std::ceil(x); break;
                 default: ctx.SetOutput(0, Unary(ctx, op, ctx.Slot(0), ""), ctx.In(0).m_ElemType, ctx.Dims(0)); return;
             }
-            if (c.IsReal()) c.m_Reals.push_back(c.m_ElemType == TP::FLOAT ? static_cast<float>(r) : r);
-            else c.m_Ints.push_back(static_cast<int64_t>(r));
+            if (c.IsReal()) c.m_Reals.push_back(c.m_ElemType == TP::FLOAT ? NarrowToFloat(r) : r);
+            else c.m_Ints.push_back(SaturatingInt64(r));
         }
         ctx.SetConstOutput(0, std::move(c));
         return;
@@ -1193,7 +1196,15 @@ void ConvertRange(NodeContext& ctx)
     for (int64_t i = 0; i < static_cast<int64_t>(count); ++i)
     {
         if (out.IsReal()) out.m_Reals.push_back(start + static_cast<double>(i) * delta);
-        else out.m_Ints.push_back(s.Int(0) + i * d.Int(0));
+        else
+        {
+            int64_t step = 0, v = 0;
+            if (__builtin_mul_overflow(i, d.Int(0), &step) || __builtin_add_overflow(s.Int(0), step, &v))
+            {
+                ctx.Fail("integer overflow in Range");
+            }
+            out.m_Ints.push_back(v);
+        }
     }
     ctx.SetConstOutput(0, std::move(out));
 }
@@ -1686,7 +1697,9 @@ void NllLoss(NodeContext& ctx, armnn::IOutputSlot& logProb)
     armnn::IOutputSlot* w = &compare(armnn::ComparisonOperation::Equal, ctx.ConstSlot(MakeConst(tt, classDims, ids), "_classes"), "_onehot");
     if (ctx.HasAttr("ignore_index"))
     {
-        armnn::IOutputSlot& ii = Scalar(ctx, tt, static_cast<double>(ctx.AttrInt("ignore_index", 0)), "_ignore_index");
+        ConstValue iiValue = IntsConst({ctx.AttrInt("ignore_index", 0)}, {});
+        iiValue.m_ElemType = tt;
+        armnn::IOutputSlot& ii = ctx.ConstSlot(iiValue, "_ignore_index");
         w = &Bin(ctx, BO::Mul, *w, compare(armnn::ComparisonOperation::NotEqual, ii, "_kept"), "_onehot_kept");
     }
     if (ctx.Has(2))
@@ -1849,7 +1862,7 @@ void ConvertEyeLike(NodeContext& ctx)
 void ConvertOneHot(NodeContext& ctx)
 {
     const Dims idx = ctx.Dims(0);
-    const int64_t depth = static_cast<int64_t>(ctx.Const(1, "depth").Real(0));
+    const int64_t depth = ctx.Const(1, "depth").Int(0);
     if (depth < 1 || depth > kMaxDimension) ctx.Fail("depth out of range", ctx.InputName(1));
     const ConstValue& values = ctx.Const(2, "values");
     if (values.NumElements() != 2) ctx.Fail("values must have two elements", ctx.InputName(2));
@@ -2054,9 +2067,9 @@ void ConvertCast(NodeContext& ctx)
         {
             if (c.IsReal()) c.m_Reals.push_back(src.Real(i));
             else if (to == TP::BOOL) c.m_Ints.push_back(src.Real(i) != 0);
-            else c.m_Ints.push_back(src.IsReal() ? static_cast<int64_t>(std::trunc(src.m_Reals[i])) : src.m_Ints[i]);
+            else c.m_Ints.push_back(src.IsReal() ? SaturatingInt64(std::trunc(src.m_Reals[i])) : src.m_Ints[i]);
         }
-        if (to == TP::FLOAT) for (double& v : c.m_Reals) v = static_cast<float>(v);
+        if (to == TP::FLOAT) for (double& v : c.m_Reals) v = NarrowToFloat(v);
         ctx.SetConstOutput(0, std::move(c));
         return;
     }
@@ -2094,7 +2107,7 @@ void ConvertResize(NodeContext& ctx)
     {
         const std::vector<float> scales = ctx.ConstFloats(scalesIdx, "scales");
         if (scales.size() != 4) ctx.Fail("scales must have 4 entries");
-        for (size_t i = 0; i < 4; ++i) out[i] = static_cast<int64_t>(std::floor(static_cast<double>(in[i]) * scales[i]));
+        for (size_t i = 0; i < 4; ++i) out[i] = SaturatingInt64(std::floor(static_cast<double>(in[i]) * scales[i]));
     }
     else if (upsample && ctx.HasAttr("scales"))
     {
@@ -2230,6 +2243,39 @@ void DequantizeArithmetic(NodeContext& ctx)
     ctx.SetOutput(0, *y, TP::FLOAT, ctx.Dims(0));
 }
 
+/// DynamicQuantizeLinear: uint8 with scale (max(0, max x) - min(0, min x)) / 255 and zero point
+/// saturate(round(-min / scale)); every step rounds half to even as the operator specifies.
+void ConvertDynamicQuantizeLinear(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.In(0).m_ElemType != TP::FLOAT) ctx.Unsupported("DynamicQuantizeLinear on " + OnnxTypeName(ctx.In(0).m_ElemType));
+    using BO = armnn::BinaryOperation;
+    const Dims in = ctx.Dims(0);
+    std::vector<uint32_t> all(in.size());
+    std::iota(all.begin(), all.end(), 0u);
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& zero = Scalar(ctx, TP::FLOAT, 0, "_zero");
+    armnn::IOutputSlot* hiV = &x;
+    armnn::IOutputSlot* loV = &x;
+    if (!in.empty())
+    {
+        hiV = &Reduce(ctx, armnn::ReduceOperation::Max, x, all, true, "_max");
+        loV = &Reduce(ctx, armnn::ReduceOperation::Min, x, all, true, "_min");
+    }
+    armnn::IOutputSlot& hi = Bin(ctx, BO::Maximum, ctx.Reshape(*hiV, {}, "_max_scalar"), zero, "_max0");
+    armnn::IOutputSlot& lo = Bin(ctx, BO::Minimum, ctx.Reshape(*loV, {}, "_min_scalar"), zero, "_min0");
+    armnn::IOutputSlot& scale = Bin(ctx, BO::Div, Bin(ctx, BO::Sub, hi, lo, "_range"), Scalar(ctx, TP::FLOAT, 255, "_levels"), "_scale");
+    auto saturate = [&](armnn::IOutputSlot& v, const std::string& sfx) -> armnn::IOutputSlot& {
+        armnn::IOutputSlot& a = Bin(ctx, BO::Maximum, v, zero, sfx + "_lo");
+        return Bin(ctx, BO::Minimum, a, Scalar(ctx, TP::FLOAT, 255, sfx + "_255"), sfx + "_hi");
+    };
+    armnn::IOutputSlot& zp = saturate(RoundHalfEven(ctx, Bin(ctx, BO::Div, Bin(ctx, BO::Sub, zero, lo, "_neg_min"), scale, "_zp_real"), TP::FLOAT), "_zp");
+    armnn::IOutputSlot& q = saturate(Bin(ctx, BO::Add, RoundHalfEven(ctx, Bin(ctx, BO::Div, x, scale, "_scaled"), TP::FLOAT), zp, "_shifted"), "_q");
+    ctx.SetOutput(0, CastSlot(ctx, q, armnn::DataType::QAsymmU8, "_y"), TP::UINT8, in);
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, scale, TP::FLOAT, {});
+    if (ctx.HasOutput(2)) ctx.SetOutput(2, CastSlot(ctx, zp, armnn::DataType::QAsymmU8, "_y_zero_point"), TP::UINT8, {});
+}
+
 std::pair<float, int64_t> QuantParams(NodeContext& ctx, int32_t& zpType)
 {
     const std::vector<float> scale = ctx.ConstFloats(1, "scale");
@@ -2282,7 +2328,7 @@ void ConvertDequantize(NodeContext& ctx)
     {
         const ConstValue& q = ctx.Const(0, "x");
         ConstValue c = MakeConst(TP::FLOAT, q.m_Dims, {});
-        for (size_t i = 0; i < q.NumElements(); ++i) c.m_Reals.push_back(static_cast<float>(static_cast<double>(q.Int(i) - zp) * scale));
+        for (size_t i = 0; i < q.NumElements(); ++i) c.m_Reals.push_back(NarrowToFloat((static_cast<double>(q.Int(i)) - static_cast<double>(zp)) * scale));
         ctx.SetConstOutput(0, std::move(c));
         return;
     }
@@ -2678,6 +2724,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"CastLike", ConvertCast},
         // Quantization.
         {"QuantizeLinear", ConvertQuantize},
+        {"DynamicQuantizeLinear", ConvertDynamicQuantizeLinear},
         {"DequantizeLinear", ConvertDequantize},
     };
     return table;

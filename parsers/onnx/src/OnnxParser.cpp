@@ -464,13 +464,13 @@ std::vector<uint8_t> EncodeConst(const ConstValue& value, armnn::DataType type)
         {
             case armnn::DataType::Float32:
             {
-                const float f = static_cast<float>(value.Real(i));
+                const float f = NarrowToFloat(value.Real(i));
                 std::memcpy(p, &f, 4);
                 break;
             }
             case armnn::DataType::Float16:
             {
-                const uint16_t h = FloatToHalf(static_cast<float>(value.Real(i)));
+                const uint16_t h = FloatToHalf(NarrowToFloat(value.Real(i)));
                 std::memcpy(p, &h, 2);
                 break;
             }
@@ -590,7 +590,7 @@ std::vector<float> NodeContext::ConstFloats(size_t i, const char* what) const
     std::vector<float> r;
     for (size_t k = 0; k < c.NumElements(); ++k)
     {
-        r.push_back(static_cast<float>(c.Real(k)));
+        r.push_back(NarrowToFloat(c.Real(k)));
     }
     return r;
 }

@@ -453,6 +453,30 @@ TEST(OnnxParserErrors, UnsupportedOperatorAndWrongAttributes)
     ExpectParseError([&] { parser->CreateNetworkFromBinary(m2.Bytes()); }, {"'t1'", "Transpose", "perm"});
 }
 
+TEST(OnnxParserErrors, FuzzerRegressionsParseOrThrow)
+{
+    // Inputs the fuzzer (parsers/onnx/fuzz) once crashed on: each must parse, optimize and load, or throw an
+    // armnn::Exception. The sanitizer build of scripts/test.sh checks them for undefined behaviour.
+    size_t count = 0;
+    for (const auto& entry : fs::directory_iterator(ARMNN_ONNX_FUZZ_REGRESSIONS))
+    {
+        std::ifstream file(entry.path(), std::ios::binary);
+        const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        try
+        {
+            auto parser = IOnnxParser::Create();
+            armnn::INetworkPtr net = parser->CreateNetworkFromBinary(bytes);
+            armnn::IRuntimePtr runtime = armnn::IRuntime::Create(armnn::IRuntime::CreationOptions());
+            armnn::Optimize(*net, {armnn::BackendId("CpuRef")}, runtime->GetDeviceSpec());
+        }
+        catch (const armnn::Exception&)
+        {
+        }
+        ++count;
+    }
+    EXPECT_GT(count, 0u);
+}
+
 class ExternalData : public ::testing::Test
 {
 protected:
