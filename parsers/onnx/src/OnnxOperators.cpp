@@ -554,8 +554,10 @@ void ConvertConvTranspose(NodeContext& ctx)
     Dims padBegin(2, 0), padEnd(2, 0), out(2, 0);
     const std::string autoPad = ctx.AttrString("auto_pad", "NOTSET");
     Dims outputShape = ctx.AttrInts("output_shape");
-    if (!outputShape.empty() && outputShape.size() != spatial)
+    if (!outputShape.empty() && outputShape.size() < spatial) ctx.Fail("output_shape has fewer than " + std::to_string(spatial) + " entries");
+    if (outputShape.size() > spatial)
     {
+        // It may include the batch and channel dimensions.
         outputShape = Dims(outputShape.end() - static_cast<std::ptrdiff_t>(spatial), outputShape.end());
     }
     if (spatial == 1 && !outputShape.empty()) outputShape.insert(outputShape.begin(), 1);
