@@ -25,7 +25,7 @@ jobs="${ARMNN_JOBS:-2}"
 configure() { cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE="$2" "${@:3}" >/dev/null; }
 
 if [ "$models" = 1 ]; then
-    if ! python3 -c "import numpy, tensorflow, ai_edge_litert, onnx" 2>/dev/null; then
+    if ! python3 -c "import numpy, tensorflow, ai_edge_litert, onnx, onnxruntime" 2>/dev/null; then
         echo "== Python peers (tests/requirements.txt)"
         # Debian's own python3 marks itself externally managed; these test-only packages go beside its own.
         python3 -m pip install -q --break-system-packages -r tests/requirements.txt

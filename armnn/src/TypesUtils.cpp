@@ -105,6 +105,7 @@ const char* GetUnaryOperationAsCString(UnaryOperation operation)
         case UnaryOperation::Sin: return "Sin";
         case UnaryOperation::Ceil: return "Ceil";
         case UnaryOperation::Cos: return "Cos";
+        case UnaryOperation::Erf: return "Erf";
     }
     return "Unknown";
 }

@@ -263,6 +263,13 @@ TEST_P(LayerTest, UnarySinCosFloat32)
     EXPECT_TRUE(AllClose(cosOut[0].AsFloat(), {1, 0, -1}, 1e-5f, 1e-6f));
 }
 
+TEST_P(LayerTest, UnaryErfFloat32)
+{
+    // erf(0) = 0, erf(0.5) = 0.5204999, erf(-2) = -0.9953223
+    ARMNN_RUN_LAYER(out, Unary(UnaryOperation::Erf), {TestTensor::Float({3}, {0, 0.5f, -2})}, {Float32Info({3})});
+    EXPECT_TRUE(AllClose(out[0].AsFloat(), {0, 0.5204999f, -0.9953223f}, 1e-5f, 1e-6f));
+}
+
 TEST_P(LayerTest, UnaryCeilFloat32)
 {
     ARMNN_RUN_LAYER(out, Unary(UnaryOperation::Ceil), {TestTensor::Float({4}, {-1.5f, 1.2f, 2, -0.5f})},

@@ -12,6 +12,9 @@
 #if defined(ARMNN_TF_LITE_PARSER)
 #include <armnnTfLiteParser/ITfLiteParser.hpp>
 #endif
+#if defined(ARMNN_ONNX_PARSER)
+#include <armnnOnnxParser/IOnnxParser.hpp>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -74,13 +77,45 @@ struct ParsedModel
     std::vector<armnn::BindingPointInfo> m_Outputs;
 };
 
+ParsedModel ParseOnnxModel(const ExecuteNetworkParams& params)
+{
+#if defined(ARMNN_ONNX_PARSER)
+    // As in Arm NN, the ONNX parser's API does not list a graph's inputs and outputs: -i and -o name them.
+    if (params.m_InputNames.empty() || params.m_OutputNames.empty())
+    {
+        throw armnn::InvalidArgumentException("'" + params.m_ModelPath +
+                                              "': ONNX models need their input and output names (-i and -o)");
+    }
+    std::map<std::string, armnn::TensorShape> shapes;
+    for (size_t i = 0; i < params.m_InputTensorShapes.size() && i < params.m_InputNames.size(); ++i)
+    {
+        shapes[params.m_InputNames[i]] = params.m_InputTensorShapes[i];
+    }
+    armnnOnnxParser::IOnnxParserPtr parser = armnnOnnxParser::IOnnxParser::Create();
+    ParsedModel model;
+    model.m_Network = parser->CreateNetworkFromBinaryFile(params.m_ModelPath.c_str(), shapes);
+    model.m_InputNames = params.m_InputNames;
+    model.m_OutputNames = params.m_OutputNames;
+    for (const std::string& name : model.m_InputNames)
+    {
+        model.m_Inputs.push_back(parser->GetNetworkInputBindingInfo(name));
+    }
+    for (const std::string& name : model.m_OutputNames)
+    {
+        model.m_Outputs.push_back(parser->GetNetworkOutputBindingInfo(name));
+    }
+    return model;
+#else
+    throw armnn::ParseException("'" + params.m_ModelPath + "': this ExecuteNetwork was built without the ONNX parser");
+#endif
+}
+
 ParsedModel ParseModel(const ExecuteNetworkParams& params)
 {
     switch (DetectModelFormat(params.m_ModelPath))
     {
         case ModelFormat::Onnx:
-            throw armnn::ParseException("'" + params.m_ModelPath +
-                                        "': ONNX models are not supported yet (this build has no ONNX parser)");
+            return ParseOnnxModel(params);
         case ModelFormat::ArmnnSerialized:
             throw armnn::ParseException("'" + params.m_ModelPath +
                                         "': serialized Arm NN networks are not supported yet (no deserializer)");

@@ -121,7 +121,7 @@ std::optional<ExecuteNetworkParams> ParseCommandLine(int argc, const char* const
     // clang-format off
     options.add_options()
         ("h,help", "Print this help")
-        ("m,model-path", "Model file (.tflite; .onnx and .armnn are recognised but not supported yet)",
+        ("m,model-path", "Model file (.tflite, or .onnx with -i and -o; .armnn is recognised but not supported yet)",
             cxxopts::value<std::string>())
         ("c,compute", "Backend ids in order of preference; repeatable and comma-separated, e.g. -c CpuAcc,CpuRef",
             cxxopts::value<std::vector<std::string>>())

@@ -12,6 +12,7 @@
 //
 #include <armnn/ArmNN.hpp>
 #include <armnnOnnxParser/IOnnxParser.hpp>
+#include <armnn/backends/TensorConversion.hpp>
 
 #include <onnx/onnx_pb.h>
 
@@ -69,15 +70,7 @@ struct Unsupported : std::runtime_error
     using std::runtime_error::runtime_error;
 };
 
-float HalfToFloat(uint16_t h)
-{
-    const float sign = (h & 0x8000) ? -1.0f : 1.0f;
-    const int exp = (h >> 10) & 0x1F;
-    const int mant = h & 0x3FF;
-    if (exp == 0) return sign * std::ldexp(static_cast<float>(mant), -24);
-    if (exp == 31) return mant ? NAN : sign * INFINITY;
-    return sign * std::ldexp(static_cast<float>(mant + 1024), exp - 25);
-}
+using armnn::HalfToFloat;
 
 /// Values of a TensorProto as doubles (integer types exactly up to 2^53).
 std::vector<double> TensorValues(const onnx::TensorProto& t)
@@ -97,7 +90,8 @@ std::vector<double> TensorValues(const onnx::TensorProto& t)
         size_t es = 0;
         switch (t.data_type())
         {
-            case TP::FLOAT: case TP::INT32: es = 4; break;
+            case TP::FLOAT: case TP::INT32: case TP::UINT32: es = 4; break;
+            case TP::INT16: case TP::UINT16: es = 2; break;
             case TP::DOUBLE: case TP::INT64: es = 8; break;
             case TP::FLOAT16: es = 2; break;
             case TP::UINT8: case TP::INT8: case TP::BOOL: es = 1; break;
@@ -115,6 +109,9 @@ std::vector<double> TensorValues(const onnx::TensorProto& t)
                 case TP::FLOAT16: v.push_back(HalfToFloat(get(uint16_t{}, i))); break;
                 case TP::UINT8: case TP::BOOL: v.push_back(get(uint8_t{}, i)); break;
                 case TP::INT8: v.push_back(get(int8_t{}, i)); break;
+                case TP::INT16: v.push_back(get(int16_t{}, i)); break;
+                case TP::UINT16: v.push_back(get(uint16_t{}, i)); break;
+                case TP::UINT32: v.push_back(get(uint32_t{}, i)); break;
                 default: break;
             }
         }
@@ -125,6 +122,7 @@ std::vector<double> TensorValues(const onnx::TensorProto& t)
         case TP::FLOAT: for (float f : t.float_data()) v.push_back(f); break;
         case TP::DOUBLE: for (double f : t.double_data()) v.push_back(f); break;
         case TP::INT64: for (auto i : t.int64_data()) v.push_back(static_cast<double>(i)); break;
+        case TP::UINT32: for (auto i : t.uint64_data()) v.push_back(static_cast<double>(i)); break;
         case TP::FLOAT16: for (auto i : t.int32_data()) v.push_back(HalfToFloat(static_cast<uint16_t>(i))); break;
         case TP::INT32: case TP::UINT8: case TP::INT8: case TP::BOOL: case TP::INT16: case TP::UINT16:
             for (auto i : t.int32_data()) v.push_back(i);
@@ -145,6 +143,12 @@ std::vector<uint8_t> Encode(const std::vector<double>& v, armnn::DataType type)
         switch (type)
         {
             case armnn::DataType::Float32: { float f = static_cast<float>(v[i]); std::memcpy(p, &f, 4); break; }
+            case armnn::DataType::Float16:
+            {
+                const uint16_t h = armnn::FloatToHalf(static_cast<float>(v[i]));
+                std::memcpy(p, &h, 2);
+                break;
+            }
             case armnn::DataType::Signed32: { int32_t x = static_cast<int32_t>(v[i]); std::memcpy(p, &x, 4); break; }
             case armnn::DataType::Signed64: { int64_t x = static_cast<int64_t>(v[i]); std::memcpy(p, &x, 8); break; }
             case armnn::DataType::Boolean: case armnn::DataType::QAsymmU8: *p = static_cast<uint8_t>(v[i]); break;
@@ -219,15 +223,19 @@ CaseResult RunCase(const fs::path& dir, armnn::IRuntime& runtime, armnnOnnxParse
             for (size_t i = 0; i < outputs.size(); ++i)
                 if (!LoadTensor(set / ("output_" + std::to_string(i) + ".pb"), out[i]))
                     throw Unsupported("output " + std::to_string(i) + " is not a tensor (sequence or optional)");
+            // Inputs without elements have no binding: the parser folds them as constants from the model's shape.
+            std::vector<bool> empty(inputs.size(), false);
             std::map<std::string, armnn::TensorShape> shapes;
             for (size_t i = 0; i < inputs.size(); ++i)
             {
                 std::vector<unsigned> d;
                 for (auto x : in[i].dims())
                 {
-                    if (x <= 0) throw Unsupported("empty input tensor");
+                    if (x < 0) throw std::runtime_error("negative dimension in input " + std::to_string(i));
+                    empty[i] = empty[i] || x == 0;
                     d.push_back(static_cast<unsigned>(x));
                 }
+                if (empty[i]) continue;
                 if (d.empty()) d.push_back(1);
                 if (d.size() > armnn::MaxNumOfTensorDimensions) throw Unsupported("input rank above 5");
                 shapes[inputs[i]] = armnn::TensorShape(static_cast<unsigned>(d.size()), d.data());
@@ -248,6 +256,7 @@ CaseResult RunCase(const fs::path& dir, armnn::IRuntime& runtime, armnnOnnxParse
             armnn::OutputTensors outTensors;
             for (size_t i = 0; i < inputs.size(); ++i)
             {
+                if (empty[i]) continue;
                 auto b = parser.GetNetworkInputBindingInfo(inputs[i]);
                 inBytes.push_back(Encode(TensorValues(in[i]), b.second.GetDataType()));
                 if (inBytes.back().size() != b.second.GetNumBytes()) throw std::runtime_error("input size mismatch");

@@ -119,7 +119,8 @@ enum class UnaryOperation
     Log = 6,
     Sin = 7,
     Ceil = 8,
-    Cos = 9   // not in Arm NN's enum; the ONNX and TFLite COS operators need it
+    Cos = 9,  // not in Arm NN's enum; the ONNX and TFLite COS operators need it
+    Erf = 10  // not in Arm NN's enum; ONNX Erf (exact GELU in transformer graphs) needs it
 };
 
 enum class BinaryOperation

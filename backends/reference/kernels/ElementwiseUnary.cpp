@@ -28,6 +28,7 @@ float ApplyUnary(UnaryOperation op, float x)
         case UnaryOperation::Sin: return std::sin(x);
         case UnaryOperation::Ceil: return std::ceil(x);
         case UnaryOperation::Cos: return std::cos(x);
+        case UnaryOperation::Erf: return std::erf(x);
     }
     return x;
 }

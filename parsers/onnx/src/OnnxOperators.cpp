@@ -89,7 +89,7 @@ ConstValue MakeConst(int32_t type, const Dims& dims, const std::vector<double>& 
         }
         else
         {
-            c.m_Ints.push_back(static_cast<int64_t>(v));
+            c.m_Ints.push_back(SaturatingInt64(v));
         }
     }
     return c;
@@ -189,20 +189,23 @@ ConstValue FoldBinary(const NodeContext& ctx, const ConstValue& a, const ConstVa
             else if (op == "Equal") r = x == y;
             else if (op == "Less") r = x < y;
             else if (op == "Greater") r = x > y;
-            if (out.IsReal()) out.m_Reals.push_back(r); else out.m_Ints.push_back(static_cast<int64_t>(r));
+            if (out.IsReal()) out.m_Reals.push_back(r); else out.m_Ints.push_back(SaturatingInt64(r));
         }
         else
         {
             const int64_t x = a.Int(ia), y = b.Int(ib);
             int64_t r = 0;
-            if (op == "Add") r = x + y;
-            else if (op == "Sub") r = x - y;
-            else if (op == "Mul") r = x * y;
+            bool overflow = false;
+            if (op == "Add") overflow = __builtin_add_overflow(x, y, &r);
+            else if (op == "Sub") overflow = __builtin_sub_overflow(x, y, &r);
+            else if (op == "Mul") overflow = __builtin_mul_overflow(x, y, &r);
             else if (op == "Div")
             {
                 if (y == 0) ctx.Fail("integer division by zero while folding constants");
-                r = x / y;
+                overflow = x == INT64_MIN && y == -1;
+                r = overflow ? 0 : x / y;
             }
+            if (overflow) ctx.Fail("integer overflow while folding constants (" + op + ")");
             else if (op == "Equal") r = x == y;
             else if (op == "Less") r = x < y;
             else if (op == "Greater") r = x > y;
@@ -242,8 +245,12 @@ void ConvertBinary(NodeContext& ctx, armnn::BinaryOperation op)
     {
         if (!ctx.IsConst(1))
         {
-            ctx.Unsupported("Pow with an exponent of another type that is not a constant");
+            auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_exponent").c_str());
+            ctx.Emit(cast, {b}, TypeOf(ctx.Slot(0)));
+            b = &cast->GetOutputSlot(0);
         }
+        else
+        {
         ConstValue e = *ctx.In(1).m_Const;
         ConstValue conv = MakeConst(ctx.In(0).m_ElemType, e.m_Dims, {});
         for (size_t k = 0; k < e.NumElements(); ++k)
@@ -251,6 +258,7 @@ void ConvertBinary(NodeContext& ctx, armnn::BinaryOperation op)
             if (conv.IsReal()) conv.m_Reals.push_back(e.Real(k)); else conv.m_Ints.push_back(e.Int(k));
         }
         b = &ctx.ConstSlot(conv, "_exponent");
+        }
     }
     auto* l = ctx.Network().AddElementwiseBinaryLayer(armnn::ElementwiseBinaryDescriptor(op),
                                                       ctx.LayerName().c_str());
@@ -293,6 +301,19 @@ void ConvertCompare(NodeContext& ctx, armnn::ComparisonOperation op)
 void ConvertLogical(NodeContext& ctx, armnn::LogicalBinaryOperation op)
 {
     const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    if (AllConst(ctx))
+    {
+        const ConstValue& a = ctx.Const(0, "A");
+        const ConstValue& b = ctx.Const(1, "B");
+        ConstValue c = MakeConst(TP::BOOL, out, {});
+        for (size_t i = 0; i < c.NumElements(); ++i)
+        {
+            const bool x = a.Int(BroadcastSource(a.m_Dims, out, i)) != 0, y = b.Int(BroadcastSource(b.m_Dims, out, i)) != 0;
+            c.m_Ints.push_back(op == armnn::LogicalBinaryOperation::LogicalAnd ? (x && y) : (x || y));
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
     auto* l = ctx.Network().AddLogicalBinaryLayer(armnn::LogicalBinaryDescriptor(op), ctx.LayerName().c_str());
     ctx.Emit(l, {&ctx.Slot(0), &ctx.Slot(1)}, armnn::DataType::Boolean);
     ctx.SetOutput(0, l->GetOutputSlot(0), TP::BOOL, out);
@@ -300,6 +321,30 @@ void ConvertLogical(NodeContext& ctx, armnn::LogicalBinaryOperation op)
 
 void ConvertUnary(NodeContext& ctx, armnn::UnaryOperation op)
 {
+    if (ctx.IsConst(0))
+    {
+        // Shape arithmetic folds at parse time.
+        const ConstValue& a = ctx.Const(0, "X");
+        ConstValue c = MakeConst(a.m_ElemType, a.m_Dims, {});
+        for (size_t i = 0; i < a.NumElements(); ++i)
+        {
+            const double x = a.Real(i);
+            double r = 0;
+            switch (op)
+            {
+                case armnn::UnaryOperation::Abs: r = std::fabs(x); break;
+                case armnn::UnaryOperation::Neg: r = -x; break;
+                case armnn::UnaryOperation::LogicalNot: r = x == 0; break;
+                case armnn::UnaryOperation::Sqrt: r = std::sqrt(x); break;
+                case armnn::UnaryOperation::Ceil: r = std::ceil(x); break;
+                default: ctx.SetOutput(0, Unary(ctx, op, ctx.Slot(0), ""), ctx.In(0).m_ElemType, ctx.Dims(0)); return;
+            }
+            if (c.IsReal()) c.m_Reals.push_back(c.m_ElemType == TP::FLOAT ? NarrowToFloat(r) : r);
+            else c.m_Ints.push_back(SaturatingInt64(r));
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
     ctx.SetOutput(0, Unary(ctx, op, ctx.Slot(0), ""), ctx.In(0).m_ElemType, ctx.Dims(0));
 }
 
@@ -325,6 +370,16 @@ void ConvertClip(NodeContext& ctx)
     {
         lo = ctx.AttrFloat("min", lo);
         hi = ctx.AttrFloat("max", hi);
+    }
+    else if ((ctx.Has(1) && !ctx.IsConst(1)) || (ctx.Has(2) && !ctx.IsConst(2)) ||
+             (ctx.In(0).m_ElemType != TP::FLOAT && ctx.In(0).m_ElemType != TP::FLOAT16))
+    {
+        // Bounds computed at run time, or integer tensors: Maximum and Minimum layers.
+        armnn::IOutputSlot* y = &ctx.Slot(0);
+        if (ctx.Has(1)) y = &Bin(ctx, armnn::BinaryOperation::Maximum, *y, ctx.Slot(1), "_min");
+        if (ctx.Has(2)) y = &Bin(ctx, armnn::BinaryOperation::Minimum, *y, ctx.Slot(2), "_max");
+        ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
+        return;
     }
     else
     {
@@ -467,6 +522,105 @@ void ConvertConv(NodeContext& ctx)
     ctx.SetOutput(0, out, ctx.In(0).m_ElemType, From4d(o4, x.size()));
 }
 
+/// ConvTranspose (1-D and 2-D, group 1, no dilation) as TransposeConvolution2d with constant weights, transposed
+/// on the host from ONNX's [C_in, C_out, kH, kW] to armnn's NCHW [C_out, C_in, kH, kW].
+void ConvertConvTranspose(NodeContext& ctx)
+{
+    const Dims x = ctx.Dims(0), w = ctx.Dims(1);
+    if (x.size() != 4 && x.size() != 3) ctx.Unsupported("only 1-D and 2-D ConvTranspose (input rank " + std::to_string(x.size()) + ")");
+    if (w.size() != x.size() || w[0] != x[1]) ctx.Fail("weights " + DimsToString(w) + " do not match input " + DimsToString(x), ctx.InputName(1));
+    RequireFloat(ctx);
+    if (ctx.In(0).m_ElemType != TP::FLOAT) ctx.Unsupported("ConvTranspose on " + OnnxTypeName(ctx.In(0).m_ElemType));
+    if (ctx.AttrInt("group", 1) != 1) ctx.Unsupported("grouped ConvTranspose");
+    const Dims x4 = To4d(x), w4 = To4d(w);
+    const size_t spatial = x.size() - 2;
+    auto perAxis = [&](const char* name, int64_t def) {
+        Dims v = ctx.AttrInts(name, Dims(spatial, def));
+        if (v.size() != spatial) ctx.Fail(std::string(name) + " has the wrong length");
+        if (spatial == 1) v.insert(v.begin(), def);
+        return v;
+    };
+    const Dims strides = perAxis("strides", 1), dilations = perAxis("dilations", 1), outPad = perAxis("output_padding", 0);
+    for (int64_t d : dilations) if (d != 1) ctx.Unsupported("dilated ConvTranspose");
+    for (size_t i = 0; i < 2; ++i)
+    {
+        if (strides[i] < 1 || strides[i] > 65535) ctx.Fail("strides out of range");
+        if (outPad[i] < 0 || outPad[i] >= strides[i]) ctx.Fail("output_padding must be below the stride");
+    }
+    Dims kernel = ctx.AttrInts("kernel_shape", Dims(w.begin() + 2, w.end()));
+    if (kernel != Dims(w.begin() + 2, w.end())) ctx.Fail("kernel_shape differs from the weights");
+    const Dims k4 = {w4[2], w4[3]};
+    // Pads: given, or from auto_pad / output_shape (total = stride * (in - 1) + output_padding + k - out).
+    Dims padBegin(2, 0), padEnd(2, 0), out(2, 0);
+    const std::string autoPad = ctx.AttrString("auto_pad", "NOTSET");
+    Dims outputShape = ctx.AttrInts("output_shape");
+    if (!outputShape.empty() && outputShape.size() < spatial) ctx.Fail("output_shape has fewer than " + std::to_string(spatial) + " entries");
+    if (outputShape.size() > spatial)
+    {
+        // It may include the batch and channel dimensions.
+        outputShape = Dims(outputShape.end() - static_cast<std::ptrdiff_t>(spatial), outputShape.end());
+    }
+    if (spatial == 1 && !outputShape.empty()) outputShape.insert(outputShape.begin(), 1);
+    for (size_t i = 0; i < 2; ++i)
+    {
+        const int64_t in = x4[2 + i], full = strides[i] * (in - 1) + outPad[i] + k4[i];
+        if (!outputShape.empty() || autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
+        {
+            out[i] = outputShape.empty() ? in * strides[i] : outputShape[i];
+            const int64_t total = full - out[i];
+            if (total < 0) ctx.Unsupported("an output_shape larger than the full ConvTranspose result");
+            padBegin[i] = autoPad == "SAME_LOWER" ? total - total / 2 : total / 2;
+            padEnd[i] = total - padBegin[i];
+        }
+        else if (autoPad == "NOTSET" || autoPad == "VALID")
+        {
+            Dims pads = ctx.AttrInts("pads", Dims(2 * spatial, 0));
+            if (autoPad == "VALID") pads.assign(2 * spatial, 0);
+            if (pads.size() != 2 * spatial) ctx.Fail("pads has the wrong length");
+            if (spatial == 1) pads = {0, pads[0], 0, pads[1]};
+            padBegin[i] = pads[i];
+            padEnd[i] = pads[2 + i];
+            if (padBegin[i] < 0 || padEnd[i] < 0) ctx.Unsupported("negative pads");
+            out[i] = full - padBegin[i] - padEnd[i];
+        }
+        else
+        {
+            ctx.Fail("unknown auto_pad '" + autoPad + "'");
+        }
+        if (out[i] < 1) ctx.Fail("empty output");
+    }
+    const std::vector<float> src = ctx.ConstFloats(1, "weights");
+    const int64_t ci = w4[0], co = w4[1], kh = w4[2], kw = w4[3];
+    std::vector<float> weights(src.size());
+    for (int64_t i = 0; i < ci; ++i)
+        for (int64_t o = 0; o < co; ++o)
+            for (int64_t k = 0; k < kh * kw; ++k)
+                weights[static_cast<size_t>((o * ci + i) * kh * kw + k)] = src[static_cast<size_t>((i * co + o) * kh * kw + k)];
+    armnn::TransposeConvolution2dDescriptor d;
+    d.m_PadTop = static_cast<uint32_t>(padBegin[0]); d.m_PadBottom = static_cast<uint32_t>(padEnd[0]);
+    d.m_PadLeft = static_cast<uint32_t>(padBegin[1]); d.m_PadRight = static_cast<uint32_t>(padEnd[1]);
+    d.m_StrideY = static_cast<uint32_t>(strides[0]); d.m_StrideX = static_cast<uint32_t>(strides[1]);
+    d.m_DataLayout = armnn::DataLayout::NCHW;
+    d.m_BiasEnabled = ctx.Has(2);
+    const Dims o4 = {x4[0], co, out[0], out[1]};
+    d.m_OutputShapeEnabled = true;
+    for (int64_t v : o4) d.m_OutputShape.push_back(static_cast<unsigned>(v));
+    armnn::TensorInfo wInfo(ToArmnnShape({co, ci, kh, kw}, ctx.Describe(ctx.InputName(1))), armnn::DataType::Float32, 0.0f, 0, true);
+    std::vector<float> bias;
+    armnn::Optional<armnn::ConstTensor> biasTensor;
+    armnn::TensorInfo bInfo({static_cast<unsigned>(co)}, armnn::DataType::Float32, 0.0f, 0, true);
+    if (d.m_BiasEnabled)
+    {
+        bias = ctx.ConstFloats(2, "B");
+        if (bias.size() != static_cast<size_t>(co)) ctx.Fail("B must have one value per output channel", ctx.InputName(2));
+        biasTensor = armnn::ConstTensor(bInfo, bias.data());
+    }
+    auto* l = ctx.Network().AddTransposeConvolution2dLayer(d, armnn::ConstTensor(wInfo, weights.data()), biasTensor,
+                                                           ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Reshape(ctx.Slot(0), x4, "_to4d")}, armnn::DataType::Float32);
+    ctx.SetOutput(0, l->GetOutputSlot(0), TP::FLOAT, From4d(o4, x.size()));
+}
+
 void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
 {
     const Dims x = ctx.Dims(0);
@@ -566,9 +720,17 @@ void ConvertBatchNorm(NodeContext& ctx)
     ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, scaled, PerChannel(ctx, 2, rank), "_out"), t, ctx.Dims(0));
 }
 
-/// Normalizes over `axes` (kept), then applies optional scale and bias slots: LayerNormalization and
-/// InstanceNormalization share it.
-armnn::IOutputSlot& Normalize(NodeContext& ctx, armnn::IOutputSlot& x, const std::vector<uint32_t>& axes, float eps)
+/// The parts of a normalization over some axes: the normalized tensor and the statistics LayerNormalization
+/// can output.
+struct Normalized
+{
+    armnn::IOutputSlot* y;
+    armnn::IOutputSlot* mean;
+    armnn::IOutputSlot* stdv;
+};
+
+/// Normalizes over `axes` (kept): LayerNormalization and InstanceNormalization share it.
+Normalized Normalize(NodeContext& ctx, armnn::IOutputSlot& x, const std::vector<uint32_t>& axes, float eps)
 {
     const int32_t t = ctx.In(0).m_ElemType;
     armnn::IOutputSlot& mean = Reduce(ctx, armnn::ReduceOperation::Mean, x, axes, true, "_mean");
@@ -577,21 +739,55 @@ armnn::IOutputSlot& Normalize(NodeContext& ctx, armnn::IOutputSlot& x, const std
     armnn::IOutputSlot& var = Reduce(ctx, armnn::ReduceOperation::Mean, sq, axes, true, "_var");
     armnn::IOutputSlot& varEps = Bin(ctx, armnn::BinaryOperation::Add, var, Scalar(ctx, t, eps, "_eps"), "_vareps");
     armnn::IOutputSlot& stdv = Unary(ctx, armnn::UnaryOperation::Sqrt, varEps, "_std");
-    return Bin(ctx, armnn::BinaryOperation::Div, centred, stdv, "_norm");
+    return {&Bin(ctx, armnn::BinaryOperation::Div, centred, stdv, "_norm"), &mean, &stdv};
+}
+
+/// The axes from `axis` to the last one, and the shape of a statistic reduced over them (kept as 1).
+std::vector<uint32_t> TrailingAxes(const NodeContext& ctx, Dims& statDims)
+{
+    const size_t rank = ctx.Rank(0);
+    const int64_t axis = NormAxis(ctx, ctx.AttrInt("axis", -1), rank);
+    std::vector<uint32_t> axes;
+    statDims = ctx.Dims(0);
+    for (size_t i = static_cast<size_t>(axis); i < rank; ++i)
+    {
+        axes.push_back(static_cast<uint32_t>(i));
+        statDims[i] = 1;
+    }
+    return axes;
 }
 
 void ConvertLayerNorm(NodeContext& ctx)
 {
-    if (ctx.HasOutput(1) || ctx.HasOutput(2)) ctx.Unsupported("the Mean and InvStdDev outputs");
     RequireFloat(ctx);
-    const size_t rank = ctx.Rank(0);
-    const int64_t axis = NormAxis(ctx, ctx.AttrInt("axis", -1), rank);
-    std::vector<uint32_t> axes;
-    for (size_t i = static_cast<size_t>(axis); i < rank; ++i) axes.push_back(static_cast<uint32_t>(i));
-    armnn::IOutputSlot* y = &Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
-    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, ctx.Slot(1), "_scale");
+    Dims statDims;
+    const std::vector<uint32_t> axes = TrailingAxes(ctx, statDims);
+    const int32_t t = ctx.In(0).m_ElemType;
+    const Normalized n = Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
+    armnn::IOutputSlot* y = &Bin(ctx, armnn::BinaryOperation::Mul, *n.y, ctx.Slot(1), "_scale");
     if (ctx.Has(2)) y = &Bin(ctx, armnn::BinaryOperation::Add, *y, ctx.Slot(2), "_bias");
-    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
+    ctx.SetOutput(0, *y, t, ctx.Dims(0));
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, *n.mean, t, statDims);
+    if (ctx.HasOutput(2))
+    {
+        ctx.SetOutput(2, Bin(ctx, armnn::BinaryOperation::Div, Scalar(ctx, t, 1, "_one"), *n.stdv, "_invstd"), t, statDims);
+    }
+}
+
+/// RMSNormalization: x / sqrt(mean(x^2) + epsilon) * scale over the trailing axes from `axis`.
+void ConvertRmsNorm(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    Dims statDims;
+    const std::vector<uint32_t> axes = TrailingAxes(ctx, statDims);
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& sq = Bin(ctx, armnn::BinaryOperation::Mul, x, x, "_sq");
+    armnn::IOutputSlot& ms = Reduce(ctx, armnn::ReduceOperation::Mean, sq, axes, true, "_meansq");
+    armnn::IOutputSlot& msEps = Bin(ctx, armnn::BinaryOperation::Add, ms, Scalar(ctx, t, ctx.AttrFloat("epsilon", 1e-5f), "_eps"), "_eps_add");
+    armnn::IOutputSlot& rms = Unary(ctx, armnn::UnaryOperation::Sqrt, msEps, "_rms");
+    armnn::IOutputSlot& norm = Bin(ctx, armnn::BinaryOperation::Div, x, rms, "_norm");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, norm, ctx.Slot(1), "_scale"), t, ctx.Dims(0));
 }
 
 void ConvertInstanceNorm(NodeContext& ctx)
@@ -601,7 +797,7 @@ void ConvertInstanceNorm(NodeContext& ctx)
     if (rank < 3) ctx.Fail("input rank must be at least 3");
     std::vector<uint32_t> axes;
     for (size_t i = 2; i < rank; ++i) axes.push_back(static_cast<uint32_t>(i));
-    armnn::IOutputSlot* y = &Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f));
+    armnn::IOutputSlot* y = Normalize(ctx, ctx.Slot(0), axes, ctx.AttrFloat("epsilon", 1e-5f)).y;
     y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, PerChannel(ctx, 1, rank), "_scale");
     y = &Bin(ctx, armnn::BinaryOperation::Add, *y, PerChannel(ctx, 2, rank), "_bias");
     ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, ctx.Dims(0));
@@ -1002,9 +1198,37 @@ void ConvertRange(NodeContext& ctx)
     for (int64_t i = 0; i < static_cast<int64_t>(count); ++i)
     {
         if (out.IsReal()) out.m_Reals.push_back(start + static_cast<double>(i) * delta);
-        else out.m_Ints.push_back(s.Int(0) + i * d.Int(0));
+        else
+        {
+            int64_t step = 0, v = 0;
+            if (__builtin_mul_overflow(i, d.Int(0), &step) || __builtin_add_overflow(s.Int(0), step, &v))
+            {
+                ctx.Fail("integer overflow in Range");
+            }
+            out.m_Ints.push_back(v);
+        }
     }
     ctx.SetConstOutput(0, std::move(out));
+}
+
+/// Run-time indices as Signed32 with negative ones wrapped: indices + (indices < 0) * dim.
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+{
+    armnn::IOutputSlot* indices = &in;
+    if (TypeOf(*indices) != armnn::DataType::Signed32)
+    {
+        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_indices").c_str());
+        ctx.Emit(cast, {indices}, armnn::DataType::Signed32);
+        indices = &cast->GetOutputSlot(0);
+    }
+    auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
+                                                   ctx.LayerName("_isneg").c_str());
+    ctx.Emit(isNeg, {indices, &Scalar(ctx, TP::INT32, 0, "_zero")}, armnn::DataType::Boolean);
+    auto* negInt = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_int").c_str());
+    ctx.Emit(negInt, {&isNeg->GetOutputSlot(0)}, armnn::DataType::Signed32);
+    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0),
+                                    Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"), "_shift");
+    return Bin(ctx, armnn::BinaryOperation::Add, *indices, shift, "_wrapped");
 }
 
 void ConvertGather(NodeContext& ctx)
@@ -1046,17 +1270,46 @@ void ConvertGather(NodeContext& ctx)
         ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
         return;
     }
-    // Indices computed at run time may be negative; the Gather layer needs them in range.
-    armnn::IOutputSlot* indices = &ctx.Slot(1);
-    if (TypeOf(*indices) != armnn::DataType::Signed32)
-    {
-        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_indices").c_str());
-        ctx.Emit(cast, {indices}, armnn::DataType::Signed32);
-        indices = &cast->GetOutputSlot(0);
-    }
+    armnn::IOutputSlot& indices = WrapIndices(ctx, ctx.Slot(1), data[axis]);
     auto* l = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName().c_str());
-    ctx.Emit(l, {&ctx.Slot(0), indices}, TypeOf(ctx.Slot(0)));
+    ctx.Emit(l, {&ctx.Slot(0), &indices}, TypeOf(ctx.Slot(0)));
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+/// GatherElements as a Gather from the flattened data at flat indices: the index along `axis` comes from the
+/// input, the other coordinates are those of the output element (a constant).
+void ConvertGatherElements(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    if (data.size() != idx.size() || data.empty()) ctx.Fail("data and indices must have the same rank");
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), data.size()));
+    for (size_t d = 0; d < data.size(); ++d)
+    {
+        if (d != axis && idx[d] > data[d]) ctx.Fail("indices shape " + DimsToString(idx) + " exceeds data shape " + DimsToString(data));
+    }
+    const int64_t total = Product(data), n = Product(idx);
+    ToArmnnShape(idx, ctx.Describe(ctx.InputName(1)));
+    if (total > std::numeric_limits<int32_t>::max()) ctx.Unsupported("GatherElements on more than 2^31 elements");
+    std::vector<double> base(static_cast<size_t>(n));
+    for (int64_t i = 0; i < n; ++i)
+    {
+        int64_t rest = i, flat = 0, stride = 1;
+        for (size_t d = data.size(); d-- > 0;)
+        {
+            const int64_t coord = rest % idx[d];
+            rest /= idx[d];
+            if (d != axis) flat += coord * stride;
+            stride *= data[d];
+        }
+        base[static_cast<size_t>(i)] = static_cast<double>(flat);
+    }
+    const int64_t axisStride = Product(data, axis + 1);
+    armnn::IOutputSlot& wrapped = WrapIndices(ctx, ctx.Slot(1), data[axis]);
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Mul, wrapped, Scalar(ctx, TP::INT32, static_cast<double>(axisStride), "_stride"), "_scaled");
+    armnn::IOutputSlot& flat = Bin(ctx, armnn::BinaryOperation::Add, scaled, ctx.ConstSlot(MakeConst(TP::INT32, idx, base), "_base"), "_flat");
+    auto* l = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Reshape(ctx.Slot(0), {total}, "_data_flat"), &flat}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, idx);
 }
 
 void ConvertSlice(NodeContext& ctx)
@@ -1205,7 +1458,11 @@ void ConvertPad(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
-void ConvertReduce(NodeContext& ctx, armnn::ReduceOperation op, int64_t axesInputSince)
+/// Reductions built from a reduce layer: `pre` maps the input before it, `post` the result after it.
+using SlotMap = std::function<armnn::IOutputSlot&(NodeContext&, armnn::IOutputSlot&)>;
+
+void ConvertReduce(NodeContext& ctx, armnn::ReduceOperation op, int64_t axesInputSince, const SlotMap& pre = nullptr,
+                   const SlotMap& post = nullptr)
 {
     const Dims in = ctx.Dims(0);
     Dims axes = ReadAxes(ctx, axesInputSince, 1);
@@ -1234,28 +1491,541 @@ void ConvertReduce(NodeContext& ctx, armnn::ReduceOperation op, int64_t axesInpu
         if (!reduced[i]) out.push_back(in[i]);
         else if (keep) out.push_back(1);
     }
-    if (in.empty())
+    if (in.empty() && !pre && !post)
     {
         ctx.Alias(0, 0);
         return;
     }
-    ctx.SetOutput(0, Reduce(ctx, op, ctx.Slot(0), ax, true, ""), ctx.In(0).m_ElemType, out);
+    armnn::IOutputSlot* x = &ctx.Slot(0);
+    if (pre) x = &pre(ctx, *x);
+    if (!in.empty()) x = &Reduce(ctx, op, *x, ax, true, "");
+    if (post) x = &post(ctx, *x);
+    ctx.SetOutput(0, *x, ctx.In(0).m_ElemType, out);
+}
+
+armnn::IOutputSlot& Square(NodeContext& ctx, armnn::IOutputSlot& x)
+{
+    return Bin(ctx, armnn::BinaryOperation::Mul, x, x, "_square");
+}
+
+armnn::IOutputSlot& AbsOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Abs, x, "_abs"); }
+armnn::IOutputSlot& SqrtOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Sqrt, x, "_sqrt"); }
+armnn::IOutputSlot& LogOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Log, x, "_log"); }
+armnn::IOutputSlot& ExpOf(NodeContext& ctx, armnn::IOutputSlot& x) { return Unary(ctx, armnn::UnaryOperation::Exp, x, "_exp"); }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attention (opset 23): lowered to Transpose, BatchMatMul, Softmax and elementwise layers.
+
+armnn::IOutputSlot& Permute(NodeContext& ctx, armnn::IOutputSlot& x, const std::vector<unsigned int>& perm,
+                            const std::string& suffix)
+{
+    armnn::TransposeDescriptor d(armnn::PermutationVector(perm.data(), static_cast<unsigned>(perm.size())));
+    auto* l = ctx.Network().AddTransposeLayer(d, ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& MatMul(NodeContext& ctx, armnn::IOutputSlot& a, armnn::IOutputSlot& b, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddBatchMatMulLayer(armnn::BatchMatMulDescriptor(), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& Concat(NodeContext& ctx, armnn::IOutputSlot& a, armnn::IOutputSlot& b, unsigned axis,
+                           const std::string& suffix)
+{
+    std::vector<armnn::TensorShape> shapes = {a.GetTensorInfo().GetShape(), b.GetTensorInfo().GetShape()};
+    auto* l = ctx.Network().AddConcatLayer(armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), axis),
+                                           ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+/// Q, K or V as [batch, heads, sequence, head size]: 3-D inputs [batch, sequence, heads * head size] are split.
+armnn::IOutputSlot& AttentionHeads(NodeContext& ctx, size_t i, int64_t heads, Dims& dims, const std::string& suffix)
+{
+    dims = ctx.Dims(i);
+    if (dims.size() == 4) return ctx.Slot(i);
+    if (dims.size() != 3) ctx.Fail("Q, K and V must have rank 3 or 4", ctx.InputName(i));
+    if (heads < 1 || dims[2] % heads != 0) ctx.Fail("the hidden size is not a multiple of the number of heads", ctx.InputName(i));
+    const Dims split = {dims[0], dims[1], heads, dims[2] / heads};
+    dims = {dims[0], heads, dims[1], dims[2] / heads};
+    return Permute(ctx, ctx.Reshape(ctx.Slot(i), split, suffix + "_split"), {0, 2, 1, 3}, suffix + "_heads");
+}
+
+void ConvertAttention(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.Has(6)) ctx.Unsupported("the nonpad_kv_seqlen input");
+    if (ctx.HasOutput(3) && ctx.AttrInt("qk_matmul_output_mode", 0) > 3) ctx.Unsupported("qk_matmul_output_mode above 3");
+    const int32_t t = ctx.In(0).m_ElemType;
+    const bool threeD = ctx.Rank(0) == 3;
+    Dims q, k, v;
+    armnn::IOutputSlot& sq = AttentionHeads(ctx, 0, ctx.AttrInt("q_num_heads", 0), q, "_q");
+    armnn::IOutputSlot* sk = &AttentionHeads(ctx, 1, ctx.AttrInt("kv_num_heads", 0), k, "_k");
+    armnn::IOutputSlot* sv = &AttentionHeads(ctx, 2, ctx.AttrInt("kv_num_heads", 0), v, "_v");
+    if (q[0] != k[0] || k[0] != v[0] || q[3] != k[3] || k[1] != v[1] || k[2] != v[2]) ctx.Fail("Q, K and V shapes do not match");
+    // The key/value cache: past entries come first along the sequence axis.
+    const int64_t past = ctx.Has(4) ? ctx.Dims(4).at(2) : 0;
+    if (ctx.Has(4) != ctx.Has(5)) ctx.Fail("past_key and past_value come together");
+    if (ctx.Has(4))
+    {
+        sk = &Concat(ctx, ctx.Slot(4), *sk, 2, "_present_key");
+        sv = &Concat(ctx, ctx.Slot(5), *sv, 2, "_present_value");
+        k[2] += past;
+        v[2] += past;
+    }
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, *sk, t, k);
+    if (ctx.HasOutput(2)) ctx.SetOutput(2, *sv, t, v);
+    const int64_t qHeads = q[1], kvHeads = k[1], sQ = q[2], sKv = k[2];
+    if (qHeads != kvHeads)
+    {
+        // Grouped-query attention: each K/V head serves qHeads / kvHeads consecutive query heads.
+        if (qHeads % kvHeads != 0) ctx.Fail("q_num_heads is not a multiple of kv_num_heads");
+        const uint32_t g = static_cast<uint32_t>(qHeads / kvHeads);
+        auto repeat = [&](armnn::IOutputSlot& x, const Dims& d, const std::string& sfx) -> armnn::IOutputSlot& {
+            armnn::IOutputSlot& x5 = ctx.Reshape(x, {d[0], d[1], 1, d[2], d[3]}, sfx + "_5d");
+            auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor({1, 1, g, 1, 1}), ctx.LayerName(sfx + "_tile").c_str());
+            ctx.Emit(l, {&x5}, TypeOf(x5));
+            return ctx.Reshape(l->GetOutputSlot(0), {d[0], qHeads, d[2], d[3]}, sfx + "_groups");
+        };
+        sk = &repeat(*sk, k, "_k");
+        sv = &repeat(*sv, v, "_v");
+    }
+    const double scale = ctx.HasAttr("scale") ? ctx.AttrFloat("scale", 1.0f) : 1.0 / std::sqrt(static_cast<double>(q[3]));
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& qs = Bin(ctx, BO::Mul, sq, Scalar(ctx, t, scale, "_scale"), "_qscaled");
+    armnn::IOutputSlot& kt = Permute(ctx, *sk, {0, 1, 3, 2}, "_kt");
+    armnn::IOutputSlot* scores = &MatMul(ctx, qs, kt, "_qk");
+    const Dims scoreDims = {q[0], qHeads, sQ, sKv};
+    const int64_t mode = ctx.AttrInt("qk_matmul_output_mode", 0);
+    armnn::IOutputSlot* qkOut = scores;
+    // The additive bias: the mask (boolean: log(mask) is 0 or -inf; float: added as is), padded with -inf up to the
+    // total sequence length, plus the causal mask aligned to the upper left after the past entries.
+    armnn::IOutputSlot* bias = nullptr;
+    if (ctx.Has(3))
+    {
+        bias = &ctx.Slot(3);
+        if (ctx.In(3).m_ElemType == TP::BOOL)
+        {
+            auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_mask_cast").c_str());
+            ctx.Emit(cast, {bias}, TypeOf(sq));
+            bias = &Unary(ctx, armnn::UnaryOperation::Log, cast->GetOutputSlot(0), "_mask_bias");
+        }
+        else if (ctx.In(3).m_ElemType != t)
+        {
+            ctx.Fail("attn_mask must be boolean or of Q's type", ctx.InputName(3));
+        }
+        const Dims m = ctx.Dims(3);
+        if (m.empty() || m.back() > sKv) ctx.Fail("attn_mask is longer than the key sequence", ctx.InputName(3));
+        if (m.back() < sKv)
+        {
+            armnn::PadDescriptor pd;
+            for (size_t i = 0; i < m.size(); ++i) pd.m_PadList.emplace_back(0, i + 1 == m.size() ? static_cast<unsigned>(sKv - m.back()) : 0);
+            pd.m_PadValue = -std::numeric_limits<float>::infinity();
+            auto* pad = ctx.Network().AddPadLayer(pd, ctx.LayerName("_mask_pad").c_str());
+            ctx.Emit(pad, {bias}, TypeOf(*bias));
+            bias = &pad->GetOutputSlot(0);
+        }
+    }
+    if (ctx.AttrInt("is_causal", 0) != 0)
+    {
+        std::vector<double> causal;
+        for (int64_t i = 0; i < sQ; ++i)
+            for (int64_t j = 0; j < sKv; ++j)
+                causal.push_back(j - past > i ? -std::numeric_limits<double>::infinity() : 0.0);
+        armnn::IOutputSlot& c = ctx.ConstSlot(MakeConst(t, {sQ, sKv}, causal), "_causal");
+        bias = bias ? &Bin(ctx, BO::Add, *bias, c, "_bias") : &c;
+    }
+    if (bias) scores = &Bin(ctx, BO::Add, *scores, *bias, "_masked");
+    if (mode == 1) qkOut = scores;
+    const float softcap = ctx.AttrFloat("softcap", 0.0f);
+    if (softcap > 0)
+    {
+        armnn::IOutputSlot& div = Bin(ctx, BO::Mul, *scores, Scalar(ctx, t, 1.0 / softcap, "_inv_softcap"), "_softcap_in");
+        scores = &Bin(ctx, BO::Mul, Act(ctx, armnn::ActivationFunction::TanH, div, 1.0f, 1.0f, "_softcap_tanh"),
+                      Scalar(ctx, t, softcap, "_softcap"), "_softcapped");
+    }
+    if (mode == 2) qkOut = scores;
+    armnn::SoftmaxDescriptor sd;
+    sd.m_Axis = -1;
+    auto* softmax = ctx.Network().AddSoftmaxLayer(sd, ctx.LayerName("_softmax").c_str());
+    ctx.Emit(softmax, {scores}, TypeOf(*scores));
+    if (mode == 3) qkOut = &softmax->GetOutputSlot(0);
+    if (ctx.HasOutput(3)) ctx.SetOutput(3, *qkOut, t, scoreDims);
+    armnn::IOutputSlot* y = &MatMul(ctx, softmax->GetOutputSlot(0), *sv, "_y");
+    Dims yDims = {q[0], qHeads, sQ, v[3]};
+    if (threeD)
+    {
+        y = &Permute(ctx, *y, {0, 2, 1, 3}, "_y_seq");
+        yDims = {q[0], sQ, qHeads * v[3]};
+        y = &ctx.Reshape(*y, yDims, "_y_merge");
+    }
+    ctx.SetOutput(0, *y, t, yDims);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Losses: the target class is picked with a one-hot mask (target == class index), so no gather along the class axis
+// is needed.
+
+/// NegativeLogLikelihoodLoss of `logProb` ([N, C, d...], the ONNX shape of input 0) against target input 1 with
+/// optional class weights input 2; sets output 0.
+void NllLoss(NodeContext& ctx, armnn::IOutputSlot& logProb)
+{
+    using BO = armnn::BinaryOperation;
+    const Dims in = ctx.Dims(0), target = ctx.Dims(1);
+    if (in.size() < 2) ctx.Fail("input rank must be at least 2");
+    Dims expected = in;
+    expected.erase(expected.begin() + 1);
+    if (target != expected) ctx.Fail("target shape " + DimsToString(target) + " does not match " + DimsToString(in), ctx.InputName(1));
+    const int32_t t = ctx.In(0).m_ElemType, tt = ctx.In(1).m_ElemType;
+    if (tt != TP::INT32 && tt != TP::INT64) ctx.Fail("target must be int32 or int64", ctx.InputName(1));
+    const int64_t classes = in[1];
+    Dims classDims(in.size(), 1);
+    classDims[1] = classes;
+    Dims targetDims = in;
+    targetDims[1] = 1;
+    armnn::IOutputSlot& targetU = ctx.Reshape(ctx.Slot(1), targetDims, "_target");
+    std::vector<double> ids(static_cast<size_t>(classes));
+    std::iota(ids.begin(), ids.end(), 0.0);
+    auto compare = [&](armnn::ComparisonOperation op, armnn::IOutputSlot& b, const std::string& sfx) -> armnn::IOutputSlot& {
+        auto* cmp = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(sfx).c_str());
+        ctx.Emit(cmp, {&targetU, &b}, armnn::DataType::Boolean);
+        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName(sfx + "_cast").c_str());
+        ctx.Emit(cast, {&cmp->GetOutputSlot(0)}, TypeOf(logProb));
+        return cast->GetOutputSlot(0);
+    };
+    armnn::IOutputSlot* w = &compare(armnn::ComparisonOperation::Equal, ctx.ConstSlot(MakeConst(tt, classDims, ids), "_classes"), "_onehot");
+    if (ctx.HasAttr("ignore_index"))
+    {
+        ConstValue iiValue = IntsConst({ctx.AttrInt("ignore_index", 0)}, {});
+        iiValue.m_ElemType = tt;
+        armnn::IOutputSlot& ii = ctx.ConstSlot(iiValue, "_ignore_index");
+        w = &Bin(ctx, BO::Mul, *w, compare(armnn::ComparisonOperation::NotEqual, ii, "_kept"), "_onehot_kept");
+    }
+    if (ctx.Has(2))
+    {
+        if (ctx.Dims(2) != Dims{classes}) ctx.Fail("weight must have shape [C]", ctx.InputName(2));
+        w = &Bin(ctx, BO::Mul, *w, ctx.Reshape(ctx.Slot(2), classDims, "_weight"), "_weighted");
+    }
+    armnn::IOutputSlot& picked = Bin(ctx, BO::Mul, logProb, *w, "_picked");
+    const std::string reduction = ctx.AttrString("reduction", "mean");
+    std::vector<uint32_t> all(in.size());
+    std::iota(all.begin(), all.end(), 0u);
+    if (reduction == "none")
+    {
+        armnn::IOutputSlot& sum = Reduce(ctx, armnn::ReduceOperation::Sum, picked, {1}, true, "_perelement");
+        ctx.SetOutput(0, Unary(ctx, armnn::UnaryOperation::Neg, sum, "_loss"), t, target);
+        return;
+    }
+    armnn::IOutputSlot& total = Unary(ctx, armnn::UnaryOperation::Neg, Reduce(ctx, armnn::ReduceOperation::Sum, picked, all, true, "_total"), "_loss");
+    if (reduction == "sum")
+    {
+        ctx.SetOutput(0, total, t, {});
+        return;
+    }
+    if (reduction != "mean") ctx.Fail("unknown reduction '" + reduction + "'");
+    armnn::IOutputSlot& weightSum = Reduce(ctx, armnn::ReduceOperation::Sum, *w, all, true, "_weight_sum");
+    ctx.SetOutput(0, Bin(ctx, BO::Div, total, weightSum, "_mean"), t, {});
+}
+
+void ConvertNllLoss(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    NllLoss(ctx, ctx.Slot(0));
+}
+
+void ConvertSoftmaxCrossEntropyLoss(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.Rank(0) < 2) ctx.Fail("scores rank must be at least 2");
+    armnn::SoftmaxDescriptor d;
+    d.m_Axis = 1;
+    auto* l = ctx.Network().AddLogSoftmaxLayer(d, ctx.LayerName("_logsoftmax").c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, l->GetOutputSlot(0), ctx.In(0).m_ElemType, ctx.Dims(0));
+    NllLoss(ctx, l->GetOutputSlot(0));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small composites: Hardmax, LpNormalization, IsInf, IsNaN, ThresholdedRelu, EyeLike, OneHot, GroupNormalization
+
+armnn::IOutputSlot& CompareSlots(NodeContext& ctx, armnn::ComparisonOperation op, armnn::IOutputSlot& a,
+                                 armnn::IOutputSlot& b, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, armnn::DataType::Boolean);
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& CastSlot(NodeContext& ctx, armnn::IOutputSlot& a, armnn::DataType t, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddCastLayer(ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a}, t);
+    return l->GetOutputSlot(0);
+}
+
+/// Hardmax: 1 at the first maximum along the axis, 0 elsewhere (ArgMax, then Equal against the axis indices).
+void ConvertHardmax(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", ctx.Opset() < 13 ? 1 : -1), in.size()));
+    if (ctx.Opset() < 13 && axis + 1 != in.size()) ctx.Unsupported("Hardmax before opset 13 with an axis other than the last");
+    armnn::ArgMinMaxDescriptor d;
+    d.m_Function = armnn::ArgMinMaxFunction::Max;
+    d.m_Axis = static_cast<int>(axis);
+    d.m_Output_Type = armnn::DataType::Signed32;
+    auto* l = ctx.Network().AddArgMinMaxLayer(d, ctx.LayerName("_argmax").c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, armnn::DataType::Signed32);
+    Dims kept = in;
+    kept[axis] = 1;
+    armnn::IOutputSlot& idx = ctx.Reshape(l->GetOutputSlot(0), kept, "_argmax_kept");
+    Dims ids(in.size(), 1);
+    ids[axis] = in[axis];
+    std::vector<double> iota(static_cast<size_t>(in[axis]));
+    std::iota(iota.begin(), iota.end(), 0.0);
+    armnn::IOutputSlot& hot = CompareSlots(ctx, armnn::ComparisonOperation::Equal, idx, ctx.ConstSlot(MakeConst(TP::INT32, ids, iota), "_ids"), "_hot");
+    ctx.SetOutput(0, CastSlot(ctx, hot, TypeOf(ctx.Slot(0)), "_cast"), ctx.In(0).m_ElemType, in);
+}
+
+void ConvertLpNormalization(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    const uint32_t axis = static_cast<uint32_t>(NormAxis(ctx, ctx.AttrInt("axis", -1), in.size()));
+    const int64_t p = ctx.AttrInt("p", 2);
+    if (p != 1 && p != 2) ctx.Fail("p must be 1 or 2");
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot* norm = p == 1 ? &Reduce(ctx, armnn::ReduceOperation::Sum, AbsOf(ctx, x), {axis}, true, "_l1")
+                                      : &SqrtOf(ctx, Reduce(ctx, armnn::ReduceOperation::Sum, Square(ctx, x), {axis}, true, "_sumsq"));
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Div, x, *norm, ""), ctx.In(0).m_ElemType, in);
+}
+
+void ConvertIsInfNaN(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot* y = nullptr;
+    if (ctx.Node().op_type() == "IsNaN")
+    {
+        y = &CompareSlots(ctx, armnn::ComparisonOperation::NotEqual, x, x, "");
+    }
+    else
+    {
+        const double inf = std::numeric_limits<double>::infinity();
+        const bool pos = ctx.AttrInt("detect_positive", 1) != 0, neg = ctx.AttrInt("detect_negative", 1) != 0;
+        armnn::IOutputSlot& posInf = CompareSlots(ctx, armnn::ComparisonOperation::Equal, x, Scalar(ctx, t, inf, "_inf"), "_posinf");
+        armnn::IOutputSlot& negInf = CompareSlots(ctx, armnn::ComparisonOperation::Equal, x, Scalar(ctx, t, -inf, "_neginf_value"), "_neginf");
+        if (pos && neg)
+        {
+            auto* l = ctx.Network().AddLogicalBinaryLayer(armnn::LogicalBinaryDescriptor(armnn::LogicalBinaryOperation::LogicalOr), ctx.LayerName().c_str());
+            ctx.Emit(l, {&posInf, &negInf}, armnn::DataType::Boolean);
+            y = &l->GetOutputSlot(0);
+        }
+        else if (pos || neg)
+        {
+            y = pos ? &posInf : &negInf;
+        }
+        else
+        {
+            ctx.SetConstOutput(0, MakeConst(TP::BOOL, ctx.Dims(0), std::vector<double>(static_cast<size_t>(Product(ctx.Dims(0))), 0.0)));
+            return;
+        }
+    }
+    ctx.SetOutput(0, *y, TP::BOOL, ctx.Dims(0));
+}
+
+void ConvertThresholdedRelu(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& above = CompareSlots(ctx, armnn::ComparisonOperation::Greater, x, Scalar(ctx, t, ctx.AttrFloat("alpha", 1.0f), "_alpha"), "_above");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, x, CastSlot(ctx, above, TypeOf(x), "_mask"), ""), t, ctx.Dims(0));
+}
+
+/// EyeLike reads only the shape of its input: the result is a constant.
+void ConvertEyeLike(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.size() != 2) ctx.Fail("input must be 2-D");
+    const int32_t t = ctx.HasAttr("dtype") ? static_cast<int32_t>(ctx.AttrInt("dtype", TP::FLOAT)) : ctx.In(0).m_ElemType;
+    const int64_t k = ctx.AttrInt("k", 0);
+    std::vector<double> v;
+    for (int64_t i = 0; i < in[0]; ++i)
+        for (int64_t j = 0; j < in[1]; ++j) v.push_back(j - i == k ? 1.0 : 0.0);
+    ctx.SetConstOutput(0, MakeConst(t, in, v));
+}
+
+/// OneHot: Equal(indices, class ids) selects between the two values; negative indices count from the end.
+void ConvertOneHot(NodeContext& ctx)
+{
+    const Dims idx = ctx.Dims(0);
+    const int64_t depth = ctx.Const(1, "depth").Int(0);
+    if (depth < 1 || depth > kMaxDimension) ctx.Fail("depth out of range", ctx.InputName(1));
+    const ConstValue& values = ctx.Const(2, "values");
+    if (values.NumElements() != 2) ctx.Fail("values must have two elements", ctx.InputName(2));
+    const size_t rank = idx.size() + 1;
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", -1), rank));
+    Dims out = idx;
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(axis), depth);
+    Dims lifted = idx;
+    lifted.insert(lifted.begin() + static_cast<std::ptrdiff_t>(axis), 1);
+    armnn::IOutputSlot& wrapped = WrapIndices(ctx, ctx.Slot(0), depth);
+    Dims ids(rank, 1);
+    ids[axis] = depth;
+    std::vector<double> iota(static_cast<size_t>(depth));
+    std::iota(iota.begin(), iota.end(), 0.0);
+    armnn::IOutputSlot& hot = CompareSlots(ctx, armnn::ComparisonOperation::Equal, ctx.Reshape(wrapped, lifted, "_lifted"),
+                                           ctx.ConstSlot(MakeConst(TP::INT32, ids, iota), "_ids"), "_hot");
+    const int32_t t = values.m_ElemType;
+    armnn::IOutputSlot& hotT = CastSlot(ctx, hot, ToArmnnType(t, ctx.Describe()), "_hot_cast");
+    // off + hot * (on - off)
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Mul, hotT, Scalar(ctx, t, values.Real(1) - values.Real(0), "_span"), "_scaled");
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, scaled, Scalar(ctx, t, values.Real(0), "_off"), ""), t, out);
+}
+
+/// GroupNormalization (opset 21: scale and bias per channel): statistics over each group of channels and the
+/// spatial axes, through a [N, groups, C / groups * spatial] view.
+void ConvertGroupNormalization(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    if (in.size() < 3) ctx.Fail("input rank must be at least 3");
+    const int64_t groups = ctx.AttrInt("num_groups", 0);
+    if (groups < 1 || in[1] % groups != 0) ctx.Fail("num_groups must divide the channels");
+    if (ctx.Opset() < 21) ctx.Unsupported("GroupNormalization before opset 21 (per-group scale and bias)");
+    armnn::IOutputSlot& grouped = ctx.Reshape(ctx.Slot(0), {in[0], groups, Product(in, 1) / groups}, "_groups");
+    armnn::IOutputSlot* y = Normalize(ctx, grouped, {2}, ctx.AttrFloat("epsilon", 1e-5f)).y;
+    y = &ctx.Reshape(*y, in, "_ungroup");
+    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, PerChannel(ctx, 1, in.size()), "_scale");
+    y = &Bin(ctx, armnn::BinaryOperation::Add, *y, PerChannel(ctx, 2, in.size()), "_bias");
+    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, in);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mod and Trilu
+
+/// Mod: fmod = 0 gives the divisor's sign (integers only), fmod = 1 the dividend's (C's fmod).
+void ConvertMod(NodeContext& ctx)
+{
+    const bool cFmod = ctx.AttrInt("fmod", 0) != 0;
+    const int32_t t = ctx.In(0).m_ElemType;
+    const bool real = t == TP::FLOAT || t == TP::FLOAT16 || t == TP::DOUBLE || t == TP::BFLOAT16;
+    if (real && !cFmod) ctx.Fail("fmod must be 1 for floating-point inputs");
+    if (ctx.In(1).m_ElemType != t) ctx.Fail("inputs have different types");
+    const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    if (AllConst(ctx))
+    {
+        const ConstValue& a = ctx.Const(0, "A");
+        const ConstValue& b = ctx.Const(1, "B");
+        ConstValue c = MakeConst(t, out, {});
+        for (size_t i = 0; i < c.NumElements(); ++i)
+        {
+            const size_t ia = BroadcastSource(a.m_Dims, out, i), ib = BroadcastSource(b.m_Dims, out, i);
+            if (real)
+            {
+                c.m_Reals.push_back(std::fmod(a.Real(ia), b.Real(ib)));
+                continue;
+            }
+            const int64_t x = a.Int(ia), y = b.Int(ib);
+            if (y == 0) ctx.Fail("integer modulo by zero while folding constants");
+            int64_t r = (y == -1) ? 0 : x % y;
+            if (!cFmod && r != 0 && ((r < 0) != (y < 0))) r += y;
+            c.m_Ints.push_back(r);
+        }
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    if (t != TP::FLOAT && t != TP::FLOAT16 && t != TP::INT32 && t != TP::INT64) ctx.Unsupported("Mod on " + OnnxTypeName(t));
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& a = ctx.Slot(0);
+    armnn::IOutputSlot& b = ctx.Slot(1);
+    if (!cFmod)
+    {
+        armnn::IOutputSlot& q = Bin(ctx, BO::FloorDiv, a, b, "_floordiv");
+        ctx.SetOutput(0, Bin(ctx, BO::Sub, a, Bin(ctx, BO::Mul, q, b, "_qb"), ""), t, out);
+        return;
+    }
+    // fmod(a, b) = sign(a) * (|a| - floor(|a| / |b|) * |b|).
+    armnn::IOutputSlot& absA = Unary(ctx, armnn::UnaryOperation::Abs, a, "_absa");
+    armnn::IOutputSlot& absB = Unary(ctx, armnn::UnaryOperation::Abs, b, "_absb");
+    armnn::IOutputSlot& q = Bin(ctx, BO::FloorDiv, absA, absB, "_floordiv");
+    armnn::IOutputSlot& m = Bin(ctx, BO::Sub, absA, Bin(ctx, BO::Mul, q, absB, "_qb"), "_absmod");
+    auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
+                                                   ctx.LayerName("_isneg").c_str());
+    ctx.Emit(isNeg, {&a, &Scalar(ctx, t, 0, "_zero")}, armnn::DataType::Boolean);
+    auto* negT = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_cast").c_str());
+    ctx.Emit(negT, {&isNeg->GetOutputSlot(0)}, TypeOf(a));
+    // sign = 1 - 2 * isNeg
+    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, negT->GetOutputSlot(0), Scalar(ctx, t, 2, "_two"), "_twice");
+    armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, Scalar(ctx, t, 1, "_one"), twice, "_sign");
+    ctx.SetOutput(0, Bin(ctx, BO::Mul, m, sign, ""), t, out);
+}
+
+/// Trilu: keeps the elements on and above (upper) or below (lower) the k-th diagonal of the last two axes, with
+/// a mask built at parse time, or compared with k at run time when k is not a constant.
+void ConvertTrilu(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.size() < 2) ctx.Fail("input rank must be at least 2");
+    const bool upper = ctx.AttrInt("upper", 1) != 0;
+    const int64_t rows = in[in.size() - 2], cols = in.back();
+    const int32_t t = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    if (!ctx.Has(1) || ctx.IsConst(1))
+    {
+        const int64_t k = ctx.Has(1) ? ctx.ConstInts(1, "k").at(0) : 0;
+        std::vector<double> mask;
+        for (int64_t i = 0; i < rows; ++i)
+            for (int64_t j = 0; j < cols; ++j) mask.push_back(upper ? (j - i >= k) : (j - i <= k));
+        ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, x, ctx.ConstSlot(MakeConst(t, {rows, cols}, mask), "_mask"), ""), t, in);
+        return;
+    }
+    std::vector<double> diff;
+    for (int64_t i = 0; i < rows; ++i)
+        for (int64_t j = 0; j < cols; ++j) diff.push_back(static_cast<double>(j - i));
+    const auto op = upper ? armnn::ComparisonOperation::GreaterOrEqual : armnn::ComparisonOperation::LessOrEqual;
+    auto* keep = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName("_keep").c_str());
+    ctx.Emit(keep, {&ctx.ConstSlot(MakeConst(ctx.In(1).m_ElemType, {rows, cols}, diff), "_diff"), &ctx.Slot(1)},
+             armnn::DataType::Boolean);
+    auto* mask = ctx.Network().AddCastLayer(ctx.LayerName("_mask").c_str());
+    ctx.Emit(mask, {&keep->GetOutputSlot(0)}, TypeOf(x));
+    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, x, mask->GetOutputSlot(0), ""), t, in);
 }
 
 void ConvertArgMinMax(NodeContext& ctx, armnn::ArgMinMaxFunction f)
 {
-    if (ctx.AttrInt("select_last_index", 0) != 0) ctx.Unsupported("select_last_index = 1");
     const Dims in = ctx.Dims(0);
     const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), in.size()));
+    const bool last = ctx.AttrInt("select_last_index", 0) != 0;
+    armnn::IOutputSlot* x = &ctx.Slot(0);
+    if (last)
+    {
+        // The last extreme is the first one of the input reversed along the axis: index = dim - 1 - found.
+        std::vector<double> rev;
+        for (int64_t i = in[axis]; i-- > 0;) rev.push_back(static_cast<double>(i));
+        auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName("_reversed").c_str());
+        ctx.Emit(g, {x, &ctx.ConstSlot(MakeConst(TP::INT32, {in[axis]}, rev), "_reverse")}, TypeOf(*x));
+        x = &g->GetOutputSlot(0);
+    }
     armnn::ArgMinMaxDescriptor d;
     d.m_Function = f;
     d.m_Axis = static_cast<int>(axis);
     d.m_Output_Type = armnn::DataType::Signed64;
     auto* l = ctx.Network().AddArgMinMaxLayer(d, ctx.LayerName().c_str());
-    ctx.Emit(l, {&ctx.Slot(0)}, armnn::DataType::Signed64);
+    ctx.Emit(l, {x}, armnn::DataType::Signed64);
+    armnn::IOutputSlot* y = &l->GetOutputSlot(0);
+    if (last)
+    {
+        y = &Bin(ctx, armnn::BinaryOperation::Sub, Scalar(ctx, TP::INT64, static_cast<double>(in[axis] - 1), "_lastindex"), *y, "_fromlast");
+    }
     Dims out = in;
     if (ctx.AttrInt("keepdims", 1) != 0) out[axis] = 1; else out.erase(out.begin() + static_cast<std::ptrdiff_t>(axis));
-    ctx.SetOutput(0, l->GetOutputSlot(0), TP::INT64, out);
+    ctx.SetOutput(0, *y, TP::INT64, out);
 }
 
 void ConvertSoftmax(NodeContext& ctx, bool log)
@@ -1299,9 +2069,9 @@ void ConvertCast(NodeContext& ctx)
         {
             if (c.IsReal()) c.m_Reals.push_back(src.Real(i));
             else if (to == TP::BOOL) c.m_Ints.push_back(src.Real(i) != 0);
-            else c.m_Ints.push_back(src.IsReal() ? static_cast<int64_t>(std::trunc(src.m_Reals[i])) : src.m_Ints[i]);
+            else c.m_Ints.push_back(src.IsReal() ? SaturatingInt64(std::trunc(src.m_Reals[i])) : src.m_Ints[i]);
         }
-        if (to == TP::FLOAT) for (double& v : c.m_Reals) v = static_cast<float>(v);
+        if (to == TP::FLOAT) for (double& v : c.m_Reals) v = NarrowToFloat(v);
         ctx.SetConstOutput(0, std::move(c));
         return;
     }
@@ -1339,7 +2109,7 @@ void ConvertResize(NodeContext& ctx)
     {
         const std::vector<float> scales = ctx.ConstFloats(scalesIdx, "scales");
         if (scales.size() != 4) ctx.Fail("scales must have 4 entries");
-        for (size_t i = 0; i < 4; ++i) out[i] = static_cast<int64_t>(std::floor(static_cast<double>(in[i]) * scales[i]));
+        for (size_t i = 0; i < 4; ++i) out[i] = SaturatingInt64(std::floor(static_cast<double>(in[i]) * scales[i]));
     }
     else if (upsample && ctx.HasAttr("scales"))
     {
@@ -1389,6 +2159,125 @@ void ConvertPrelu(NodeContext& ctx)
 }
 
 /// Scale and zero point of QuantizeLinear / DequantizeLinear: per-tensor constants only.
+/// Round half to even (ONNX's Round and QuantizeLinear): f = floor(x), d = x - f,
+/// f + (d > 0.5) + (d == 0.5) * (f odd). Exact for finite values.
+armnn::IOutputSlot& RoundHalfEven(NodeContext& ctx, armnn::IOutputSlot& x, int32_t t)
+{
+    using BO = armnn::BinaryOperation;
+    auto floorOf = [&](armnn::IOutputSlot& v, const std::string& sfx) -> armnn::IOutputSlot& {
+        auto* l = ctx.Network().AddFloorLayer(ctx.LayerName(sfx).c_str());
+        ctx.Emit(l, {&v}, TypeOf(v));
+        return l->GetOutputSlot(0);
+    };
+    armnn::IOutputSlot& f = floorOf(x, "_floor");
+    armnn::IOutputSlot& d = Bin(ctx, BO::Sub, x, f, "_frac");
+    armnn::IOutputSlot& half = Scalar(ctx, t, 0.5, "_half");
+    armnn::IOutputSlot& up = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Greater, d, half, "_above"), TypeOf(x), "_above_cast");
+    armnn::IOutputSlot& tie = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Equal, d, half, "_tie"), TypeOf(x), "_tie_cast");
+    armnn::IOutputSlot& halfF = floorOf(Bin(ctx, BO::Mul, f, half, "_f_half"), "_f_half_floor");
+    armnn::IOutputSlot& odd = Bin(ctx, BO::Sub, f, Bin(ctx, BO::Add, halfF, halfF, "_even"), "_odd");
+    armnn::IOutputSlot& r = Bin(ctx, BO::Add, f, up, "_rounded_up");
+    return Bin(ctx, BO::Add, r, Bin(ctx, BO::Mul, tie, odd, "_tie_odd"), "_round");
+}
+
+void ConvertRound(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    ctx.SetOutput(0, RoundHalfEven(ctx, ctx.Slot(0), ctx.In(0).m_ElemType), ctx.In(0).m_ElemType, ctx.Dims(0));
+}
+
+/// Quantization parameters that are not one constant per tensor (computed at run time, or per axis): the
+/// arithmetic of QuantizeLinear and DequantizeLinear in float layers, with the parameters reshaped to the axis.
+/// Returns false for the plain per-tensor constant case, which maps to armnn's Quantize and Dequantize.
+bool NeedsQuantizationArithmetic(const NodeContext& ctx)
+{
+    if (!ctx.IsConst(1) || (ctx.Has(2) && !ctx.IsConst(2))) return true;
+    if (ctx.Const(1, "scale").NumElements() != 1) return true;
+    const int32_t zt = ctx.Has(2) ? ctx.In(2).m_ElemType : TP::UINT8;
+    return zt == TP::INT16 || zt == TP::UINT16 || ctx.In(0).m_ElemType == TP::INT16 || ctx.In(0).m_ElemType == TP::UINT16;
+}
+
+/// Input i (scale or zero point) as a float slot that broadcasts against input 0 along the `axis` attribute.
+armnn::IOutputSlot& QuantParamSlot(NodeContext& ctx, size_t i, const std::string& suffix)
+{
+    const Dims x = ctx.Dims(0), p = ctx.Dims(i);
+    if (ctx.HasAttr("block_size") && ctx.AttrInt("block_size", 0) != 0) ctx.Unsupported("blocked quantization");
+    armnn::IOutputSlot* s = &ctx.Slot(i);
+    if (TypeOf(*s) != armnn::DataType::Float32) s = &CastSlot(ctx, *s, armnn::DataType::Float32, suffix + "_float");
+    if (p.empty() || Product(p) == 1) return *s;
+    if (p.size() != 1) ctx.Fail("per-axis parameters must be 1-D", ctx.InputName(i));
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 1), x.size()));
+    if (p[0] != x[axis]) ctx.Fail("per-axis parameters do not match the axis", ctx.InputName(i));
+    Dims d(x.size(), 1);
+    d[axis] = p[0];
+    return ctx.Reshape(*s, d, suffix + "_axis");
+}
+
+void QuantizeArithmetic(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    int32_t outType = ctx.Has(2) ? ctx.In(2).m_ElemType : TP::UINT8;
+    if (ctx.HasAttr("output_dtype") && ctx.AttrInt("output_dtype", 0) != 0) outType = static_cast<int32_t>(ctx.AttrInt("output_dtype", 0));
+    double lo = 0, hi = 0;
+    switch (outType)
+    {
+        case TP::UINT8: hi = 255; break;
+        case TP::INT8: lo = -128; hi = 127; break;
+        case TP::UINT16: hi = 65535; break;
+        case TP::INT16: lo = -32768; hi = 32767; break;
+        default: ctx.Unsupported("quantizing to " + OnnxTypeName(outType));
+    }
+    if (ctx.AttrInt("saturate", 1) == 0) ctx.Unsupported("saturate = 0");
+    armnn::IOutputSlot* x = &ctx.Slot(0);
+    if (TypeOf(*x) != armnn::DataType::Float32) x = &CastSlot(ctx, *x, armnn::DataType::Float32, "_float");
+    armnn::IOutputSlot* q = &RoundHalfEven(ctx, Bin(ctx, armnn::BinaryOperation::Div, *x, QuantParamSlot(ctx, 1, "_scale"), "_scaled"), TP::FLOAT);
+    if (ctx.Has(2)) q = &Bin(ctx, armnn::BinaryOperation::Add, *q, QuantParamSlot(ctx, 2, "_zp"), "_shifted");
+    q = &Bin(ctx, armnn::BinaryOperation::Maximum, *q, Scalar(ctx, TP::FLOAT, lo, "_lo"), "_min");
+    q = &Bin(ctx, armnn::BinaryOperation::Minimum, *q, Scalar(ctx, TP::FLOAT, hi, "_hi"), "_max");
+    ctx.SetOutput(0, CastSlot(ctx, *q, ToArmnnType(outType, ctx.Describe()), "_cast"), outType, ctx.Dims(0));
+}
+
+void DequantizeArithmetic(NodeContext& ctx)
+{
+    armnn::IOutputSlot* y = &CastSlot(ctx, ctx.Slot(0), armnn::DataType::Float32, "_float");
+    if (ctx.Has(2)) y = &Bin(ctx, armnn::BinaryOperation::Sub, *y, QuantParamSlot(ctx, 2, "_zp"), "_centred");
+    y = &Bin(ctx, armnn::BinaryOperation::Mul, *y, QuantParamSlot(ctx, 1, "_scale"), "");
+    ctx.SetOutput(0, *y, TP::FLOAT, ctx.Dims(0));
+}
+
+/// DynamicQuantizeLinear: uint8 with scale (max(0, max x) - min(0, min x)) / 255 and zero point
+/// saturate(round(-min / scale)); every step rounds half to even as the operator specifies.
+void ConvertDynamicQuantizeLinear(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.In(0).m_ElemType != TP::FLOAT) ctx.Unsupported("DynamicQuantizeLinear on " + OnnxTypeName(ctx.In(0).m_ElemType));
+    using BO = armnn::BinaryOperation;
+    const Dims in = ctx.Dims(0);
+    std::vector<uint32_t> all(in.size());
+    std::iota(all.begin(), all.end(), 0u);
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& zero = Scalar(ctx, TP::FLOAT, 0, "_zero");
+    armnn::IOutputSlot* hiV = &x;
+    armnn::IOutputSlot* loV = &x;
+    if (!in.empty())
+    {
+        hiV = &Reduce(ctx, armnn::ReduceOperation::Max, x, all, true, "_max");
+        loV = &Reduce(ctx, armnn::ReduceOperation::Min, x, all, true, "_min");
+    }
+    armnn::IOutputSlot& hi = Bin(ctx, BO::Maximum, ctx.Reshape(*hiV, {}, "_max_scalar"), zero, "_max0");
+    armnn::IOutputSlot& lo = Bin(ctx, BO::Minimum, ctx.Reshape(*loV, {}, "_min_scalar"), zero, "_min0");
+    armnn::IOutputSlot& scale = Bin(ctx, BO::Div, Bin(ctx, BO::Sub, hi, lo, "_range"), Scalar(ctx, TP::FLOAT, 255, "_levels"), "_scale");
+    auto saturate = [&](armnn::IOutputSlot& v, const std::string& sfx) -> armnn::IOutputSlot& {
+        armnn::IOutputSlot& a = Bin(ctx, BO::Maximum, v, zero, sfx + "_lo");
+        return Bin(ctx, BO::Minimum, a, Scalar(ctx, TP::FLOAT, 255, sfx + "_255"), sfx + "_hi");
+    };
+    armnn::IOutputSlot& zp = saturate(RoundHalfEven(ctx, Bin(ctx, BO::Div, Bin(ctx, BO::Sub, zero, lo, "_neg_min"), scale, "_zp_real"), TP::FLOAT), "_zp");
+    armnn::IOutputSlot& q = saturate(Bin(ctx, BO::Add, RoundHalfEven(ctx, Bin(ctx, BO::Div, x, scale, "_scaled"), TP::FLOAT), zp, "_shifted"), "_q");
+    ctx.SetOutput(0, CastSlot(ctx, q, armnn::DataType::QAsymmU8, "_y"), TP::UINT8, in);
+    if (ctx.HasOutput(1)) ctx.SetOutput(1, scale, TP::FLOAT, {});
+    if (ctx.HasOutput(2)) ctx.SetOutput(2, CastSlot(ctx, zp, armnn::DataType::QAsymmU8, "_y_zero_point"), TP::UINT8, {});
+}
+
 std::pair<float, int64_t> QuantParams(NodeContext& ctx, int32_t& zpType)
 {
     const std::vector<float> scale = ctx.ConstFloats(1, "scale");
@@ -1407,6 +2296,11 @@ std::pair<float, int64_t> QuantParams(NodeContext& ctx, int32_t& zpType)
 
 void ConvertQuantize(NodeContext& ctx)
 {
+    if (NeedsQuantizationArithmetic(ctx))
+    {
+        QuantizeArithmetic(ctx);
+        return;
+    }
     int32_t zpType = 0;
     const auto [scale, zp] = QuantParams(ctx, zpType);
     if (ctx.HasAttr("output_dtype") && ctx.AttrInt("output_dtype", 0) != 0) zpType = static_cast<int32_t>(ctx.AttrInt("output_dtype", 0));
@@ -1424,6 +2318,11 @@ void ConvertQuantize(NodeContext& ctx)
 
 void ConvertDequantize(NodeContext& ctx)
 {
+    if (NeedsQuantizationArithmetic(ctx) && !AllConst(ctx))
+    {
+        DequantizeArithmetic(ctx);
+        return;
+    }
     int32_t zpType = 0;
     const auto [scale, zp] = QuantParams(ctx, zpType);
     const int32_t t = ctx.In(0).m_ElemType;
@@ -1431,7 +2330,7 @@ void ConvertDequantize(NodeContext& ctx)
     {
         const ConstValue& q = ctx.Const(0, "x");
         ConstValue c = MakeConst(TP::FLOAT, q.m_Dims, {});
-        for (size_t i = 0; i < q.NumElements(); ++i) c.m_Reals.push_back(static_cast<float>(static_cast<double>(q.Int(i) - zp) * scale));
+        for (size_t i = 0; i < q.NumElements(); ++i) c.m_Reals.push_back(NarrowToFloat((static_cast<double>(q.Int(i)) - static_cast<double>(zp)) * scale));
         ctx.SetConstOutput(0, std::move(c));
         return;
     }
@@ -1483,11 +2382,10 @@ void ConvertTile(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
-void ConvertExpand(NodeContext& ctx)
+/// Broadcasts a slot of ONNX shape `in` to `out` (Reshape to the output rank, then Tile).
+armnn::IOutputSlot& BroadcastTo(NodeContext& ctx, armnn::IOutputSlot& x, const Dims& in, const Dims& out,
+                                const std::string& suffix)
 {
-    const Dims in = ctx.Dims(0);
-    const Dims out = BroadcastDims(ctx, in, ctx.ConstInts(1, "shape"));
-    ToArmnnShape(out, ctx.Describe());
     Dims lifted(out.size() - in.size(), 1);
     lifted.insert(lifted.end(), in.begin(), in.end());
     std::vector<uint32_t> m;
@@ -1497,30 +2395,61 @@ void ConvertExpand(NodeContext& ctx)
         m.push_back(static_cast<uint32_t>(out[i] / lifted[i]));
         any = any || m.back() != 1;
     }
-    armnn::IOutputSlot& x = ctx.Reshape(ctx.Slot(0), lifted, "_lift");
-    if (!any)
-    {
-        ctx.SetOutput(0, x, ctx.In(0).m_ElemType, out);
-        return;
-    }
-    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName().c_str());
-    ctx.Emit(l, {&x}, TypeOf(x));
-    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+    armnn::IOutputSlot& y = ctx.Reshape(x, lifted, suffix + "_lift");
+    if (!any) return y;
+    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&y}, TypeOf(y));
+    return l->GetOutputSlot(0);
+}
+
+void ConvertExpand(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const Dims out = BroadcastDims(ctx, in, ctx.ConstInts(1, "shape"));
+    ToArmnnShape(out, ctx.Describe());
+    ctx.SetOutput(0, BroadcastTo(ctx, ctx.Slot(0), in, out, ""), ctx.In(0).m_ElemType, out);
 }
 
 void ConvertWhere(NodeContext& ctx)
 {
-    // No select layer: where(c, x, y) = x * c + y * (1 - c) with c cast to x's type (exact for finite values).
     const int32_t t = ctx.In(1).m_ElemType;
-    if (t != TP::FLOAT && t != TP::INT32 && t != TP::INT64) ctx.Unsupported("Where on " + OnnxTypeName(t));
     const Dims out = BroadcastDims(ctx, BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1)), ctx.Dims(2));
-    auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_cond").c_str());
-    ctx.Emit(cast, {&ctx.Slot(0)}, TypeOf(ctx.Slot(1)));
-    armnn::IOutputSlot& c = cast->GetOutputSlot(0);
-    armnn::IOutputSlot& notC = Bin(ctx, armnn::BinaryOperation::Sub, Scalar(ctx, t, 1, "_one"), c, "_notcond");
-    armnn::IOutputSlot& a = Bin(ctx, armnn::BinaryOperation::Mul, ctx.Slot(1), c, "_x");
-    armnn::IOutputSlot& b = Bin(ctx, armnn::BinaryOperation::Mul, ctx.Slot(2), notC, "_y");
-    ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Add, a, b, "_sum"), t, out);
+    if (AllConst(ctx))
+    {
+        const ConstValue& c = ctx.Const(0, "condition");
+        const ConstValue& x = ctx.Const(1, "X");
+        const ConstValue& y = ctx.Const(2, "Y");
+        ConstValue r = MakeConst(t, out, {});
+        for (size_t i = 0; i < r.NumElements(); ++i)
+        {
+            const ConstValue& src = c.Int(BroadcastSource(c.m_Dims, out, i)) != 0 ? x : y;
+            const size_t k = BroadcastSource(src.m_Dims, out, i);
+            if (r.IsReal()) r.m_Reals.push_back(src.Real(k)); else r.m_Ints.push_back(src.Int(k));
+        }
+        ctx.SetConstOutput(0, std::move(r));
+        return;
+    }
+    // No select layer: y and x, broadcast and flattened, are concatenated to [2n] and gathered at
+    // cond * n + i. Exact for every value, infinities and NaN included.
+    const int64_t n = Product(out);
+    ToArmnnShape(out, ctx.Describe());
+    if (2 * n > std::numeric_limits<int32_t>::max()) ctx.Unsupported("Where with more than 2^30 elements");
+    auto* cond = ctx.Network().AddCastLayer(ctx.LayerName("_cond").c_str());
+    ctx.Emit(cond, {&ctx.Slot(0)}, armnn::DataType::Signed32);
+    armnn::IOutputSlot& c = ctx.Reshape(BroadcastTo(ctx, cond->GetOutputSlot(0), ctx.Dims(0), out, "_cond_bcast"), {n}, "_cond_flat");
+    armnn::IOutputSlot& x = ctx.Reshape(BroadcastTo(ctx, ctx.Slot(1), ctx.Dims(1), out, "_x_bcast"), {n}, "_x_flat");
+    armnn::IOutputSlot& y = ctx.Reshape(BroadcastTo(ctx, ctx.Slot(2), ctx.Dims(2), out, "_y_bcast"), {n}, "_y_flat");
+    std::vector<double> iota(static_cast<size_t>(n));
+    std::iota(iota.begin(), iota.end(), 0.0);
+    armnn::IOutputSlot& offset = Bin(ctx, armnn::BinaryOperation::Mul, c, Scalar(ctx, TP::INT32, static_cast<double>(n), "_n"), "_offset");
+    armnn::IOutputSlot& idx = Bin(ctx, armnn::BinaryOperation::Add, offset, ctx.ConstSlot(MakeConst(TP::INT32, {n}, iota), "_iota"), "_index");
+    std::vector<armnn::TensorShape> shapes = {y.GetTensorInfo().GetShape(), x.GetTensorInfo().GetShape()};
+    auto* both = ctx.Network().AddConcatLayer(armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), 0),
+                                              ctx.LayerName("_choices").c_str());
+    ctx.Emit(both, {&y, &x}, TypeOf(x));
+    auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName().c_str());
+    ctx.Emit(g, {&both->GetOutputSlot(0), &idx}, TypeOf(x));
+    ctx.SetOutput(0, g->GetOutputSlot(0), t, out);
 }
 
 void ConvertSpaceDepth(NodeContext& ctx, bool toDepth)
@@ -1543,10 +2472,15 @@ void ConvertIdentity(NodeContext& ctx)
 {
     if (ctx.Node().op_type() == "Dropout")
     {
-        if (ctx.HasOutput(1)) ctx.Unsupported("the mask output of Dropout");
         if (ctx.Has(2) && (!ctx.IsConst(2) || ctx.ConstInts(2, "training_mode").at(0) != 0))
         {
             ctx.Unsupported("Dropout in training mode");
+        }
+        if (ctx.HasOutput(1))
+        {
+            // In inference every element is kept.
+            ConstValue mask = MakeConst(TP::BOOL, ctx.Dims(0), std::vector<double>(static_cast<size_t>(Product(ctx.Dims(0))), 1.0));
+            ctx.SetConstOutput(1, std::move(mask));
         }
     }
     ctx.Alias(0, 0);
@@ -1599,10 +2533,53 @@ void ConvertComposite(NodeContext& ctx)
         armnn::IOutputSlot& ax = Bin(ctx, BO::Mul, x, Scalar(ctx, t, ctx.AttrFloat("alpha", 1.0f), "_alpha"), "_ax");
         y = &Bin(ctx, BO::Mul, x, Act(ctx, armnn::ActivationFunction::Sigmoid, ax, 0, 0, "_sigmoid"), "");
     }
+    else if (op == "Sinh" || op == "Cosh")
+    {
+        armnn::IOutputSlot& ep = Unary(ctx, armnn::UnaryOperation::Exp, x, "_exp");
+        armnn::IOutputSlot& en = Unary(ctx, armnn::UnaryOperation::Exp, Unary(ctx, armnn::UnaryOperation::Neg, x, "_neg"), "_expneg");
+        armnn::IOutputSlot& sum = Bin(ctx, op == "Sinh" ? BO::Sub : BO::Add, ep, en, "_combine");
+        y = &Bin(ctx, BO::Mul, sum, Scalar(ctx, t, 0.5, "_half"), "");
+    }
+    else if (op == "Tan")
+    {
+        y = &Bin(ctx, BO::Div, Unary(ctx, armnn::UnaryOperation::Sin, x, "_sin"), Unary(ctx, armnn::UnaryOperation::Cos, x, "_cos"), "");
+    }
+    else if (op == "Asinh" || op == "Acosh")
+    {
+        // log(x + sqrt(x^2 +- 1))
+        armnn::IOutputSlot& sq = Bin(ctx, BO::Mul, x, x, "_sq");
+        armnn::IOutputSlot& r = Bin(ctx, op == "Asinh" ? BO::Add : BO::Sub, sq, Scalar(ctx, t, 1, "_one"), "_radicand");
+        armnn::IOutputSlot& sum = Bin(ctx, BO::Add, x, Unary(ctx, armnn::UnaryOperation::Sqrt, r, "_sqrt"), "_sum");
+        y = &Unary(ctx, armnn::UnaryOperation::Log, sum, "");
+    }
+    else if (op == "Atanh")
+    {
+        // log((1 + x) / (1 - x)) / 2
+        armnn::IOutputSlot& one = Scalar(ctx, t, 1, "_one");
+        armnn::IOutputSlot& q = Bin(ctx, BO::Div, Bin(ctx, BO::Add, one, x, "_num"), Bin(ctx, BO::Sub, one, x, "_den"), "_ratio");
+        y = &Bin(ctx, BO::Mul, Unary(ctx, armnn::UnaryOperation::Log, q, "_log"), Scalar(ctx, t, 0.5, "_half"), "");
+    }
     else if (op == "Gelu")
     {
-        if (ctx.AttrString("approximate", "none") != "none") ctx.Unsupported("Gelu with the tanh approximation");
-        y = &Act(ctx, armnn::ActivationFunction::Gelu, x, 0, 0, "");
+        const std::string approx = ctx.AttrString("approximate", "none");
+        if (approx == "tanh")
+        {
+            // x / 2 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 x^3)))
+            armnn::IOutputSlot& x3 = Bin(ctx, BO::Mul, Bin(ctx, BO::Mul, x, x, "_x2"), x, "_x3");
+            armnn::IOutputSlot& inner = Bin(ctx, BO::Add, x, Bin(ctx, BO::Mul, x3, Scalar(ctx, t, 0.044715, "_c"), "_cx3"), "_inner");
+            armnn::IOutputSlot& arg = Bin(ctx, BO::Mul, inner, Scalar(ctx, t, std::sqrt(2.0 / M_PI), "_k"), "_arg");
+            armnn::IOutputSlot& th = Act(ctx, armnn::ActivationFunction::TanH, arg, 1.0f, 1.0f, "_tanh");
+            armnn::IOutputSlot& onePlus = Bin(ctx, BO::Add, th, Scalar(ctx, t, 1, "_one"), "_oneplus");
+            y = &Bin(ctx, BO::Mul, Bin(ctx, BO::Mul, x, Scalar(ctx, t, 0.5, "_half"), "_halfx"), onePlus, "");
+        }
+        else if (approx == "none")
+        {
+            y = &Act(ctx, armnn::ActivationFunction::Gelu, x, 0, 0, "");
+        }
+        else
+        {
+            ctx.Fail("unknown approximate '" + approx + "'");
+        }
     }
     ctx.SetOutput(0, *y, t, ctx.Dims(0));
 }
@@ -1623,6 +2600,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Mul", [](NodeContext& c) { ConvertBinary(c, BO::Mul); }},
         {"Div", [](NodeContext& c) { ConvertBinary(c, BO::Div); }},
         {"Pow", [](NodeContext& c) { ConvertBinary(c, BO::Power); }},
+        {"Mod", ConvertMod},
         {"Max", [](NodeContext& c) { ConvertVariadic(c, BO::Maximum, false); }},
         {"Min", [](NodeContext& c) { ConvertVariadic(c, BO::Minimum, false); }},
         {"Sum", [](NodeContext& c) { ConvertVariadic(c, BO::Add, false); }},
@@ -1646,7 +2624,9 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Sqrt", [](NodeContext& c) { ConvertUnary(c, UO::Sqrt); }},
         {"Sin", [](NodeContext& c) { ConvertUnary(c, UO::Sin); }},
         {"Cos", [](NodeContext& c) { ConvertUnary(c, UO::Cos); }},
+        {"Erf", [](NodeContext& c) { ConvertUnary(c, UO::Erf); }},
         {"Ceil", [](NodeContext& c) { ConvertUnary(c, UO::Ceil); }},
+        {"Round", ConvertRound},
         {"Floor", [](NodeContext& c) {
              RequireFloat(c);
              auto* l = c.Network().AddFloorLayer(c.LayerName().c_str());
@@ -1654,6 +2634,12 @@ const std::map<std::string, Converter>& OperatorTable()
              c.SetOutput(0, l->GetOutputSlot(0), c.In(0).m_ElemType, c.Dims(0));
          }},
         {"Reciprocal", ConvertComposite},
+        {"Sinh", ConvertComposite},
+        {"Cosh", ConvertComposite},
+        {"Tan", ConvertComposite},
+        {"Asinh", ConvertComposite},
+        {"Acosh", ConvertComposite},
+        {"Atanh", ConvertComposite},
         // Activations.
         {"Relu", [](NodeContext& c) { ConvertActivation(c, AF::ReLu); }},
         {"LeakyRelu", [](NodeContext& c) { ConvertActivation(c, AF::LeakyReLu, c.AttrFloat("alpha", 0.01f)); }},
@@ -1671,10 +2657,14 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Mish", ConvertComposite},
         {"Swish", ConvertComposite},
         {"Gelu", ConvertComposite},
+        {"ThresholdedRelu", ConvertThresholdedRelu},
+        {"IsInf", ConvertIsInfNaN},
+        {"IsNaN", ConvertIsInfNaN},
         {"Softmax", [](NodeContext& c) { ConvertSoftmax(c, false); }},
         {"LogSoftmax", [](NodeContext& c) { ConvertSoftmax(c, true); }},
         // Convolution, pooling, normalization, matrix products.
         {"Conv", ConvertConv},
+        {"ConvTranspose", ConvertConvTranspose},
         {"MaxPool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Max); }},
         {"AveragePool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Average); }},
         {"GlobalAveragePool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Mean); }},
@@ -1682,14 +2672,26 @@ const std::map<std::string, Converter>& OperatorTable()
         {"BatchNormalization", ConvertBatchNorm},
         {"LayerNormalization", ConvertLayerNorm},
         {"InstanceNormalization", ConvertInstanceNorm},
+        {"RMSNormalization", ConvertRmsNorm},
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},
+        {"Attention", ConvertAttention},
+        {"GroupNormalization", ConvertGroupNormalization},
+        {"LpNormalization", ConvertLpNormalization},
+        {"Hardmax", ConvertHardmax},
+        {"NegativeLogLikelihoodLoss", ConvertNllLoss},
+        {"SoftmaxCrossEntropyLoss", ConvertSoftmaxCrossEntropyLoss},
         // Reductions.
         {"ReduceMean", [](NodeContext& c) { ConvertReduce(c, RO::Mean, 18); }},
         {"ReduceSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 13); }},
         {"ReduceMax", [](NodeContext& c) { ConvertReduce(c, RO::Max, 18); }},
         {"ReduceMin", [](NodeContext& c) { ConvertReduce(c, RO::Min, 18); }},
         {"ReduceProd", [](NodeContext& c) { ConvertReduce(c, RO::Prod, 18); }},
+        {"ReduceL1", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, AbsOf); }},
+        {"ReduceL2", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, Square, SqrtOf); }},
+        {"ReduceSumSquare", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, Square); }},
+        {"ReduceLogSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, nullptr, LogOf); }},
+        {"ReduceLogSumExp", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, ExpOf, LogOf); }},
         {"ArgMax", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Max); }},
         {"ArgMin", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Min); }},
         // Shapes and data movement.
@@ -1702,8 +2704,10 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Split", ConvertSplit},
         {"Slice", ConvertSlice},
         {"Gather", ConvertGather},
+        {"GatherElements", ConvertGatherElements},
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
+        {"Trilu", ConvertTrilu},
         {"Expand", ConvertExpand},
         {"DepthToSpace", [](NodeContext& c) { ConvertSpaceDepth(c, false); }},
         {"SpaceToDepth", [](NodeContext& c) { ConvertSpaceDepth(c, true); }},
@@ -1714,12 +2718,15 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Constant", ConvertConstant},
         {"ConstantOfShape", ConvertConstantOfShape},
         {"Range", ConvertRange},
+        {"EyeLike", ConvertEyeLike},
+        {"OneHot", ConvertOneHot},
         {"Identity", ConvertIdentity},
         {"Dropout", ConvertIdentity},
         {"Cast", ConvertCast},
         {"CastLike", ConvertCast},
         // Quantization.
         {"QuantizeLinear", ConvertQuantize},
+        {"DynamicQuantizeLinear", ConvertDynamicQuantizeLinear},
         {"DequantizeLinear", ConvertDequantize},
     };
     return table;

@@ -309,6 +309,10 @@ armnn::DataType ToArmnnType(int32_t t, const std::string& context)
         case TP::BOOL: return armnn::DataType::Boolean;
         case TP::UINT8: return armnn::DataType::QAsymmU8;
         case TP::INT8: return armnn::DataType::QAsymmS8;
+        // No 16-bit or unsigned 32-bit integer types in armnn: widened, exact for every value (arithmetic that
+        // overflows the ONNX type does not wrap).
+        case TP::INT16: case TP::UINT16: return armnn::DataType::Signed32;
+        case TP::UINT32: return armnn::DataType::Signed64;
         default: break;
     }
     ThrowParse(context + ": unsupported element type " + OnnxTypeName(t) + " (no armnn data type)");
@@ -460,13 +464,13 @@ std::vector<uint8_t> EncodeConst(const ConstValue& value, armnn::DataType type)
         {
             case armnn::DataType::Float32:
             {
-                const float f = static_cast<float>(value.Real(i));
+                const float f = NarrowToFloat(value.Real(i));
                 std::memcpy(p, &f, 4);
                 break;
             }
             case armnn::DataType::Float16:
             {
-                const uint16_t h = FloatToHalf(static_cast<float>(value.Real(i)));
+                const uint16_t h = FloatToHalf(NarrowToFloat(value.Real(i)));
                 std::memcpy(p, &h, 2);
                 break;
             }
@@ -586,7 +590,7 @@ std::vector<float> NodeContext::ConstFloats(size_t i, const char* what) const
     std::vector<float> r;
     for (size_t k = 0; k < c.NumElements(); ++k)
     {
-        r.push_back(static_cast<float>(c.Real(k)));
+        r.push_back(NarrowToFloat(c.Real(k)));
     }
     return r;
 }
@@ -696,6 +700,14 @@ armnn::IConnectableLayer* NodeContext::Emit(armnn::IConnectableLayer* layer,
     {
         inputs[k]->Connect(layer->GetInputSlot(static_cast<unsigned int>(k)));
         shapes.push_back(inputs[k]->GetTensorInfo().GetShape());
+    }
+    // Layers added with their constants (BatchNormalization's statistics) come with those inputs connected.
+    for (unsigned int k = static_cast<unsigned int>(inputs.size()); k < layer->GetNumInputSlots(); ++k)
+    {
+        if (const armnn::IOutputSlot* c = layer->GetInputSlot(k).GetConnection())
+        {
+            shapes.push_back(c->GetTensorInfo().GetShape());
+        }
     }
     std::vector<armnn::TensorShape> outShapes;
     try
@@ -979,6 +991,17 @@ void OnnxParserImpl::AddInputs(const onnx::GraphProto& graph, const std::map<std
                                "') is dynamic; give the input's shape in inputShapes");
                 }
             }
+        }
+        if (std::find(v.m_Dims.begin(), v.m_Dims.end(), 0) != v.m_Dims.end())
+        {
+            // A tensor without elements has a known value, so it becomes a constant (no binding): operators that
+            // only read its type or shape (CastLike, an empty axes list) then work as usual.
+            auto empty = std::make_shared<ConstValue>();
+            empty->m_ElemType = v.m_ElemType;
+            empty->m_Dims = v.m_Dims;
+            v.m_Const = std::move(empty);
+            m_Values[in.name()] = v;
+            continue;
         }
         armnn::TensorInfo info(ToArmnnShape(v.m_Dims, context), type, 1.0f, 0);
         armnn::IConnectableLayer* layer = m_Network->AddInputLayer(id, in.name().c_str());

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -30,6 +31,23 @@ namespace armnnOnnxParser
 constexpr int64_t kMaxDimension = (int64_t(1) << 31) - 1;
 constexpr int64_t kMaxElements = int64_t(1) << 30;
 
+/// double -> int64 without undefined behaviour for untrusted values: NaN gives 0, out-of-range values saturate.
+inline int64_t SaturatingInt64(double v)
+{
+    if (!(v == v)) return 0;
+    if (v >= 9223372036854775807.0) return INT64_MAX;
+    if (v <= -9223372036854775808.0) return INT64_MIN;
+    return static_cast<int64_t>(v);
+}
+
+/// double -> float without undefined behaviour: magnitudes beyond the float range become infinities.
+inline float NarrowToFloat(double v)
+{
+    if (v > 3.4028234663852886e38) return std::numeric_limits<float>::infinity();
+    if (v < -3.4028234663852886e38) return -std::numeric_limits<float>::infinity();
+    return static_cast<float>(v);
+}
+
 /// A tensor known at parse time (initializer, Constant node or folded result), held on the host for folding.
 /// Integer and boolean tensors keep their values in m_Ints, floating ones in m_Reals.
 struct ConstValue
@@ -42,7 +60,7 @@ struct ConstValue
     bool IsReal() const;
     size_t NumElements() const;
     double Real(size_t i) const { return IsReal() ? m_Reals[i] : static_cast<double>(m_Ints[i]); }
-    int64_t Int(size_t i) const { return IsReal() ? static_cast<int64_t>(m_Reals[i]) : m_Ints[i]; }
+    int64_t Int(size_t i) const { return IsReal() ? SaturatingInt64(m_Reals[i]) : m_Ints[i]; }
 };
 
 /// One ONNX value (a named tensor) during parsing: its ONNX type and shape, and where it comes from.

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <unistd.h>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -204,6 +205,92 @@ TEST(OnnxParser, BroadcastingAddAndRelu)
     EXPECT_EQ(out, (std::vector<float>{2, 0, 3, 5, 0, 6}));
 }
 
+TEST(OnnxParser, BatchNormalizationWithConstantStatistics)
+{
+    // Per channel (x - mean) / sqrt(var + eps) * scale + B: channel 0 (x - 1) / 2 * 2, channel 1 (x - 3) + 1.
+    ModelBuilder m;
+    m.Input("x", {1, 2, 1, 2});
+    m.Init("scale", {2}, {2, 1});
+    m.Init("b", {2}, {0, 1});
+    m.Init("mean", {2}, {1, 3});
+    m.Init("var", {2}, {4, 1});
+    m.Node("BatchNormalization", {"x", "scale", "b", "mean", "var"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3, 4}}, "y");
+    const std::vector<float> expected = {0, 1, 1, 2};
+    ASSERT_EQ(out.size(), expected.size());
+    for (size_t i = 0; i < out.size(); ++i) EXPECT_NEAR(out[i], expected[i], 1e-4f) << i;
+}
+
+TEST(OnnxParser, ModFollowsTheSignOfTheDividend)
+{
+    // fmod = 1 (C's fmod): 5 % 3 = 2, -5 % 3 = -2, 5 % -3 = 2, -5 % -3 = -2, 4.5 % 2 = 0.5.
+    ModelBuilder m;
+    m.Input("x", {5});
+    m.Init("d", {5}, {3, 3, -3, -3, 2});
+    auto* n = m.Node("Mod", {"x", "d"}, {"y"});
+    ModelBuilder::IntAttr(n, "fmod", 1);
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{5, -5, 5, -5, 4.5f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{2, -2, 2, -2, 0.5f}));
+}
+
+TEST(OnnxParser, WhereKeepsInfinitiesExact)
+{
+    // A select by arithmetic would turn -inf * 0 into NaN; the lowering gathers instead.
+    ModelBuilder m;
+    m.Input("x", {4});
+    m.Input("y", {4});
+    m.Node("Greater", {"x", "y"}, {"c"});
+    m.Node("Where", {"c", "x", "y"}, {"z"});
+    m.Output("z");
+    auto parser = IOnnxParser::Create();
+    const float inf = std::numeric_limits<float>::infinity();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x", "y"},
+                        {{1, -inf, 3, inf}, {2, -5, -inf, 0}}, "z");
+    EXPECT_EQ(out, (std::vector<float>{2, -5, 3, inf}));
+}
+
+TEST(OnnxParser, OneHotWithConstantDepthAndNegativeIndices)
+{
+    // indices 0, 2, -1 (= 2) with depth 3, off 0 and on 5, along a new last axis.
+    ModelBuilder m;
+    m.Input("x", {3});
+    auto* cast = m.Node("Cast", {"x"}, {"i"});
+    ModelBuilder::IntAttr(cast, "to", onnx::TensorProto::INT64);
+    m.InitInts("depth", {3});
+    m.Init("values", {2}, {0, 5});
+    m.Node("OneHot", {"i", "depth", "values"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    armnn::TensorShape shape;
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 2, -1}}, "y", &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({3, 3}));
+    EXPECT_EQ(out, (std::vector<float>{5, 0, 0, 0, 0, 5, 0, 0, 5}));
+}
+
+TEST(OnnxParser, ConvTransposeWithStrideAndTwoOutputChannels)
+{
+    // Weights [C_in 1, C_out 2, 2, 2], stride 2: each input element spreads over a 2x2 block; channel 0 with
+    // weights 1 (plus bias 0.5), channel 1 only to the block's top left (bias 0).
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("w", {1, 2, 2, 2}, {1, 1, 1, 1, 1, 0, 0, 0});
+    m.Init("b", {2}, {0.5f, 0});
+    auto* n = m.Node("ConvTranspose", {"x", "w", "b"}, {"y"});
+    ModelBuilder::IntsAttr(n, "strides", {2, 2});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    armnn::TensorShape shape;
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3, 4}}, "y", &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({1, 2, 4, 4}));
+    EXPECT_EQ(out, (std::vector<float>{1.5f, 1.5f, 2.5f, 2.5f, 1.5f, 1.5f, 2.5f, 2.5f,
+                                       3.5f, 3.5f, 4.5f, 4.5f, 3.5f, 3.5f, 4.5f, 4.5f,
+                                       1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0}));
+}
+
 TEST(OnnxParser, GemmWithTransposedConstantWeights)
 {
     ModelBuilder m;
@@ -364,6 +451,30 @@ TEST(OnnxParserErrors, UnsupportedOperatorAndWrongAttributes)
     ModelBuilder::IntsAttr(n, "perm", {0, 0});
     m2.Output("y");
     ExpectParseError([&] { parser->CreateNetworkFromBinary(m2.Bytes()); }, {"'t1'", "Transpose", "perm"});
+}
+
+TEST(OnnxParserErrors, FuzzerRegressionsParseOrThrow)
+{
+    // Inputs the fuzzer (parsers/onnx/fuzz) once crashed on: each must parse, optimize and load, or throw an
+    // armnn::Exception. The sanitizer build of scripts/test.sh checks them for undefined behaviour.
+    size_t count = 0;
+    for (const auto& entry : fs::directory_iterator(ARMNN_ONNX_FUZZ_REGRESSIONS))
+    {
+        std::ifstream file(entry.path(), std::ios::binary);
+        const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        try
+        {
+            auto parser = IOnnxParser::Create();
+            armnn::INetworkPtr net = parser->CreateNetworkFromBinary(bytes);
+            armnn::IRuntimePtr runtime = armnn::IRuntime::Create(armnn::IRuntime::CreationOptions());
+            armnn::Optimize(*net, {armnn::BackendId("CpuRef")}, runtime->GetDeviceSpec());
+        }
+        catch (const armnn::Exception&)
+        {
+        }
+        ++count;
+    }
+    EXPECT_GT(count, 0u);
 }
 
 class ExternalData : public ::testing::Test
