@@ -9,6 +9,7 @@ Variants:
   fp32   float model
   int8   full-integer quantization (representative dataset), int8 inputs and outputs
   uint8  the same with uint8 inputs and outputs (the converter keeps int8 inside and adds QUANTIZE at the edges)
+  fp16   float model with float16 weights (DEQUANTIZE operators turn them into float32)
 
 Usage:
   generate_models.py [--only REGEX] [--set ops|networks|all] [--force] [--list]
@@ -101,6 +102,22 @@ def single_op_recipes(keras, tf):
                    variants=("fp32", "int8", "uint8"))
 
 
+def calibrated(model):
+    """Sets every batch normalization's statistics to those of one random input, as training would roughly do:
+    with Keras's default initialization and identity batch normalizations, activations shrink by orders of magnitude
+    through a deep network (SSD's heads would see features near 1e-9, every detection score the same)."""
+    import keras
+    import numpy as np
+    layers = [l for l in model._flatten_layers(include_self=False, recursive=True)
+              if isinstance(l, keras.layers.BatchNormalization)]
+    for layer in layers:
+        layer.momentum = 0.0
+    inputs = [np.random.default_rng(SEED).uniform(-1.0, 1.0, (1,) + tuple(i.shape[1:])).astype(np.float32)
+              for i in model.inputs]
+    model(inputs[0] if len(inputs) == 1 else inputs, training=True)
+    return model
+
+
 def network_recipes(keras, tf):
     L = keras.layers
     apps = keras.applications
@@ -147,6 +164,99 @@ def network_recipes(keras, tf):
         ff = L.Dense(64)(L.Dense(128, activation="relu")(x))
         return keras.Model(inp, L.LayerNormalization(epsilon=1e-5)(x + ff))
 
+    def mobilenet_v3_small():
+        # Squeeze-and-excitation blocks and hard-swish (HARD_SWISH, and MUL by a HARD_SIGMOID-style gate).
+        return batch_one(apps.MobileNetV3Small(input_shape=(96, 96, 3), alpha=0.75, weights=None, classes=1000,
+                                               classifier_activation=None, include_preprocessing=False), 96)
+
+    def inception_v3():
+        # The full Inception v3 operator mix (asymmetric 1x7/7x1 convolutions, parallel branches, concatenations)
+        # at the smallest input the application accepts that keeps every branch non-empty.
+        return batch_one(apps.InceptionV3(input_shape=(96, 96, 3), weights=None, classes=1000,
+                                          classifier_activation=None), 96)
+
+    def efficientnet_lite0():
+        # EfficientNet-lite0: MBConv blocks with ReLU6 and without squeeze-and-excitation (the "lite" changes);
+        # the B0 stage table (expansion, channels, repeats, stride, kernel) at a reduced input size.
+        inp = keras.Input((128, 128, 3), batch_size=1)
+        x = L.ReLU(6.0)(L.BatchNormalization()(L.Conv2D(32, 3, strides=2, padding="same", use_bias=False)(inp)))
+        channels = 32
+        for expand, out, repeats, stride, kernel in ((1, 16, 1, 1, 3), (6, 24, 2, 2, 3), (6, 40, 2, 2, 5),
+                                                     (6, 80, 3, 2, 3), (6, 112, 3, 1, 5), (6, 192, 4, 2, 5),
+                                                     (6, 320, 1, 1, 3)):
+            for i in range(repeats):
+                y = x
+                if expand != 1:
+                    y = L.ReLU(6.0)(L.BatchNormalization()(L.Conv2D(channels * expand, 1, use_bias=False)(y)))
+                y = L.DepthwiseConv2D(kernel, strides=stride if i == 0 else 1, padding="same", use_bias=False)(y)
+                y = L.ReLU(6.0)(L.BatchNormalization()(y))
+                y = L.BatchNormalization()(L.Conv2D(out, 1, use_bias=False)(y))
+                x = L.Add()([x, y]) if (i > 0 or stride == 1) and channels == out else y
+                channels = out
+        x = L.ReLU(6.0)(L.BatchNormalization()(L.Conv2D(1280, 1, use_bias=False)(x)))
+        return keras.Model(inp, L.Dense(1000)(L.GlobalAveragePooling2D()(x)))
+
+    def deeplab_v3():
+        # DeepLab v3 on a MobileNet v2 backbone at output stride 16: the last stage with atrous (dilated)
+        # depthwise convolutions, ASPP (1x1, three atrous 3x3 branches, image pooling resized back), and bilinear
+        # upsampling of the 21-class logits to the input size.
+        size = 128
+        inp = keras.Input((size, size, 3), batch_size=1)
+        backbone = apps.MobileNetV2(input_shape=(size, size, 3), alpha=0.5, weights=None, include_top=False)
+        feature = keras.Model(backbone.input, backbone.get_layer("block_13_expand_relu").output)(inp)
+        x = L.ReLU(6.0)(L.Conv2D(160, 1, use_bias=False)(feature))
+        x = L.ReLU(6.0)(L.DepthwiseConv2D(3, dilation_rate=2, padding="same", use_bias=False)(x))
+        x = L.Conv2D(96, 1, use_bias=False)(x)
+        branches = [L.ReLU()(L.Conv2D(64, 1)(x))]
+        for rate in (2, 4, 6):
+            branches.append(L.ReLU()(L.Conv2D(64, 3, dilation_rate=rate, padding="same")(x)))
+        pooled = L.ReLU()(L.Conv2D(64, 1)(L.GlobalAveragePooling2D(keepdims=True)(x)))
+        branches.append(L.UpSampling2D(size // 16, interpolation="bilinear")(pooled))
+        x = L.ReLU()(L.Conv2D(64, 1)(L.Concatenate()(branches)))
+        logits = L.Conv2D(21, 1)(x)
+        return keras.Model(inp, L.Resizing(size, size, interpolation="bilinear")(logits))
+
+    def posenet():
+        # PoseNet: a MobileNet v1 backbone at output stride 16 and four 1x1 heads (17 keypoint heatmaps with a
+        # sigmoid, 34 offsets, 32 forward and 32 backward displacements).
+        size = 161
+        inp = keras.Input((size, size, 3), batch_size=1)
+        backbone = apps.MobileNet(input_shape=(size, size, 3), alpha=0.5, weights=None, include_top=False)
+        x = keras.Model(backbone.input, backbone.get_layer("conv_pw_11_relu").output)(inp)
+        heads = [L.Activation("sigmoid")(L.Conv2D(17, 1)(x)), L.Conv2D(34, 1)(x), L.Conv2D(32, 1)(x),
+                 L.Conv2D(32, 1)(x)]
+        return keras.Model(inp, heads)
+
+    def blazeface():
+        # BlazeFace (front model): 5x5 depthwise BlazeBlocks, residuals through max pooling and channel padding
+        # when the block downsamples or widens, 896 anchors' regressors (16 values) and classifier logits.
+        inp = keras.Input((128, 128, 3), batch_size=1)
+        x = L.ReLU()(L.Conv2D(24, 5, strides=2, padding="same")(inp))
+
+        def blaze_block(x, out, stride=1):
+            channels = x.shape[-1]
+            y = L.Conv2D(out, 1)(L.DepthwiseConv2D(5, strides=stride, padding="same")(x))
+            if stride == 2:
+                x = L.MaxPooling2D(2)(x)
+            if out > channels:
+                x = L.ZeroPadding1D((0, out - channels))(L.Reshape((-1, channels))(x))
+                x = L.Reshape((y.shape[1], y.shape[2], out))(x)
+            return L.ReLU()(L.Add()([x, y]))
+
+        for out, stride in ((24, 1), (28, 1), (32, 2), (36, 1), (42, 1), (48, 2), (56, 1), (64, 1), (72, 1),
+                            (80, 1), (88, 1)):
+            x = blaze_block(x, out, stride)
+        f16 = x
+        for out, stride in ((96, 2), (96, 1), (96, 1), (96, 1), (96, 1)):
+            x = blaze_block(x, out, stride)
+        f8 = x
+        regressors = L.Concatenate(axis=1)([L.Reshape((-1, 16))(L.Conv2D(2 * 16, 1)(f16)),
+                                            L.Reshape((-1, 16))(L.Conv2D(6 * 16, 1)(f8))])
+        classifiers = L.Concatenate(axis=1)([L.Reshape((-1, 1))(L.Conv2D(2, 1)(f16)),
+                                             L.Reshape((-1, 1))(L.Conv2D(6, 1)(f8))])
+        return keras.Model(inp, [regressors, classifiers])
+
+
     nets = [
         ("mobilenet_v1_0.25_128", [(1, 128, 128, 3)], mobilenet_v1),
         ("mobilenet_v2_0.35_96", [(1, 96, 96, 3)], mobilenet_v2),
@@ -157,6 +267,147 @@ def network_recipes(keras, tf):
     for name, inputs, build in nets:
         yield dict(name=name, kind="network", ops=[], inputs=inputs, build=build, range=(-1.0, 1.0),
                    variants=("fp32", "int8"), version=3)
+    # Networks added later (recipe version 1); uint8 where deployed models used it (the converter keeps int8
+    # inside and quantizes at the edges).
+    nets = [
+        ("mobilenet_v3_small_0.75_96", [(1, 96, 96, 3)], mobilenet_v3_small, ("fp32", "int8")),
+        ("efficientnet_lite0_128", [(1, 128, 128, 3)], efficientnet_lite0, ("fp32", "int8", "uint8")),
+        ("inception_v3_96", [(1, 96, 96, 3)], inception_v3, ("fp32", "int8")),
+        ("deeplab_v3_mobilenet_v2_128", [(1, 128, 128, 3)], deeplab_v3, ("fp32", "int8")),
+        ("posenet_mobilenet_v1_161", [(1, 161, 161, 3)], posenet, ("fp32", "int8")),
+        ("blazeface_128", [(1, 128, 128, 3)], blazeface, ("fp32", "int8")),
+        # float16 weights, dequantized by DEQUANTIZE operators at load time.
+        ("mobilenet_v2_0.35_96", [(1, 96, 96, 3)], mobilenet_v2, ("fp16",)),
+    ]
+    for name, inputs, build, variants in nets:
+        yield dict(name=name, kind="network", ops=[], inputs=inputs, build=lambda build=build: calibrated(build()),
+                   range=(-1.0, 1.0), variants=variants)
+    yield dict(name="ssd_mobilenet_v2", kind="network", ops=[], inputs=[(1, 300, 300, 3)],
+               build=lambda: calibrated(ssd_mobilenet_v2()),
+               range=(-1.0, 1.0), variants=("fp32", "int8", "uint8"), postprocess=add_detection_postprocess,
+               # LiteRT's TFLite_Detection_PostProcess takes float or uint8 inputs, not int8: the int8 model
+               # dequantizes its two head outputs for it.
+               output_types={"int8": tf.float32})
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# SSD MobileNet v2: the Keras part ends with raw box encodings [1, anchors, 4] and class scores [1, anchors, 91]
+# (sigmoid, class 0 the background); the converter cannot emit TFLite_Detection_PostProcess, so a post-processing
+# step appends that custom operator to the flatbuffer, with the anchors as a constant, as the TF object detection
+# export does.
+
+SSD_SIZE = 300
+SSD_CLASSES = 90
+SSD_FEATURE_MAPS = (19, 10, 5, 3, 2, 1)
+SSD_ASPECT_RATIOS = (1.0, 2.0, 0.5)
+
+
+def ssd_anchors(np):
+    """[anchors, 4] (y_center, x_center, height, width), in the order the heads' reshapes produce."""
+    anchors = []
+    count = len(SSD_FEATURE_MAPS)
+    for level, size in enumerate(SSD_FEATURE_MAPS):
+        scale = 0.2 + 0.75 * level / (count - 1)
+        for y in range(size):
+            for x in range(size):
+                for ratio in SSD_ASPECT_RATIOS:
+                    anchors.append(((y + 0.5) / size, (x + 0.5) / size, scale / np.sqrt(ratio),
+                                    scale * np.sqrt(ratio)))
+    return np.array(anchors, dtype=np.float32)
+
+
+def ssd_mobilenet_v2():
+    import keras
+    L = keras.layers
+    inp = keras.Input((SSD_SIZE, SSD_SIZE, 3), batch_size=1)
+    backbone = keras.applications.MobileNetV2(input_shape=(SSD_SIZE, SSD_SIZE, 3), alpha=1.0, weights=None,
+                                              include_top=False)
+    # Stride 16 (19x19) and stride 32 (10x10) backbone features, then four extra 3x3/2 layers down to 1x1.
+    features = keras.Model(backbone.input, [backbone.get_layer("block_13_expand_relu").output,
+                                            backbone.get_layer("out_relu").output])(inp)
+    maps = list(features)
+    x = maps[-1]
+    for depth in (512, 256, 256, 128):
+        x = L.ReLU(6.0)(L.BatchNormalization()(L.Conv2D(depth // 2, 1, use_bias=False)(x)))
+        x = L.ReLU(6.0)(L.BatchNormalization()(L.Conv2D(depth, 3, strides=2, padding="same", use_bias=False)(x)))
+        maps.append(x)
+    k = len(SSD_ASPECT_RATIOS)
+    boxes, scores = [], []
+    for feature in maps:
+        # Box predictor: depthwise 3x3 + 1x1, as SSDLite does.
+        def depthwise(x):
+            return L.ReLU(6.0)(L.BatchNormalization()(L.DepthwiseConv2D(3, padding="same", use_bias=False)(x)))
+        b = L.Conv2D(k * 4, 1)(depthwise(feature))
+        # Biases well below zero, as trained detectors have: most scores low, a few above the NMS threshold
+        # (with random weights and zero biases every score would sit near 0.5, all tied).
+        c = L.Conv2D(k * (SSD_CLASSES + 1), 1, bias_initializer=keras.initializers.RandomNormal(-3.0, 0.5))(
+            depthwise(feature))
+        boxes.append(L.Reshape((-1, 4))(b))
+        scores.append(L.Reshape((-1, SSD_CLASSES + 1))(c))
+    box_encodings = L.Concatenate(axis=1)(boxes)
+    class_scores = L.Activation("sigmoid")(L.Concatenate(axis=1)(scores))
+    return keras.Model(inp, [box_encodings, class_scores])
+
+
+def add_detection_postprocess(content, np):
+    """Appends TFLite_Detection_PostProcess (box encodings, class scores, anchors -> boxes, classes, scores,
+    count) to a converted SSD model and makes its four outputs the model's outputs."""
+    import flatbuffers
+    from flatbuffers import flexbuffers
+    from ai_edge_litert import schema_py_generated as schema
+
+    model = schema.ModelT.InitFromObj(schema.Model.GetRootAs(content, 0))
+    graph = model.subgraphs[0]
+    # Which converted output is which: by shape (the converter does not keep the Keras output order).
+    outputs = {tuple(graph.tensors[i].shape)[-1]: i for i in graph.outputs}
+    box_index, score_index = outputs[4], outputs[SSD_CLASSES + 1]
+
+    anchors = ssd_anchors(np)
+    buffer = schema.BufferT()
+    anchors_type = graph.tensors[box_index].type
+    if anchors_type == schema.TensorType.UINT8:
+        # LiteRT reads the anchors in the box encodings' type: quantized models carry uint8 anchors.
+        anchor_scale = float(anchors.max()) / 255.0
+        buffer.data = np.round(anchors / anchor_scale).astype(np.uint8).ravel()
+    else:
+        buffer.data = np.frombuffer(anchors.tobytes(), dtype=np.uint8)
+    model.buffers.append(buffer)
+
+    def tensor(name, shape, buffer_index=0, tensor_type=schema.TensorType.FLOAT32):
+        t = schema.TensorT()
+        t.name, t.shape, t.type, t.buffer = name.encode(), np.array(shape, dtype=np.int32), tensor_type, buffer_index
+        graph.tensors.append(t)
+        return len(graph.tensors) - 1
+
+    anchors_index = tensor("anchors", anchors.shape, len(model.buffers) - 1, anchors_type)
+    if anchors_type == schema.TensorType.UINT8:
+        graph.tensors[anchors_index].quantization = schema.QuantizationParametersT()
+        graph.tensors[anchors_index].quantization.scale = [anchor_scale]
+        graph.tensors[anchors_index].quantization.zeroPoint = [0]
+    max_detections = 10
+    new_outputs = [tensor("detection_boxes", (1, max_detections, 4)),
+                   tensor("detection_classes", (1, max_detections)),
+                   tensor("detection_scores", (1, max_detections)),
+                   tensor("num_detections", (1,))]
+    code = schema.OperatorCodeT()
+    code.builtinCode = code.deprecatedBuiltinCode = schema.BuiltinOperator.CUSTOM
+    code.customCode, code.version = b"TFLite_Detection_PostProcess", 1
+    model.operatorCodes.append(code)
+    op = schema.OperatorT()
+    op.opcodeIndex = len(model.operatorCodes) - 1
+    op.inputs = np.array([box_index, score_index, anchors_index], dtype=np.int32)
+    op.outputs = np.array(new_outputs, dtype=np.int32)
+    op.customOptions = np.frombuffer(bytes(flexbuffers.Dumps({
+        "max_detections": max_detections, "max_classes_per_detection": 1, "detections_per_class": 100,
+        "use_regular_nms": False, "nms_score_threshold": 0.3, "nms_iou_threshold": 0.6,
+        "num_classes": SSD_CLASSES, "y_scale": 10.0, "x_scale": 10.0, "h_scale": 5.0, "w_scale": 5.0})),
+        dtype=np.uint8)
+    op.customOptionsFormat = schema.CustomOptionsFormat.FLEXBUFFERS
+    graph.operators.append(op)
+    graph.outputs = np.array(new_outputs, dtype=np.int32)
+    builder = flatbuffers.Builder(len(content) + anchors.nbytes + 4096)
+    builder.Finish(model.Pack(builder), file_identifier=b"TFL3")
+    return bytes(builder.Output())
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -180,15 +431,21 @@ def representative_data(recipe, np, count=16):
 
 
 def convert(model, recipe, variant, tf, np):
-    converter = tf.lite.TFLiteConverter.from_keras_model(model)
+    if isinstance(model, tf.types.experimental.ConcreteFunction):
+        converter = tf.lite.TFLiteConverter.from_concrete_functions([model])
+    else:
+        converter = tf.lite.TFLiteConverter.from_keras_model(model)
     converter.convert = quiet_stdout(converter.convert)
-    if variant != "fp32":
+    if variant == "fp16":
+        converter.optimizations = [tf.lite.Optimize.DEFAULT]
+        converter.target_spec.supported_types = [tf.float16]
+    elif variant != "fp32":
         converter.optimizations = [tf.lite.Optimize.DEFAULT]
         converter.representative_dataset = lambda: representative_data(recipe, np)
         converter.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
         io_type = tf.int8 if variant == "int8" else tf.uint8
         converter.inference_input_type = io_type
-        converter.inference_output_type = io_type
+        converter.inference_output_type = recipe.get("output_types", {}).get(variant, io_type)
     return converter.convert()
 
 
@@ -207,11 +464,16 @@ def load_manifest(directory):
     return {"recipe_version": RECIPE_VERSION, "models": {}}
 
 
-def save_manifest(directory, manifest):
+def save_manifest(directory, manifest, key):
+    """Writes one entry: re-reads the file first, so that another generator run into the same cache directory
+    (another build tree) keeps its own entries."""
+    entry = manifest["models"][key]
+    manifest = load_manifest(directory)
+    manifest["models"][key] = entry
     path = os.path.join(directory, "manifest.json")
-    with open(path + ".tmp", "w") as f:
+    with open(path + f".{os.getpid()}.tmp", "w") as f:
         json.dump(manifest, f, indent=1, sort_keys=True)
-    os.replace(path + ".tmp", path)
+    os.replace(path + f".{os.getpid()}.tmp", path)
 
 
 def generate(args):
@@ -252,12 +514,14 @@ def generate(args):
             try:
                 model = recipe["build"]()
                 content = convert(model, recipe, variant, tf, np)
+                if recipe.get("postprocess"):
+                    content = recipe["postprocess"](content, np)
             except Exception as e:  # the converter refuses some variants: record why, once
                 manifest["models"][key] = dict(recipe_version=version, name=recipe["name"], variant=variant,
                                                kind=recipe["kind"], error=str(e).splitlines()[0][:300])
                 print(f"{key}: not generated: {manifest['models'][key]['error']}", file=sys.stderr)
                 failed += 1
-                save_manifest(directory, manifest)
+                save_manifest(directory, manifest, key)
                 continue
             with open(path, "wb") as f:
                 f.write(content)
@@ -266,7 +530,7 @@ def generate(args):
                 file=file_name, sha256=hashlib.sha256(content).hexdigest(), bytes=len(content),
                 inputs=[list(s) for s in recipe["inputs"]], input_range=list(recipe["range"]),
                 ops=tflite_ops(content))
-            save_manifest(directory, manifest)
+            save_manifest(directory, manifest, key)
             made += 1
             print(f"{key}: {len(content)} bytes, {time.time() - start:.1f} s")
             keras.backend.clear_session()
