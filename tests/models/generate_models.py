@@ -97,6 +97,8 @@ def single_op_recipes(keras, tf):
                             "RESIZE_BILINEAR")
     r["resize_nearest"] = ([img], one(img, lambda x: L.UpSampling2D(2, interpolation="nearest")(x)),
                            "RESIZE_NEAREST_NEIGHBOR")
+    r["prelu"] = ([img], one(img, lambda x: L.PReLU(alpha_initializer=keras.initializers.RandomUniform(0.0, 0.5),
+                                                      shared_axes=[1, 2])(x)), "PRELU")
     r["batch_matmul"] = ([(1, 8, 16), (1, 16, 12)],
                          two((1, 8, 16), (1, 16, 12), lambda a, b: keras.ops.matmul(a, b)), "BATCH_MATMUL")
     for name, (inputs, build, op) in r.items():
@@ -134,7 +136,7 @@ def operator_recipes(tf, np):
     pos = (0.25, 2.0)  # for logarithms, roots and divisors
     i32 = [tf.int32, tf.int32]
     # Weights are captured constants (not default arguments, which would become model inputs).
-    dilated_filter, alpha = const(3, 3, 4, 8), const(1, 1, 6, lo=0.0, hi=0.5)
+    dilated_filter = const(3, 3, 4, 8)
     dense_weights, dense_bias, fp16_filter = const(12, 5), const(5), const(3, 3, 6, 4)
     t = [
         ("abs", "ABS", [f], tf.abs, q),
@@ -182,7 +184,6 @@ def operator_recipes(tf, np):
         ("pack", "PACK", [f, f], lambda a, b: tf.stack([a, b], axis=2), q),
         ("padv2", "PADV2", [f], lambda x: tf.pad(x, [[0, 0], [1, 1], [2, 0], [0, 0]], constant_values=0.5), q),
         ("pow", "POW", [f, f], tf.math.pow, fp, pos),
-        ("prelu", "PRELU", [f], lambda x: tf.maximum(x, 0.0) + alpha * tf.minimum(x, 0.0), q),
         ("reduce_max", "REDUCE_MAX", [f], lambda x: tf.reduce_max(x, axis=[1, 2]), q),
         ("reduce_min", "REDUCE_MIN", [f], lambda x: tf.reduce_min(x, axis=3, keepdims=True), q),
         ("reduce_prod", "REDUCE_PROD", [f], lambda x: tf.reduce_prod(x, axis=2), q, (0.5, 1.5)),
@@ -207,6 +208,15 @@ def operator_recipes(tf, np):
          lambda a, b: tf.linalg.matmul(a, b, adjoint_a=True, adjoint_b=True), q),
         ("fully_connected_keep_dims", "FULLY_CONNECTED", [(1, 4, 12)],
          lambda x: tf.matmul(x, dense_weights) + dense_bias, q),
+        ("relu6_standalone", "RELU6", [f], tf.nn.relu6, q, (-2.0, 8.0)),
+        ("resize_nearest_half_pixel", "RESIZE_NEAREST_NEIGHBOR", [f],
+         lambda x: tf.image.resize(x, [13, 20], "nearest"), q),
+        ("resize_nearest_align_corners", "RESIZE_NEAREST_NEIGHBOR", [f],
+         lambda x: tf.compat.v1.image.resize_nearest_neighbor(x, [15, 11], align_corners=True), q),
+        ("resize_bilinear_align_corners", "RESIZE_BILINEAR", [f],
+         lambda x: tf.compat.v1.image.resize_bilinear(x, [15, 11], align_corners=True), q),
+        ("resize_bilinear_half_pixel_down", "RESIZE_BILINEAR", [f],
+         lambda x: tf.image.resize(x, [5, 11], "bilinear"), q),
         ("dequantize_fp16_conv2d", "DEQUANTIZE", [f],
          lambda x: tf.nn.conv2d(x, fp16_filter, 1, "SAME"), ("fp16",)),
     ]

@@ -32,3 +32,21 @@ TEST(RefQuantizedArithmetic, ComparisonQAsymmS8RescalesLikeTfLite)
             << armnn::GetComparisonOperationAsCString(op);
     }
 }
+
+TEST(RefQuantizedArithmetic, HardSwishQAsymmS8SaturatesLikeTfLite)
+{
+    // Input scale 0.05 (q = x / 0.05), output scale 0.025, zero point -128. hard_swish(x) = x * relu6(x + 3) / 6:
+    // x = -4, -3, 0 -> 0 -> q -128; x = 3 -> 3 -> 3 / 0.025 - 128 = -8; x = 4 -> 4 -> 160 - 128 = 32. These points
+    // go through the fixed-point path's saturated ends of the [-3, 3] ramp and its zero, where no rounding happens.
+    const armnn::TensorInfo in({5}, armnn::DataType::QAsymmS8, 0.05f, 0);
+    const armnn::TensorInfo out({5}, armnn::DataType::QAsymmS8, 0.025f, -128);
+    std::string unsupported;
+    auto result = armnn::test::TryRunLayer(
+        "CpuRef",
+        [](armnn::INetwork& net) {
+            return net.AddActivationLayer(armnn::ActivationDescriptor(armnn::ActivationFunction::HardSwish), "hs");
+        },
+        {armnn::test::TestTensor::Of<int8_t>(in, {-80, -60, 0, 60, 80})}, {out}, unsupported);
+    ASSERT_TRUE(result) << unsupported;
+    EXPECT_EQ((*result)[0].As<int8_t>(), (std::vector<int8_t>{-128, -128, -128, -8, 32}));
+}
