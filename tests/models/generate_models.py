@@ -351,9 +351,8 @@ def network_recipes(keras, tf):
             y = L.Conv2D(out, 1)(L.DepthwiseConv2D(5, strides=stride, padding="same")(x))
             if stride == 2:
                 x = L.MaxPooling2D(2)(x)
-            if out > channels:
-                x = L.ZeroPadding1D((0, out - channels))(L.Reshape((-1, channels))(x))
-                x = L.Reshape((y.shape[1], y.shape[2], out))(x)
+            if out > channels:  # zero channels appended to the shortcut (a PAD on the channel axis)
+                x = keras.ops.pad(x, [[0, 0], [0, 0], [0, 0], [0, out - channels]])
             return L.ReLU()(L.Add()([x, y]))
 
         for out, stride in ((24, 1), (28, 1), (32, 2), (36, 1), (42, 1), (48, 2), (56, 1), (64, 1), (72, 1),
