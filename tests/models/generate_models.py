@@ -154,7 +154,6 @@ def operator_recipes(tf, np):
         ("elu", "ELU", [f], tf.nn.elu, q, (-3.0, 3.0)),
         ("equal", "EQUAL", [f, f], tf.math.equal, fp, (0.0, 4.0), i32),
         ("exp", "EXP", [f], tf.math.exp, q),
-        ("expand_dims", "EXPAND_DIMS", [(1, 8, 6)], lambda x: tf.expand_dims(x, 2), q),
         ("floor", "FLOOR", [f], tf.math.floor, fp, (-4.0, 4.0)),
         ("floor_div", "FLOOR_DIV", [f, f], tf.math.floordiv, fp, pos),
         ("gather", "GATHER", [f], lambda x: tf.gather(x, [5, 0, 2, 2], axis=1), q),
@@ -198,7 +197,6 @@ def operator_recipes(tf, np):
         ("split_v", "SPLIT_V", [f], lambda x: tf.split(x, [1, 4, 3], axis=1), q),
         ("sqrt", "SQRT", [f], tf.math.sqrt, fp, pos),
         ("squared_difference", "SQUARED_DIFFERENCE", [f, f], tf.math.squared_difference, q),
-        ("squeeze", "SQUEEZE", [(1, 8, 1, 6)], lambda x: tf.squeeze(x, axis=2), q),
         ("strided_slice", "STRIDED_SLICE", [f], lambda x: x[:, 1:7:2, ::-1, 1:], q),
         ("strided_slice_masks", "STRIDED_SLICE", [f], lambda x: x[0, ..., tf.newaxis, 2], q),
         ("sum", "SUM", [f], lambda x: tf.reduce_sum(x, axis=[1, 2], keepdims=True), q),
@@ -229,6 +227,121 @@ def operator_recipes(tf, np):
             specs = [tf.TensorSpec(shape, dtype) for shape, dtype in zip(inputs, types)]
             return tf.function(fn, input_signature=specs, autograph=False).get_concrete_function()
         yield dict(name=name, kind="op", ops=[op], inputs=inputs, build=build, range=value_range, variants=variants)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Operators the converter never emits on static shapes (it folds or rewrites them: EXPAND_DIMS and SQUEEZE become
+# RESHAPE, SHAPE and FILL are constant-folded, TensorFlow has no L2 pooling op): written straight into a flatbuffer
+# with the schema's object API that ai_edge_litert ships.
+
+
+def flatbuffer_model(np, build):
+    """build(tensor, op) adds tensors and operators and returns (inputs, outputs); the model's bytes."""
+    import flatbuffers
+    from ai_edge_litert import schema_py_generated as schema
+    model = schema.ModelT()
+    model.version, model.description = 3, b"armnn test model"
+    model.buffers = [schema.BufferT()]
+    model.operatorCodes = []
+    graph = schema.SubGraphT()
+    graph.tensors, graph.operators = [], []
+
+    def tensor(name, shape, tensor_type="FLOAT32", data=None, quant=None):
+        t = schema.TensorT()
+        t.name, t.shape = name.encode(), np.array(shape, dtype=np.int32)
+        t.type = getattr(schema.TensorType, tensor_type)
+        t.buffer = 0
+        if data is not None:
+            buffer = schema.BufferT()
+            buffer.data = np.frombuffer(np.ascontiguousarray(data).tobytes(), dtype=np.uint8)
+            model.buffers.append(buffer)
+            t.buffer = len(model.buffers) - 1
+        if quant is not None:
+            t.quantization = schema.QuantizationParametersT()
+            t.quantization.scale, t.quantization.zeroPoint = [quant[0]], [quant[1]]
+        graph.tensors.append(t)
+        return len(graph.tensors) - 1
+
+    def op(name, inputs, outputs, options=None):
+        code = getattr(schema.BuiltinOperator, name)
+        codes = [c.builtinCode for c in model.operatorCodes]
+        if code not in codes:
+            c = schema.OperatorCodeT()
+            c.builtinCode, c.deprecatedBuiltinCode, c.version = code, min(code, 127), 1
+            model.operatorCodes.append(c)
+            codes.append(code)
+        o = schema.OperatorT()
+        o.opcodeIndex = codes.index(code)
+        o.inputs, o.outputs = np.array(inputs, dtype=np.int32), np.array(outputs, dtype=np.int32)
+        if options is not None:
+            kind, fields = options
+            o.builtinOptionsType = getattr(schema.BuiltinOptions, kind)
+            o.builtinOptions = getattr(schema, kind + "T")()
+            for key, value in fields.items():
+                setattr(o.builtinOptions, key, value)
+        graph.operators.append(o)
+
+    inputs, outputs = build(tensor, op, schema)
+    graph.inputs, graph.outputs = np.array(inputs, dtype=np.int32), np.array(outputs, dtype=np.int32)
+    model.subgraphs = [graph]
+    builder = flatbuffers.Builder(1024)
+    builder.Finish(model.Pack(builder), file_identifier=b"TFL3")
+    return bytes(builder.Output())
+
+
+def handwritten_recipes(np):
+    q8 = (1.0 / 128.0, 0)  # int8 variants: inputs in [-1, 1)
+
+    def types(variant):
+        return ("INT8", q8) if variant == "int8" else ("FLOAT32", None)
+
+    def expand_dims(tensor, op, schema, variant):
+        t, q = types(variant)
+        x = tensor("x", (1, 8, 6), t, quant=q)
+        axis = tensor("axis", (), "INT32", np.array(2, dtype=np.int32))
+        y = tensor("y", (1, 8, 1, 6), t, quant=q)
+        op("EXPAND_DIMS", [x, axis], [y], ("ExpandDimsOptions", {}))
+        return [x], [y]
+
+    def squeeze(tensor, op, schema, variant):
+        t, q = types(variant)
+        x = tensor("x", (1, 8, 1, 6), t, quant=q)
+        y = tensor("y", (1, 8, 6), t, quant=q)
+        op("SQUEEZE", [x], [y], ("SqueezeOptions", {"squeezeDims": [2]}))
+        return [x], [y]
+
+    def shape(tensor, op, schema, variant):
+        x = tensor("x", (1, 8, 8, 6))
+        y = tensor("y", (4,), "INT32")
+        op("SHAPE", [x], [y], ("ShapeOptions", {"outType": schema.TensorType.INT32}))
+        return [x], [y]
+
+    def fill(tensor, op, schema, variant):
+        x = tensor("x", (2, 3))
+        dims = tensor("dims", (2,), "INT32", np.array([2, 3], dtype=np.int32))
+        value = tensor("value", (), "FLOAT32", np.array(0.5, dtype=np.float32))
+        filled = tensor("filled", (2, 3))
+        y = tensor("y", (2, 3))
+        op("FILL", [dims, value], [filled], ("FillOptions", {}))
+        op("ADD", [x, filled], [y], ("AddOptions", {}))
+        return [x], [y]
+
+    def l2_pool(tensor, op, schema, variant):
+        x = tensor("x", (1, 8, 8, 6))
+        y = tensor("y", (1, 4, 4, 6))
+        op("L2_POOL_2D", [x], [y], ("Pool2DOptions", {"padding": schema.Padding.SAME, "strideW": 2, "strideH": 2,
+                                                      "filterWidth": 3, "filterHeight": 3}))
+        return [x], [y]
+
+    for name, op_name, inputs, build, variants in (
+            ("expand_dims", "EXPAND_DIMS", [(1, 8, 6)], expand_dims, ("fp32", "int8")),
+            ("squeeze", "SQUEEZE", [(1, 8, 1, 6)], squeeze, ("fp32", "int8")),
+            ("shape", "SHAPE", [(1, 8, 8, 6)], shape, ("fp32",)),
+            ("fill", "FILL", [(2, 3)], fill, ("fp32",)),
+            ("l2_pool2d", "L2_POOL_2D", [(1, 8, 8, 6)], l2_pool, ("fp32",))):
+        yield dict(name=name, kind="op", ops=[op_name], inputs=inputs, range=(-1.0, 1.0), variants=variants,
+                   flatbuffer=lambda variant, build=build: flatbuffer_model(
+                       np, lambda tensor, op, schema: build(tensor, op, schema, variant)))
 
 
 def network_recipes(keras, tf):
@@ -600,7 +713,7 @@ def generate(args):
     manifest = load_manifest(directory)
     recipes = []
     if args.set in ("ops", "all"):
-        recipes += list(single_op_recipes(keras, tf)) + list(operator_recipes(tf, np))
+        recipes += list(single_op_recipes(keras, tf)) + list(operator_recipes(tf, np)) + list(handwritten_recipes(np))
     if args.set in ("networks", "all"):
         recipes += list(network_recipes(keras, tf))
     if args.only:
@@ -624,8 +737,10 @@ def generate(args):
             start = time.time()
             keras.utils.set_random_seed(SEED)
             try:
-                model = recipe["build"]()
-                content = convert(model, recipe, variant, tf, np)
+                if "flatbuffer" in recipe:
+                    content = recipe["flatbuffer"](variant)
+                else:
+                    content = convert(recipe["build"](), recipe, variant, tf, np)
                 if recipe.get("postprocess"):
                     content = recipe["postprocess"](content, np)
             except Exception as e:  # the converter refuses some variants: record why, once
