@@ -10,6 +10,7 @@ Variants:
   int8   full-integer quantization (representative dataset), int8 inputs and outputs
   uint8  the same with uint8 inputs and outputs (the converter keeps int8 inside and adds QUANTIZE at the edges)
   fp16   float model with float16 weights (DEQUANTIZE operators turn them into float32)
+  sparse float model with sparse constant weights (DENSIFY operators expand them)
 
 Usage:
   generate_models.py [--only REGEX] [--set ops|networks|all] [--force] [--list]
@@ -138,6 +139,10 @@ def operator_recipes(tf, np):
     # Weights are captured constants (not default arguments, which would become model inputs).
     dilated_filter = const(3, 3, 4, 8)
     dense_weights, dense_bias, fp16_filter = const(12, 5), const(5), const(3, 3, 6, 4)
+    # 85% zeros: the converter's sparsity optimization stores it sparse, with a DENSIFY operator.
+    sparse = rng.uniform(-1.0, 1.0, (3, 3, 8, 16)).astype(np.float32)
+    sparse[rng.uniform(size=sparse.shape) < 0.85] = 0.0
+    sparse_filter = tf.constant(sparse)
     t = [
         ("abs", "ABS", [f], tf.abs, q),
         ("arg_max", "ARG_MAX", [f], lambda x: tf.math.argmax(x, axis=-1, output_type=tf.int32), q),
@@ -215,6 +220,7 @@ def operator_recipes(tf, np):
          lambda x: tf.compat.v1.image.resize_bilinear(x, [15, 11], align_corners=True), q),
         ("resize_bilinear_half_pixel_down", "RESIZE_BILINEAR", [f],
          lambda x: tf.image.resize(x, [5, 11], "bilinear"), q),
+        ("densify_conv2d", "DENSIFY", [(1, 8, 8, 8)], lambda x: tf.nn.conv2d(x, sparse_filter, 1, "SAME"), ("sparse",)),
         ("dequantize_fp16_conv2d", "DEQUANTIZE", [f],
          lambda x: tf.nn.conv2d(x, fp16_filter, 1, "SAME"), ("fp16",)),
     ]
@@ -661,7 +667,9 @@ def convert(model, recipe, variant, tf, np):
     else:
         converter = tf.lite.TFLiteConverter.from_keras_model(model)
     converter.convert = quiet_stdout(converter.convert)
-    if variant == "fp16":
+    if variant == "sparse":
+        converter.optimizations = [tf.lite.Optimize.EXPERIMENTAL_SPARSITY]
+    elif variant == "fp16":
         converter.optimizations = [tf.lite.Optimize.DEFAULT]
         converter.target_spec.supported_types = [tf.float16]
     elif variant != "fp32":
