@@ -120,6 +120,28 @@ std::unique_ptr<IWorkload> CreateQuantizedHardSwish(const LayerInfo& layer)
         WriteQuantized(out, y.data(), t.Output(0));
     });
 }
+/// TFLite's integer leaky ReLU: x >= 0 rescaled by scale_in / scale_out, x < 0 by scale_in * alpha / scale_out
+/// (that product computed in float, as LiteRT does).
+std::unique_ptr<IWorkload> CreateQuantizedLeakyRelu(const LayerInfo& layer, float alpha)
+{
+    const TensorInfo in = layer.m_Inputs[0];
+    const TensorInfo out = layer.m_Outputs[0];
+    const QuantizedMultiplier identity =
+        QuantizeMultiplier(double(in.GetQuantizationScale()) / double(out.GetQuantizationScale()));
+    const QuantizedMultiplier negative =
+        QuantizeMultiplier(in.GetQuantizationScale() * alpha / out.GetQuantizationScale());
+    const QuantizedRange range = GetQuantizedRange(out.GetDataType());
+    return MakeTensorWorkload([=](const ExecutionTensors& t) {
+        const std::vector<int32_t> x = ReadQuantized(in, t.Input(0), in.GetQuantizationOffset());
+        std::vector<int32_t> y(x.size());
+        for (size_t i = 0; i < x.size(); ++i)
+        {
+            y[i] = range.Clamp(MultiplyByQuantizedMultiplier(x[i], x[i] >= 0 ? identity : negative) +
+                               out.GetQuantizationOffset());
+        }
+        WriteQuantized(out, y.data(), t.Output(0));
+    });
+}
 } // namespace
 
 std::unique_ptr<IWorkload> CreateActivation(const LayerInfo& layer)
@@ -132,6 +154,11 @@ std::unique_ptr<IWorkload> CreateActivation(const LayerInfo& layer)
         layer.m_Inputs[0].GetQuantizationScale())
     {
         return CreateQuantizedHardSwish(layer);
+    }
+    if (desc.m_Function == ActivationFunction::LeakyReLu && desc.m_A >= 0.0f && IsQuantized8BitAsymmetric(type) &&
+        layer.m_Outputs[0].GetDataType() == type)
+    {
+        return CreateQuantizedLeakyRelu(layer, desc.m_A);
     }
     return MakeFloatWorkload(layer, [desc, count](const FloatInputs& in, const FloatOutputs& out) {
         for (size_t i = 0; i < count; ++i)

@@ -50,3 +50,30 @@ TEST(RefQuantizedArithmetic, HardSwishQAsymmS8SaturatesLikeTfLite)
     ASSERT_TRUE(result) << unsupported;
     EXPECT_EQ((*result)[0].As<int8_t>(), (std::vector<int8_t>{-128, -128, -128, -8, 32}));
 }
+
+TEST(RefQuantizedArithmetic, LeakyReluAndPreluQAsymmS8)
+{
+    // Input scale 0.5, output scale 0.25, both zero point 0; alpha 0.3 (PReLU: alpha tensor q = 3, scale 0.1).
+    // q = 5 -> 2.5 -> 10. q = -3 -> -1.5 * 0.3 = -0.45 -> -1.8: TFLite multiplies -3 by 0.6 in fixed point
+    // ((-3 * round(0.6 * 2^31) + 1 - 2^30) / 2^31 truncated) = -2. q = -1 -> -0.6 -> -1.
+    const armnn::TensorInfo in({3}, armnn::DataType::QAsymmS8, 0.5f, 0);
+    const armnn::TensorInfo out({3}, armnn::DataType::QAsymmS8, 0.25f, 0);
+    const std::vector<int8_t> expected{10, -2, -1};
+    std::string unsupported;
+    auto leaky = armnn::test::TryRunLayer(
+        "CpuRef",
+        [](armnn::INetwork& net) {
+            return net.AddActivationLayer(armnn::ActivationDescriptor(armnn::ActivationFunction::LeakyReLu, 0.3f),
+                                          "leaky");
+        },
+        {armnn::test::TestTensor::Of<int8_t>(in, {5, -3, -1})}, {out}, unsupported);
+    ASSERT_TRUE(leaky) << unsupported;
+    EXPECT_EQ((*leaky)[0].As<int8_t>(), expected);
+    auto prelu = armnn::test::TryRunLayer(
+        "CpuRef", [](armnn::INetwork& net) { return net.AddPreluLayer("prelu"); },
+        {armnn::test::TestTensor::Of<int8_t>(in, {5, -3, -1}),
+         armnn::test::TestTensor::Of<int8_t>(armnn::TensorInfo({1}, armnn::DataType::QAsymmS8, 0.1f, 0), {3})},
+        {out}, unsupported);
+    ASSERT_TRUE(prelu) << unsupported;
+    EXPECT_EQ((*prelu)[0].As<int8_t>(), expected);
+}
