@@ -77,3 +77,29 @@ TEST(RefQuantizedArithmetic, LeakyReluAndPreluQAsymmS8)
     ASSERT_TRUE(prelu) << unsupported;
     EXPECT_EQ((*prelu)[0].As<int8_t>(), expected);
 }
+
+TEST(RefQuantizedArithmetic, ResizeBilinearQAsymmS8InTfLiteFixedPoint)
+{
+    // Width 2 -> 3 on stored values [0, 120]: scale10 = (1024 * 2 + 3 / 2) / 3 = 683. Plain: positions 0, 683, 1366
+    // -> x = 1 takes 120 * 683 * 1024 / 2^20 = 80.04 -> 80, x = 2 clamps to 120. Half-pixel: positions
+    // 683 * x + 341 - 512 = -171, 512, 1195 -> 0 (weights 1195 and -171 on the same sample), 120 * 512 / 1024 = 60,
+    // 120.
+    const armnn::TensorInfo in({1, 1, 2, 1}, armnn::DataType::QAsymmS8, 0.5f, -3);
+    const armnn::TensorInfo out({1, 1, 3, 1}, armnn::DataType::QAsymmS8, 0.5f, -3);
+    for (bool halfPixel : {false, true})
+    {
+        armnn::ResizeDescriptor desc;
+        desc.m_Method = armnn::ResizeMethod::Bilinear;
+        desc.m_TargetHeight = 1;
+        desc.m_TargetWidth = 3;
+        desc.m_DataLayout = armnn::DataLayout::NHWC;
+        desc.m_HalfPixelCenters = halfPixel;
+        std::string unsupported;
+        auto result = armnn::test::TryRunLayer(
+            "CpuRef", [desc](armnn::INetwork& net) { return net.AddResizeLayer(desc, "resize"); },
+            {armnn::test::TestTensor::Of<int8_t>(in, {0, 120})}, {out}, unsupported);
+        ASSERT_TRUE(result) << unsupported;
+        EXPECT_EQ((*result)[0].As<int8_t>(), (halfPixel ? std::vector<int8_t>{0, 60, 120}
+                                                        : std::vector<int8_t>{0, 80, 120}));
+    }
+}
