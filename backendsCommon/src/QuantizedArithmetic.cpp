@@ -66,6 +66,17 @@ int32_t MultiplyByQuantizedMultiplier(int32_t x, QuantizedMultiplier multiplier)
     return RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(shifted, multiplier.m_Multiplier), rightShift);
 }
 
+int32_t MultiplyByQuantizedMultiplierSingleRounding(int32_t x, QuantizedMultiplier multiplier)
+{
+    if (multiplier.m_Multiplier == 0)
+    {
+        return 0;
+    }
+    const int totalShift = 31 - multiplier.m_Shift; // in [1, 62]: QuantizeMultiplier keeps the shift in [-31, 30]
+    const int64_t rounding = int64_t{1} << (totalShift - 1);
+    return SaturateToInt32((static_cast<int64_t>(x) * multiplier.m_Multiplier + rounding) >> totalShift);
+}
+
 QuantizedMultiplier DivideMultiplierByCount(QuantizedMultiplier multiplier, int64_t count)
 {
     if (count <= 0)

@@ -40,6 +40,11 @@ int32_t RoundingDivideByPOT(int32_t x, int exponent);
 /// then RoundingDivideByPOT for a right shift. Two roundings, as TFLite's reference kernels do.
 int32_t MultiplyByQuantizedMultiplier(int32_t x, QuantizedMultiplier multiplier);
 
+/// x * multiplier with one rounding: (x * significand + 2^(30 - shift)) >> (31 - shift) in int64, saturated to
+/// int32. LiteRT's per-channel FullyConnected uses this form (measured: it matches LiteRT on every element of the
+/// generated int8 models where the two-rounding form is a step off on about 1 in 2000).
+int32_t MultiplyByQuantizedMultiplierSingleRounding(int32_t x, QuantizedMultiplier multiplier);
+
 /// TFLite's Mean: folds 1/count into `multiplier` (shifting it left by floor(log2(count)), at most 32 and at most
 /// 31 + its shift, then dividing by count with truncation), so the mean of count values is
 /// MultiplyByQuantizedMultiplier(sum, result).
