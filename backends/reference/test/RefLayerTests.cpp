@@ -103,3 +103,22 @@ TEST(RefQuantizedArithmetic, ResizeBilinearQAsymmS8InTfLiteFixedPoint)
                                                         : std::vector<int8_t>{0, 80, 120}));
     }
 }
+
+TEST(RefQuantizedArithmetic, SquaredDifferenceQAsymmS8)
+{
+    // Inputs scale 0.5, output scale 0.25 zero point -128. TFLite: 2 * max scale = 1; each input (q << 7) * 0.5,
+    // difference squared, times 1 / (2^14 * 0.25) = 1 / 4096. a = 3, b = -1: 192 - (-64) = 256, 65536 / 4096 = 16
+    // -> -112 (real: (1.5 + 0.5)^2 = 4 = 16 * 0.25). a = 1, b = 0: 64^2 / 4096 = 1 -> -127. a = b = 5: -128.
+    const armnn::TensorInfo in({3}, armnn::DataType::QAsymmS8, 0.5f, 0);
+    const armnn::TensorInfo out({3}, armnn::DataType::QAsymmS8, 0.25f, -128);
+    std::string unsupported;
+    auto result = armnn::test::TryRunLayer(
+        "CpuRef",
+        [](armnn::INetwork& net) {
+            return net.AddElementwiseBinaryLayer(armnn::BinaryOperation::SqDiff, "sqdiff");
+        },
+        {armnn::test::TestTensor::Of<int8_t>(in, {3, 1, 5}), armnn::test::TestTensor::Of<int8_t>(in, {-1, 0, 5})},
+        {out}, unsupported);
+    ASSERT_TRUE(result) << unsupported;
+    EXPECT_EQ((*result)[0].As<int8_t>(), (std::vector<int8_t>{-112, -127, -128}));
+}
