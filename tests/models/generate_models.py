@@ -715,6 +715,7 @@ def generate(args):
     import tensorflow as tf
     import keras
     tf.config.experimental.enable_op_determinism()
+    tf.get_logger().setLevel("ERROR")  # deprecation notes of the tf.compat.v1 resize functions
 
     directory = cache_dir()
     os.makedirs(directory, exist_ok=True)
