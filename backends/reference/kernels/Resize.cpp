@@ -77,7 +77,9 @@ std::vector<Sample> BilinearSamples10(size_t in, size_t out, bool alignCorners, 
     for (int32_t k = 0; k < o; ++k)
     {
         const int32_t s10 = halfPixel ? k * scale10 + scale10 / 2 - (1 << 9) : k * scale10;
-        const int32_t lower = std::max(s10 / (1 << 10), 0);
+        // Clamped to the input also from above: for large upscales (1 -> 70, say) the rounded scale carries s10 past
+        // the last input, where LiteRT would read out of bounds.
+        const int32_t lower = std::min(std::max(s10 / (1 << 10), 0), i - 1);
         const int32_t upper = std::min((s10 + (1 << 10) - 1) / (1 << 10), i - 1);
         samples.push_back({static_cast<size_t>(lower), static_cast<size_t>(upper),
                            static_cast<float>(s10 - (1 << 10) * lower)});

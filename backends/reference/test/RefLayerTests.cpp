@@ -102,6 +102,21 @@ TEST(RefQuantizedArithmetic, ResizeBilinearQAsymmS8InTfLiteFixedPoint)
         EXPECT_EQ((*result)[0].As<int8_t>(), (halfPixel ? std::vector<int8_t>{0, 60, 120}
                                                         : std::vector<int8_t>{0, 80, 120}));
     }
+    // Width 1 -> 70: scale10 = (1024 + 35) / 70 = 15, so the last position 69 * 15 = 1035 lies past the only input;
+    // every output is that input.
+    armnn::ResizeDescriptor wide;
+    wide.m_Method = armnn::ResizeMethod::Bilinear;
+    wide.m_TargetHeight = 1;
+    wide.m_TargetWidth = 70;
+    wide.m_DataLayout = armnn::DataLayout::NHWC;
+    std::string unsupported;
+    auto result = armnn::test::TryRunLayer(
+        "CpuRef", [wide](armnn::INetwork& net) { return net.AddResizeLayer(wide, "resize"); },
+        {armnn::test::TestTensor::Of<int8_t>(armnn::TensorInfo({1, 1, 1, 1}, armnn::DataType::QAsymmS8, 0.5f, -3),
+                                              {-7})},
+        {armnn::TensorInfo({1, 1, 70, 1}, armnn::DataType::QAsymmS8, 0.5f, -3)}, unsupported);
+    ASSERT_TRUE(result) << unsupported;
+    EXPECT_EQ((*result)[0].As<int8_t>(), std::vector<int8_t>(70, -7));
 }
 
 TEST(RefQuantizedArithmetic, SquaredDifferenceQAsymmS8)
