@@ -346,6 +346,7 @@ def handwritten_recipes(np):
             ("fill", "FILL", [(2, 3)], fill, ("fp32",)),
             ("l2_pool2d", "L2_POOL_2D", [(1, 8, 8, 6)], l2_pool, ("fp32",))):
         yield dict(name=name, kind="op", ops=[op_name], inputs=inputs, range=(-1.0, 1.0), variants=variants,
+                   version=2,  # expand_dims and squeeze were TensorFlow functions (that became RESHAPE) before
                    flatbuffer=lambda variant, build=build: flatbuffer_model(
                        np, lambda tensor, op, schema: build(tensor, op, schema, variant)))
 
