@@ -97,6 +97,18 @@ TEST(QuantizedArithmetic, MultiplyByQuantizedMultiplierSingleRounding)
     EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(5, {0, 0}), 0);
 }
 
+TEST(QuantizedArithmetic, MultiplyByQuantizedMultiplier16)
+{
+    // 0.5 = (2^30, 0): 16-bit significand (2^30 + 2^15) >> 16 = 2^14; (x * 2^14 + 2^14) >> 15.
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(3, {kOne30, 0}), 2);    // 1.5 -> 2
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(-3, {kOne30, 0}), -1);  // -1.5 -> -1
+    // 0.1 = (1717986918, -3): (1717986918 + 2^15) >> 16 = 26214; (1000 * 26214 + 2^17) >> 18 = 100.5 -> 100.
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(1000, {1717986918, -3}), 100);
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(-1000, {1717986918, -3}), -100);
+    // Beyond int32 before the shift: 2^40 * 0.5 saturates to INT32_MAX.
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(int64_t{1} << 40, {kOne30, 0}), std::numeric_limits<int32_t>::max());
+}
+
 TEST(QuantizedArithmetic, DivideMultiplierByCount)
 {
     // 0.5 / 4: shifted left by floor(log2 4) = 2 and divided by 4.

@@ -77,6 +77,15 @@ int32_t MultiplyByQuantizedMultiplierSingleRounding(int32_t x, QuantizedMultipli
     return SaturateToInt32((static_cast<int64_t>(x) * multiplier.m_Multiplier + rounding) >> totalShift);
 }
 
+int32_t MultiplyByQuantizedMultiplier16(int64_t x, QuantizedMultiplier multiplier)
+{
+    const int64_t reduced = multiplier.m_Multiplier < 0x7FFF0000 ? (int64_t{multiplier.m_Multiplier} + (1 << 15)) >> 16
+                                                                  : 0x7FFF;
+    const int totalShift = 15 - multiplier.m_Shift;
+    const int64_t rounding = int64_t{1} << (totalShift - 1);
+    return SaturateToInt32((x * reduced + rounding) >> totalShift);
+}
+
 QuantizedMultiplier DivideMultiplierByCount(QuantizedMultiplier multiplier, int64_t count)
 {
     if (count <= 0)

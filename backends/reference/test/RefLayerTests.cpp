@@ -137,3 +137,20 @@ TEST(RefQuantizedArithmetic, SquaredDifferenceQAsymmS8)
     ASSERT_TRUE(result) << unsupported;
     EXPECT_EQ((*result)[0].As<int8_t>(), (std::vector<int8_t>{-112, -127, -128}));
 }
+
+TEST(RefQuantizedArithmetic, ReduceProdQAsymmS8)
+{
+    // Input scale 0.5, q [2, 4] -> 1.0 * 2.0 = 2.0; output scale 0.25 -> 8. TFLite: s = 0.5 / 0.25^(1/2) = 1 =
+    // (2^30, shift 1), 16-bit significand 2^14, shift 14: first 2, then (2 * 4 * 2^14 + 2^13) >> 14 = 8, then the
+    // last rescale (8 * 2^14 + 2^13) >> 14 = 8.
+    armnn::ReduceDescriptor desc;
+    desc.m_ReduceOperation = armnn::ReduceOperation::Prod;
+    desc.m_vAxis = {1};
+    std::string unsupported;
+    auto result = armnn::test::TryRunLayer(
+        "CpuRef", [desc](armnn::INetwork& net) { return net.AddReduceLayer(desc, "prod"); },
+        {armnn::test::TestTensor::Of<int8_t>(armnn::TensorInfo({1, 2}, armnn::DataType::QAsymmS8, 0.5f, 0), {2, 4})},
+        {armnn::TensorInfo({1}, armnn::DataType::QAsymmS8, 0.25f, 0)}, unsupported);
+    ASSERT_TRUE(result) << unsupported;
+    EXPECT_EQ((*result)[0].As<int8_t>(), (std::vector<int8_t>{8}));
+}
