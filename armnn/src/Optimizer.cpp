@@ -260,9 +260,24 @@ void FuseActivations(Graph& graph, Assignment& ctx)
         {
             continue;
         }
+        // A quantized producer rounds its output to its own scale before the activation reads it; fusing would
+        // skip that rounding (and compute a non-clamp activation such as hard swish in float), so the result would
+        // no longer be TFLite's. Only a clamp on an unchanged quantization gives the same integers fused.
+        const auto& activationDesc = static_cast<const ActivationDescriptor&>(activation->GetParameters());
+        const TensorInfo& produced = producer->GetOutput(0).GetTensorInfo();
+        const TensorInfo& activated = activation->GetOutput(0).GetTensorInfo();
+        const bool isClamp = activationDesc.m_Function == ActivationFunction::ReLu ||
+                             activationDesc.m_Function == ActivationFunction::BoundedReLu;
+        if (produced.IsQuantized() &&
+            (!isClamp || produced.GetDataType() != activated.GetDataType() ||
+             produced.GetQuantizationScale() != activated.GetQuantizationScale() ||
+             produced.GetQuantizationOffset() != activated.GetQuantizationOffset()))
+        {
+            continue;
+        }
         LayerInfo info = producer->MakeLayerInfo(true);
         info.m_ModelOptions = &ctx.m_ModelOptions;
-        info.m_FusedActivation = static_cast<const ActivationDescriptor&>(activation->GetParameters());
+        info.m_FusedActivation = activationDesc;
         info.m_Outputs[0] = activation->GetOutput(0).GetTensorInfo();
         std::string reason;
         IBackendInternal* backend = ctx.m_Spec.GetBackend(producer->GetBackendId());

@@ -53,6 +53,46 @@ TEST(GraphPasses, FusedActivationGivesTheUnfusedResult)
     EXPECT_EQ(RunOnce(*runtime, id, {1.0f, 3.0f}), (std::vector<float>{0.0f, 1.5f}));
 }
 
+TEST(GraphPasses, QuantizedActivationIsFusedOnlyWhenItIsAClampOnTheSameQuantization)
+{
+    // fc (QAsymmS8, scale 0.5) -> activation: a ReLu whose output keeps scale 0.5 fuses; a ReLu that rescales to 0.25
+    // or a hard swish does not (the fully connected layer's own rounding to scale 0.5 comes first in TFLite).
+    struct Case
+    {
+        ActivationFunction function;
+        float outputScale;
+        bool fused;
+    };
+    for (const Case& c : {Case{ActivationFunction::ReLu, 0.5f, true}, Case{ActivationFunction::ReLu, 0.25f, false},
+                          Case{ActivationFunction::HardSwish, 0.5f, false}})
+    {
+        IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+        INetworkPtr net = INetwork::Create();
+        std::vector<int8_t> w{1, -1, -2, 1};
+        std::vector<int32_t> b{0, 1};
+        FullyConnectedDescriptor desc;
+        desc.m_BiasEnabled = true;
+        desc.m_TransposeWeightMatrix = true;
+        IConnectableLayer* input = net->AddInputLayer(0);
+        IConnectableLayer* fc = net->AddFullyConnectedLayer(desc, "fc");
+        IConnectableLayer* act = net->AddActivationLayer(ActivationDescriptor(c.function), "act");
+        IConnectableLayer* output = net->AddOutputLayer(0);
+        input->GetOutputSlot(0).Connect(fc->GetInputSlot(0));
+        net->AddConstantLayer(ConstTensor(TensorInfo({2, 2}, DataType::QSymmS8, 1.0f, 0, true), w))
+            ->GetOutputSlot(0).Connect(fc->GetInputSlot(1));
+        net->AddConstantLayer(ConstTensor(TensorInfo({2}, DataType::Signed32, 1.0f, 0, true), b))
+            ->GetOutputSlot(0).Connect(fc->GetInputSlot(2));
+        fc->GetOutputSlot(0).Connect(act->GetInputSlot(0));
+        act->GetOutputSlot(0).Connect(output->GetInputSlot(0));
+        input->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 2}, DataType::QAsymmS8, 1.0f, 0));
+        fc->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 2}, DataType::QAsymmS8, 0.5f, 0));
+        act->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 2}, DataType::QAsymmS8, c.outputScale, 0));
+        const std::string dot = Dot(*Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec()));
+        EXPECT_EQ(dot.find("FusedActivation") != std::string::npos, c.fused)
+            << GetActivationFunctionAsCString(c.function) << " " << c.outputScale << "\n" << dot;
+    }
+}
+
 TEST(GraphPasses, ConstantSubgraphsAreFolded)
 {
     // output = input + (c1 * c2): the multiplication of two constants is computed at Optimize time.

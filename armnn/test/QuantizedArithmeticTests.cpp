@@ -83,6 +83,32 @@ TEST(QuantizedArithmetic, MultiplyByQuantizedMultiplier)
     EXPECT_EQ(MultiplyByQuantizedMultiplier(-1000, tenth), -100);
 }
 
+TEST(QuantizedArithmetic, MultiplyByQuantizedMultiplierSingleRounding)
+{
+    // (x * m + 2^(30 - shift)) >> (31 - shift): ties go towards +infinity, once.
+    EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(1, {kOne30, -1}), 0);   // 0.25 -> 0 (two roundings: 1)
+    EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(3, {kOne30, 0}), 2);    // 1.5 -> 2
+    EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(-3, {kOne30, 0}), -1);  // -1.5 -> -1
+    EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(3, {kOne30, 2}), 6);    // * 2
+    // The case seen in the int8 transformer block: -2039 * 1617616583 / 2^41 = -1.49995. One rounding gives -1;
+    // two give -2 (the high multiply yields -1536, then -1536 / 1024 = -1.5 rounds away from zero).
+    EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(-2039, {1617616583, -10}), -1);
+    EXPECT_EQ(MultiplyByQuantizedMultiplier(-2039, {1617616583, -10}), -2);
+    EXPECT_EQ(MultiplyByQuantizedMultiplierSingleRounding(5, {0, 0}), 0);
+}
+
+TEST(QuantizedArithmetic, MultiplyByQuantizedMultiplier16)
+{
+    // 0.5 = (2^30, 0): 16-bit significand (2^30 + 2^15) >> 16 = 2^14; (x * 2^14 + 2^14) >> 15.
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(3, {kOne30, 0}), 2);    // 1.5 -> 2
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(-3, {kOne30, 0}), -1);  // -1.5 -> -1
+    // 0.1 = (1717986918, -3): (1717986918 + 2^15) >> 16 = 26214; (1000 * 26214 + 2^17) >> 18 = 100.5 -> 100.
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(1000, {1717986918, -3}), 100);
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(-1000, {1717986918, -3}), -100);
+    // Beyond int32 before the shift: 2^40 * 0.5 saturates to INT32_MAX.
+    EXPECT_EQ(MultiplyByQuantizedMultiplier16(int64_t{1} << 40, {kOne30, 0}), std::numeric_limits<int32_t>::max());
+}
+
 TEST(QuantizedArithmetic, DivideMultiplierByCount)
 {
     // 0.5 / 4: shifted left by floor(log2 4) = 2 and divided by 4.

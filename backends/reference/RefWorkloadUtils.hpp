@@ -151,8 +151,10 @@ template <typename Loop>
 class QuantizedWeightedWorkload final : public IWorkload
 {
 public:
-    QuantizedWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, QuantizedRange range, Loop loop)
-        : m_Inputs(layer.m_Inputs), m_Output(layer.m_Outputs[0]), m_Channels(channels), m_Range(range), m_Loop(loop)
+    QuantizedWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, QuantizedRange range, Loop loop,
+                              bool singleRounding)
+        : m_Inputs(layer.m_Inputs), m_Output(layer.m_Outputs[0]), m_Channels(channels), m_Range(range), m_Loop(loop),
+          m_SingleRounding(singleRounding)
     {
         if (layer.IsConstantInput(1))
         {
@@ -188,8 +190,10 @@ public:
         const int32_t outputZeroPoint = m_Output.GetQuantizationOffset();
         for (size_t i = 0; i < sums.size(); ++i)
         {
-            const int32_t scaled = MultiplyByQuantizedMultiplier(SaturateToInt32(sums[i]),
-                                                                 m_Multipliers[m_Channels.Of(i)]);
+            const int32_t sum = SaturateToInt32(sums[i]);
+            const QuantizedMultiplier& multiplier = m_Multipliers[m_Channels.Of(i)];
+            const int32_t scaled = m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
+                                                    : MultiplyByQuantizedMultiplier(sum, multiplier);
             result[i] = m_Range.Clamp(scaled + outputZeroPoint);
         }
         WriteQuantized(m_Output, result.data(), tensors.Output(0));
@@ -210,6 +214,7 @@ private:
     std::vector<int32_t> m_Weights;
     std::vector<int32_t> m_Bias;
     Loop m_Loop;
+    bool m_SingleRounding;
 };
 
 /// The workload of a layer that takes (input, weights, optional bias), or multiplies two operands (BatchMatMul:
@@ -218,15 +223,18 @@ private:
 /// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric input and output and
 /// a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and weights
 /// have their zero points subtracted, sums are int64); otherwise on floats (doubles for the sums).
+/// `singleRounding` rescales the integer sums with MultiplyByQuantizedMultiplierSingleRounding (LiteRT's
+/// per-channel FullyConnected) instead of the usual two roundings.
 template <typename Loop>
-std::unique_ptr<IWorkload> MakeWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, Loop loop)
+std::unique_ptr<IWorkload> MakeWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, Loop loop,
+                                                bool singleRounding = false)
 {
     QuantizedRange range;
     if (IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
         IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType()) &&
         GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
     {
-        return std::make_unique<QuantizedWeightedWorkload<Loop>>(layer, channels, range, loop);
+        return std::make_unique<QuantizedWeightedWorkload<Loop>>(layer, channels, range, loop, singleRounding);
     }
     const bool hasBias = layer.m_Inputs.size() > 2;
     const size_t count = layer.m_Outputs[0].GetNumElements();

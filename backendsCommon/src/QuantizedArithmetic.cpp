@@ -66,6 +66,26 @@ int32_t MultiplyByQuantizedMultiplier(int32_t x, QuantizedMultiplier multiplier)
     return RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(shifted, multiplier.m_Multiplier), rightShift);
 }
 
+int32_t MultiplyByQuantizedMultiplierSingleRounding(int32_t x, QuantizedMultiplier multiplier)
+{
+    if (multiplier.m_Multiplier == 0)
+    {
+        return 0;
+    }
+    const int totalShift = 31 - multiplier.m_Shift; // in [1, 62]: QuantizeMultiplier keeps the shift in [-31, 30]
+    const int64_t rounding = int64_t{1} << (totalShift - 1);
+    return SaturateToInt32((static_cast<int64_t>(x) * multiplier.m_Multiplier + rounding) >> totalShift);
+}
+
+int32_t MultiplyByQuantizedMultiplier16(int64_t x, QuantizedMultiplier multiplier)
+{
+    const int64_t reduced = multiplier.m_Multiplier < 0x7FFF0000 ? (int64_t{multiplier.m_Multiplier} + (1 << 15)) >> 16
+                                                                  : 0x7FFF;
+    const int totalShift = 15 - multiplier.m_Shift;
+    const int64_t rounding = int64_t{1} << (totalShift - 1);
+    return SaturateToInt32((x * reduced + rounding) >> totalShift);
+}
+
 QuantizedMultiplier DivideMultiplierByCount(QuantizedMultiplier multiplier, int64_t count)
 {
     if (count <= 0)

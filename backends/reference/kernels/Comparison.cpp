@@ -2,6 +2,7 @@
 #include "../RefWorkloadUtils.hpp"
 
 #include <armnn/TypesUtils.hpp>
+#include <armnn/backends/QuantizedArithmetic.hpp>
 
 namespace armnn
 {
@@ -65,7 +66,23 @@ std::unique_ptr<IWorkload> CreateComparison(const LayerInfo& layer)
             }
             return;
         }
-        // Quantized inputs compare their real values, so inputs of different scales compare correctly.
+        if (IsQuantized8BitAsymmetric(type))
+        {
+            // TFLite's quantized comparison: each input, less its zero point and shifted left by 8 bits, is
+            // rescaled by its own scale in fixed point, then the integers are compared. Values of inputs with
+            // slightly different scales that round to the same integer compare equal, as they do there.
+            const QuantizedMultiplier ma = QuantizeMultiplier(a.GetQuantizationScale());
+            const QuantizedMultiplier mb = QuantizeMultiplier(b.GetQuantizationScale());
+            const std::vector<int32_t> qa = ReadQuantized(a, t.Input(0), a.GetQuantizationOffset());
+            const std::vector<int32_t> qb = ReadQuantized(b, t.Input(1), b.GetQuantizationOffset());
+            for (size_t i = 0; i < count; ++i)
+            {
+                out[i] = Compare(op, MultiplyByQuantizedMultiplier(qa[indexA[i]] * 256, ma),
+                                 MultiplyByQuantizedMultiplier(qb[indexB[i]] * 256, mb)) ? 1 : 0;
+            }
+            return;
+        }
+        // Other quantized types compare their real values, so inputs of different scales compare correctly.
         const std::vector<float> va = DecodeToFloat(a, t.Input(0));
         const std::vector<float> vb = DecodeToFloat(b, t.Input(1));
         for (size_t i = 0; i < count; ++i)

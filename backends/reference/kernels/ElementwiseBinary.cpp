@@ -62,13 +62,15 @@ bool IsIntegerType(DataType type)
 /// Add/Sub: both inputs, less their zero points, are shifted left by 20 bits and scaled to a common scale,
 /// 2 * max(input scales), by multipliers below one; their sum or difference is scaled to the output.
 /// Mul: the product of the inputs less their zero points is scaled by input1 scale * input2 scale / output scale.
+/// SqDiff: as Add/Sub with a 7-bit shift; the difference is squared, then scaled by
+/// (2 * max(input scales))^2 / (2^14 * output scale).
 class QuantizedArithmetic
 {
 public:
     static bool Supports(const LayerInfo& layer, BinaryOperation op)
     {
         const bool arithmetic = op == BinaryOperation::Add || op == BinaryOperation::Sub ||
-                                op == BinaryOperation::Mul;
+                                op == BinaryOperation::Mul || op == BinaryOperation::SqDiff;
         return arithmetic && IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
                IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType());
     }
@@ -88,7 +90,10 @@ public:
         const double twiceMaxScale = 2.0 * std::max(scaleA, scaleB);
         m_InputA = QuantizeMultiplier(scaleA / twiceMaxScale);
         m_InputB = QuantizeMultiplier(scaleB / twiceMaxScale);
-        m_Output = QuantizeMultiplier(twiceMaxScale / (static_cast<double>(1 << kLeftShift) * scaleOut));
+        m_Output = op == BinaryOperation::SqDiff
+                       ? QuantizeMultiplier(twiceMaxScale * twiceMaxScale /
+                                            (static_cast<double>(1 << (2 * kSqDiffLeftShift)) * scaleOut))
+                       : QuantizeMultiplier(twiceMaxScale / (static_cast<double>(1 << kLeftShift) * scaleOut));
     }
 
     /// a and b are the inputs less their zero points; the result is the stored output value.
@@ -98,6 +103,12 @@ public:
         if (m_Op == BinaryOperation::Mul)
         {
             raw = MultiplyByQuantizedMultiplier(a * b, m_Output);
+        }
+        else if (m_Op == BinaryOperation::SqDiff)
+        {
+            const int32_t difference = MultiplyByQuantizedMultiplier(a * (1 << kSqDiffLeftShift), m_InputA) -
+                                       MultiplyByQuantizedMultiplier(b * (1 << kSqDiffLeftShift), m_InputB);
+            raw = MultiplyByQuantizedMultiplier(difference * difference, m_Output);
         }
         else
         {
@@ -111,6 +122,7 @@ public:
 
 private:
     static constexpr int kLeftShift = 20;
+    static constexpr int kSqDiffLeftShift = 7;
     BinaryOperation m_Op;
     QuantizedRange m_Range;
     int32_t m_OutputZeroPoint;

@@ -15,6 +15,9 @@ std::unique_ptr<IWorkload> CreateFullyConnected(const LayerInfo& layer)
     const size_t outputSize = desc.m_TransposeWeightMatrix ? weights[0] : weights[1];
     const size_t batches = layer.m_Inputs[0].GetNumElements() / inputSize;
     const ChannelAxis channels{1, outputSize};
+    // LiteRT rescales per-channel fully connected sums with one rounding (per-tensor ones, like convolutions, with
+    // two: docs/quantization.md).
+    const bool singleRounding = layer.m_Inputs[1].HasMultipleQuantizationScales();
     return MakeWeightedWorkload(layer, channels, [=](const auto* in, const auto* w, const auto* bias, auto* sums) {
         for (size_t b = 0; b < batches; ++b)
         {
@@ -32,7 +35,7 @@ std::unique_ptr<IWorkload> CreateFullyConnected(const LayerInfo& layer)
                 }
             }
         }
-    });
+    }, singleRounding);
 }
 
 } // namespace ref

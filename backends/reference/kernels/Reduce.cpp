@@ -1,12 +1,13 @@
 //
 // Reduce (Sum, Mean, Max, Min, Prod over m_vAxis; empty = all axes) and Mean (MeanDescriptor), in float;
-// the mean of 8-bit asymmetric tensors in integers, as TensorFlow Lite computes it.
+// the mean and the product of 8-bit asymmetric tensors in integers, as TensorFlow Lite computes them.
 // Each input element is accumulated into the output element whose coordinates equal its own except on the
 // reduced axes; keeping or dropping the reduced axes does not change the output's element order.
 //
 #include "../RefKernels.hpp"
 #include "../RefWorkloadUtils.hpp"
 
+#include <cmath>
 #include <limits>
 
 namespace armnn
@@ -86,6 +87,45 @@ std::unique_ptr<IWorkload> CreateReduction(const LayerInfo& layer, std::vector<u
             }
             WriteQuantized(outInfo, result.data(), t.Output(0));
         });
+    }
+    const int64_t count = static_cast<int64_t>(outCount == 0 ? 0 : inCount / outCount);
+    if (op == ReduceOperation::Prod && count > 0 && IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
+        IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType()))
+    {
+        // TensorFlow Lite's integer product: the first value (less the zero point) of each output, then each
+        // further value multiplied in and the product rescaled by s = input scale / output scale^(1 / count), and a
+        // last rescale by s: count rescales in all, input scale^count / output scale overall. The rescales use
+        // TFLite's int64 form (MultiplyByQuantizedMultiplier16).
+        const TensorInfo inInfo = layer.m_Inputs[0];
+        const TensorInfo outInfo = layer.m_Outputs[0];
+        const QuantizedMultiplier multiplier =
+            QuantizeMultiplier(static_cast<double>(inInfo.GetQuantizationScale()) /
+                               std::pow(static_cast<double>(outInfo.GetQuantizationScale()),
+                                        1.0 / static_cast<double>(count)));
+        if (multiplier.m_Shift <= 14)
+        {
+            const QuantizedRange range = GetQuantizedRange(outInfo.GetDataType());
+            return MakeTensorWorkload([=](const ExecutionTensors& t) {
+                const std::vector<int32_t> values =
+                    ReadQuantized(inInfo, t.Input(0), inInfo.GetQuantizationOffset());
+                std::vector<int32_t> products(outCount, 0);
+                std::vector<bool> started(outCount, false);
+                for (size_t e = 0; e < inCount; ++e)
+                {
+                    int32_t& p = products[target[e]];
+                    p = started[target[e]] ? MultiplyByQuantizedMultiplier16(int64_t{p} * values[e], multiplier)
+                                           : values[e];
+                    started[target[e]] = true;
+                }
+                std::vector<int32_t> result(outCount);
+                for (size_t o = 0; o < outCount; ++o)
+                {
+                    result[o] = range.Clamp(MultiplyByQuantizedMultiplier16(products[o], multiplier) +
+                                            outInfo.GetQuantizationOffset());
+                }
+                WriteQuantized(outInfo, result.data(), t.Output(0));
+            });
+        }
     }
     return MakeFloatWorkload(layer, [=](const FloatInputs& in, const FloatOutputs& out) {
         double init = 0.0;
