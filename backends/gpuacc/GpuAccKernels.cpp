@@ -272,7 +272,8 @@ public:
         return buffer;
     }
 
-    /// Chooses each launch's local size: from the tuning table, or by timing candidates on scratch tensors.
+    /// Chooses each launch's local size (from the tuning table, or by timing candidates on scratch tensors) and
+    /// runs each launch once on scratch tensors.
     void Finish(const LayerInfo& layer)
     {
         std::vector<MemPtr> scratch;
@@ -288,17 +289,20 @@ public:
                 << ',' << launch.m_Global[2];
             std::string text = key.str();
             text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
-            launch.m_Local = m_Runtime->LocalSize(
-                text, launch.m_Kernel.get(), launch.m_Global, launch.m_Dims, [&](const std::array<size_t, 3>& local) {
-                    for (const auto& [arg, output, index] : launch.m_Tensors)
-                    {
-                        const TensorInfo& info = output ? m_Outputs[index] : m_Inputs[index];
-                        scratch.push_back(m_Runtime->CreateBuffer(info.GetNumBytes()));
-                        cl_mem mem = scratch.back().get();
-                        Check(clSetKernelArg(launch.m_Kernel.get(), arg, sizeof(mem), &mem), "clSetKernelArg");
-                    }
-                    Enqueue(launch, local);
-                });
+            auto run = [&](const std::array<size_t, 3>& local) {
+                for (const auto& [arg, output, index] : launch.m_Tensors)
+                {
+                    const TensorInfo& info = output ? m_Outputs[index] : m_Inputs[index];
+                    scratch.push_back(m_Runtime->CreateBuffer(info.GetNumBytes()));
+                    cl_mem mem = scratch.back().get();
+                    Check(clSetKernelArg(launch.m_Kernel.get(), arg, sizeof(mem), &mem), "clSetKernelArg");
+                }
+                Enqueue(launch, local);
+            };
+            launch.m_Local = m_Runtime->LocalSize(text, launch.m_Kernel.get(), launch.m_Global, launch.m_Dims, run);
+            // One launch now: drivers that specialise kernels for the launch (PoCL does, per local size) do so
+            // at load rather than in the first inference.
+            run(launch.m_Local);
         }
     }
 
