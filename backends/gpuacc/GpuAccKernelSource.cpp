@@ -20,8 +20,12 @@ const char* KernelSource()
 #ifdef GPUACC_FP16
 #pragma OPENCL EXTENSION cl_khr_fp16 : enable
 typedef half ACC;
+typedef half4 ACC4;
+#define CONVERT_ACC4 convert_half4
 #else
 typedef float ACC;
+typedef float4 ACC4;
+#define CONVERT_ACC4
 #endif
 
 // Function codes are armnn::ActivationFunction's values; -1 is none.
@@ -83,21 +87,34 @@ __kernel void binary(__global const float* in0, __global const float* in1, __glo
     out[i] = activate(v, f, a, b);
 }
 
-// General convolution. Weights [KH, KW, C, O]; work-item (o, output pixel, batch).
+// Stores a tile's 4 output channels (those below O) of one pixel, with bias and activation.
+void store4(__global float* out, int o4, int O, ACC4 acc, float4 bias, int f, float a, float b)
+{
+    const float4 v = convert_float4(acc) + bias;
+    out[o4] = activate(v.x, f, a, b);
+    if (o4 + 1 < O) out[o4 + 1] = activate(v.y, f, a, b);
+    if (o4 + 2 < O) out[o4 + 2] = activate(v.z, f, a, b);
+    if (o4 + 3 < O) out[o4 + 3] = activate(v.w, f, a, b);
+}
+
+// General convolution. Weights [KH, KW, C, OP] (OP: O rounded up to 4, zero-padded), bias [OP].
+// Work-item (4 output channels, 4 neighbouring output pixels of a row, batch): a 4x4 register tile, so each
+// weight vector loaded serves 4 pixels and each input value 4 channels.
 __kernel void conv2d(__global const float* in, __global const float* w, __global const float* bias,
-                     __global float* out, int H, int W, int C, int OH, int OW, int O, int KH, int KW,
+                     __global float* out, int H, int W, int C, int OH, int OW, int O, int OP, int KH, int KW,
                      int strideY, int strideX, int dilY, int dilX, int padTop, int padLeft, int f, float a, float b)
 {
-    const int o = get_global_id(0);
-    const int p = get_global_id(1);
+    const int o4 = get_global_id(0) * 4;
+    const int tiles = (OW + 3) / 4;
+    const int t = get_global_id(1);
     const int n = get_global_id(2);
-    if (o >= O || p >= OH * OW)
+    if (o4 >= O || t >= tiles * OH)
     {
         return;
     }
-    const int oy = p / OW;
-    const int ox = p % OW;
-    ACC sum = (ACC)0;
+    const int oy = t / tiles;
+    const int ox0 = (t % tiles) * 4;
+    ACC4 acc0 = (ACC4)(0), acc1 = (ACC4)(0), acc2 = (ACC4)(0), acc3 = (ACC4)(0);
     for (int ky = 0; ky < KH; ++ky)
     {
         const int iy = oy * strideY - padTop + ky * dilY;
@@ -105,41 +122,69 @@ __kernel void conv2d(__global const float* in, __global const float* w, __global
         {
             continue;
         }
+        __global const float* row = in + (n * H + iy) * W * C;
         for (int kx = 0; kx < KW; ++kx)
         {
-            const int ix = ox * strideX - padLeft + kx * dilX;
-            if (ix < 0 || ix >= W)
+            // Pixels outside the input (or past the row's end) contribute 0 (a select, not a multiply: 0 * inf).
+            int x[4];
+            int m[4];
+            for (int i = 0; i < 4; ++i)
             {
-                continue;
+                const int ix = (ox0 + i) * strideX - padLeft + kx * dilX;
+                const int inside = ix >= 0 && ix < W && ox0 + i < OW;
+                x[i] = inside ? ix * C : 0;
+                m[i] = inside;
             }
-            __global const float* src = in + ((n * H + iy) * W + ix) * C;
-            __global const float* wk = w + (ky * KW + kx) * C * O + o;
+            __global const float* wk = w + (ky * KW + kx) * C * OP + o4;
             for (int c = 0; c < C; ++c)
             {
-                sum += (ACC)src[c] * (ACC)wk[c * O];
+                const ACC4 wv = CONVERT_ACC4(vload4(0, wk + c * OP));
+                acc0 += (m[0] ? (ACC)row[x[0] + c] : (ACC)0) * wv;
+                acc1 += (m[1] ? (ACC)row[x[1] + c] : (ACC)0) * wv;
+                acc2 += (m[2] ? (ACC)row[x[2] + c] : (ACC)0) * wv;
+                acc3 += (m[3] ? (ACC)row[x[3] + c] : (ACC)0) * wv;
             }
         }
     }
-    out[(n * OH * OW + p) * O + o] = activate((float)sum + bias[o], f, a, b);
+    const float4 bv = vload4(0, bias + o4);
+    __global float* dst = out + ((n * OH + oy) * OW + ox0) * O;
+    store4(dst, o4, O, acc0, bv, f, a, b);
+    if (ox0 + 1 < OW) store4(dst + O, o4, O, acc1, bv, f, a, b);
+    if (ox0 + 2 < OW) store4(dst + 2 * O, o4, O, acc2, bv, f, a, b);
+    if (ox0 + 3 < OW) store4(dst + 3 * O, o4, O, acc3, bv, f, a, b);
 }
 
-// 1x1 convolution, stride 1, no padding: a matrix product of the pixels [P, C] and weights [C, O].
-__kernel void conv2d_1x1(__global const float* in, __global const float* w, __global const float* bias,
-                         __global float* out, int P, int C, int O, int f, float a, float b)
+// A matrix product of rows [P, C] and weights [C, OP]: 1x1 convolutions with stride 1 and no padding (the rows
+// are the pixels) and fully connected layers (the rows are the batches). Work-item: 4 channels x 4 rows.
+__kernel void matmul(__global const float* in, __global const float* w, __global const float* bias,
+                     __global float* out, int P, int C, int O, int OP, int f, float a, float b)
 {
-    const int o = get_global_id(0);
-    const int p = get_global_id(1);
-    if (o >= O || p >= P)
+    const int o4 = get_global_id(0) * 4;
+    const int p0 = get_global_id(1) * 4;
+    if (o4 >= O || p0 >= P)
     {
         return;
     }
-    __global const float* src = in + p * C;
-    ACC sum = (ACC)0;
+    // Rows past P read row p0 and are not stored.
+    __global const float* r0 = in + p0 * C;
+    __global const float* r1 = in + (p0 + 1 < P ? p0 + 1 : p0) * C;
+    __global const float* r2 = in + (p0 + 2 < P ? p0 + 2 : p0) * C;
+    __global const float* r3 = in + (p0 + 3 < P ? p0 + 3 : p0) * C;
+    ACC4 acc0 = (ACC4)(0), acc1 = (ACC4)(0), acc2 = (ACC4)(0), acc3 = (ACC4)(0);
     for (int c = 0; c < C; ++c)
     {
-        sum += (ACC)src[c] * (ACC)w[c * O + o];
+        const ACC4 wv = CONVERT_ACC4(vload4(0, w + c * OP + o4));
+        acc0 += (ACC)r0[c] * wv;
+        acc1 += (ACC)r1[c] * wv;
+        acc2 += (ACC)r2[c] * wv;
+        acc3 += (ACC)r3[c] * wv;
     }
-    out[p * O + o] = activate((float)sum + bias[o], f, a, b);
+    const float4 bv = vload4(0, bias + o4);
+    __global float* dst = out + p0 * O;
+    store4(dst, o4, O, acc0, bv, f, a, b);
+    if (p0 + 1 < P) store4(dst + O, o4, O, acc1, bv, f, a, b);
+    if (p0 + 2 < P) store4(dst + 2 * O, o4, O, acc2, bv, f, a, b);
+    if (p0 + 3 < P) store4(dst + 3 * O, o4, O, acc3, bv, f, a, b);
 }
 
 // Depthwise convolution. Weights [KH, KW, C * M]; output channel o reads input channel o / M.
@@ -178,25 +223,6 @@ __kernel void depthwise_conv2d(__global const float* in, __global const float* w
         }
     }
     out[(n * OH * OW + p) * O + o] = activate((float)sum + bias[o], f, a, b);
-}
-
-// Weights [K, O]; work-item (o, batch row).
-__kernel void fully_connected(__global const float* in, __global const float* w, __global const float* bias,
-                              __global float* out, int B, int K, int O, int f, float a, float b)
-{
-    const int o = get_global_id(0);
-    const int r = get_global_id(1);
-    if (o >= O || r >= B)
-    {
-        return;
-    }
-    __global const float* src = in + r * K;
-    ACC sum = (ACC)0;
-    for (int k = 0; k < K; ++k)
-    {
-        sum += (ACC)src[k] * (ACC)w[k * O + o];
-    }
-    out[r * O + o] = activate((float)sum + bias[o], f, a, b);
 }
 
 // Max or average pooling. The average divides by the input elements in the window (exclude) or by the window

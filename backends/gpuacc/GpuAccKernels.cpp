@@ -352,10 +352,18 @@ private:
     mutable std::mutex m_Mutex;
 };
 
-/// Decoded weights, or a vector of zeros when the layer has no bias.
-std::vector<float> BiasOf(const LayerInfo& layer, bool enabled, unsigned count)
+/// The decoded bias (zeros when the layer has none), zero-padded to `padded` elements.
+std::vector<float> BiasOf(const LayerInfo& layer, bool enabled, unsigned count, unsigned padded)
 {
-    return enabled ? DecodeToFloat(layer.m_Inputs[2], layer.m_ConstantInputs[2]) : std::vector<float>(count, 0.0f);
+    std::vector<float> bias =
+        enabled ? DecodeToFloat(layer.m_Inputs[2], layer.m_ConstantInputs[2]) : std::vector<float>(count, 0.0f);
+    bias.resize(padded, 0.0f);
+    return bias;
+}
+
+unsigned RoundUp4(unsigned value)
+{
+    return (value + 3) / 4 * 4;
 }
 
 cl_int I(unsigned value)
@@ -430,32 +438,33 @@ std::unique_ptr<IWorkload> CreateConvolution2d(const LayerInfo& layer)
     const TensorShape& out = layer.m_Outputs[0].GetShape();
     const unsigned N = in[0], H = in[1], W = in[2], C = in[3];
     const unsigned OH = out[1], OW = out[2], O = out[3], KH = ws[1], KW = ws[2];
-    // [O, KH, KW, C] -> [KH, KW, C, O]: work-items along O read consecutive weights.
+    // [O, KH, KW, C] -> [KH, KW, C, OP]: a work-item's 4 output channels are one vector load.
+    const unsigned OP = RoundUp4(O);
     const std::vector<float> weights = DecodeToFloat(layer.m_Inputs[1], layer.m_ConstantInputs[1]);
-    std::vector<float> packed(weights.size());
+    std::vector<float> packed(static_cast<size_t>(KH) * KW * C * OP, 0.0f);
     for (unsigned o = 0; o < O; ++o)
     {
         for (unsigned k = 0; k < KH * KW * C; ++k)
         {
-            packed[k * O + o] = weights[o * KH * KW * C + k];
+            packed[k * OP + o] = weights[o * KH * KW * C + k];
         }
     }
     auto w = std::make_unique<KernelWorkload>(layer);
     const MemPtr weightBuffer = w->Upload(packed);
-    const MemPtr biasBuffer = w->Upload(BiasOf(layer, desc.m_BiasEnabled, O));
+    const MemPtr biasBuffer = w->Upload(BiasOf(layer, desc.m_BiasEnabled, O, OP));
     const bool pointwise = KH == 1 && KW == 1 && desc.m_StrideX == 1 && desc.m_StrideY == 1 && desc.m_PadTop == 0 &&
                            desc.m_PadLeft == 0 && OH == H && OW == W;
     if (pointwise)
     {
         const unsigned P = N * H * W;
-        w->Add("conv2d_1x1", 2, {O, P, 1});
-        w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0).Arg(I(P)).Arg(I(C)).Arg(I(O));
+        w->Add("matmul", 2, {OP / 4, (P + 3) / 4, 1});
+        w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0).Arg(I(P)).Arg(I(C)).Arg(I(O)).Arg(I(OP));
     }
     else
     {
-        w->Add("conv2d", 3, {O, OH * OW, N});
+        w->Add("conv2d", 3, {OP / 4, (OW + 3) / 4 * OH, N});
         w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0);
-        w->Arg(I(H)).Arg(I(W)).Arg(I(C)).Arg(I(OH)).Arg(I(OW)).Arg(I(O)).Arg(I(KH)).Arg(I(KW));
+        w->Arg(I(H)).Arg(I(W)).Arg(I(C)).Arg(I(OH)).Arg(I(OW)).Arg(I(O)).Arg(I(OP)).Arg(I(KH)).Arg(I(KW));
         w->Arg(I(desc.m_StrideY)).Arg(I(desc.m_StrideX)).Arg(I(desc.m_DilationY)).Arg(I(desc.m_DilationX));
         w->Arg(I(desc.m_PadTop)).Arg(I(desc.m_PadLeft));
     }
@@ -488,7 +497,7 @@ std::unique_ptr<IWorkload> CreateDepthwiseConvolution2d(const LayerInfo& layer)
     const unsigned OH = out[1], OW = out[2], O = out[3], KH = ws[1], KW = ws[2];
     auto w = std::make_unique<KernelWorkload>(layer);
     const MemPtr weightBuffer = w->Upload(DecodeToFloat(layer.m_Inputs[1], layer.m_ConstantInputs[1]));
-    const MemPtr biasBuffer = w->Upload(BiasOf(layer, desc.m_BiasEnabled, O));
+    const MemPtr biasBuffer = w->Upload(BiasOf(layer, desc.m_BiasEnabled, O, O));
     w->Add("depthwise_conv2d", 3, {O, OH * OW, N});
     w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0);
     w->Arg(I(H)).Arg(I(W)).Arg(I(C)).Arg(I(OH)).Arg(I(OW)).Arg(I(O / C)).Arg(I(KH)).Arg(I(KW));
@@ -520,25 +529,22 @@ std::unique_ptr<IWorkload> CreateFullyConnected(const LayerInfo& layer)
     const unsigned K = desc.m_TransposeWeightMatrix ? ws[1] : ws[0];
     const unsigned O = desc.m_TransposeWeightMatrix ? ws[0] : ws[1];
     const unsigned B = layer.m_Inputs[0].GetNumElements() / std::max(K, 1u);
-    std::vector<float> weights = DecodeToFloat(layer.m_Inputs[1], layer.m_ConstantInputs[1]);
-    if (desc.m_TransposeWeightMatrix)
+    // [O, K] or [K, O] -> [K, OP]
+    const unsigned OP = RoundUp4(O);
+    const std::vector<float> weights = DecodeToFloat(layer.m_Inputs[1], layer.m_ConstantInputs[1]);
+    std::vector<float> packed(static_cast<size_t>(K) * OP, 0.0f);
+    for (unsigned o = 0; o < O; ++o)
     {
-        // [O, K] -> [K, O]
-        std::vector<float> packed(weights.size());
-        for (unsigned o = 0; o < O; ++o)
+        for (unsigned k = 0; k < K; ++k)
         {
-            for (unsigned k = 0; k < K; ++k)
-            {
-                packed[k * O + o] = weights[o * K + k];
-            }
+            packed[k * OP + o] = desc.m_TransposeWeightMatrix ? weights[o * K + k] : weights[k * O + o];
         }
-        weights.swap(packed);
     }
     auto w = std::make_unique<KernelWorkload>(layer);
-    const MemPtr weightBuffer = w->Upload(weights);
-    const MemPtr biasBuffer = w->Upload(BiasOf(layer, desc.m_BiasEnabled, O));
-    w->Add("fully_connected", 2, {O, B, 1});
-    w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0).Arg(I(B)).Arg(I(K)).Arg(I(O));
+    const MemPtr weightBuffer = w->Upload(packed);
+    const MemPtr biasBuffer = w->Upload(BiasOf(layer, desc.m_BiasEnabled, O, OP));
+    w->Add("matmul", 2, {OP / 4, (B + 3) / 4, 1});
+    w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0).Arg(I(B)).Arg(I(K)).Arg(I(O)).Arg(I(OP));
     w->Args(ActOf(layer.m_FusedActivation));
     w->Finish(layer);
     return w;
