@@ -225,6 +225,52 @@ __kernel void depthwise_conv2d(__global const float* in, __global const float* w
     out[(n * OH * OW + p) * O + o] = activate((float)sum + bias[o], f, a, b);
 }
 
+// Depthwise convolution with multiplier 1 and C a multiple of 4: work-item (4 channels, 4 neighbouring output
+// pixels of a row, batch), vector loads of input and weights.
+__kernel void depthwise_conv2d_c4(__global const float* in, __global const float* w, __global const float* bias,
+                                  __global float* out, int H, int W, int C, int OH, int OW, int KH, int KW,
+                                  int strideY, int strideX, int dilY, int dilX, int padTop, int padLeft,
+                                  int f, float a, float b)
+{
+    const int c4 = get_global_id(0) * 4;
+    const int tiles = (OW + 3) / 4;
+    const int t = get_global_id(1);
+    const int n = get_global_id(2);
+    if (c4 >= C || t >= tiles * OH)
+    {
+        return;
+    }
+    const int oy = t / tiles;
+    const int ox0 = (t % tiles) * 4;
+    ACC4 acc[4] = {(ACC4)(0), (ACC4)(0), (ACC4)(0), (ACC4)(0)};
+    for (int ky = 0; ky < KH; ++ky)
+    {
+        const int iy = oy * strideY - padTop + ky * dilY;
+        if (iy < 0 || iy >= H)
+        {
+            continue;
+        }
+        __global const float* row = in + (n * H + iy) * W * C + c4;
+        for (int kx = 0; kx < KW; ++kx)
+        {
+            const ACC4 wv = CONVERT_ACC4(vload4(0, w + (ky * KW + kx) * C + c4));
+            for (int i = 0; i < 4; ++i)
+            {
+                const int ix = (ox0 + i) * strideX - padLeft + kx * dilX;
+                if (ix >= 0 && ix < W && ox0 + i < OW)
+                {
+                    acc[i] += CONVERT_ACC4(vload4(0, row + ix * C)) * wv;
+                }
+            }
+        }
+    }
+    const float4 bv = vload4(0, bias + c4);
+    for (int i = 0; i < 4 && ox0 + i < OW; ++i)
+    {
+        store4(out + ((n * OH + oy) * OW + ox0 + i) * C, c4, C, acc[i], bv, f, a, b);
+    }
+}
+
 // Max or average pooling. The average divides by the input elements in the window (exclude) or by the window
 // positions inside the padded input (ignore value: padding counts as zeros).
 __kernel void pool2d(__global const float* in, __global float* out, int H, int W, int C, int OH, int OW,

@@ -498,9 +498,18 @@ std::unique_ptr<IWorkload> CreateDepthwiseConvolution2d(const LayerInfo& layer)
     auto w = std::make_unique<KernelWorkload>(layer);
     const MemPtr weightBuffer = w->Upload(DecodeToFloat(layer.m_Inputs[1], layer.m_ConstantInputs[1]));
     const MemPtr biasBuffer = w->Upload(BiasOf(layer, desc.m_BiasEnabled, O, O));
-    w->Add("depthwise_conv2d", 3, {O, OH * OW, N});
-    w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0);
-    w->Arg(I(H)).Arg(I(W)).Arg(I(C)).Arg(I(OH)).Arg(I(OW)).Arg(I(O / C)).Arg(I(KH)).Arg(I(KW));
+    if (O == C && C % 4 == 0)
+    {
+        w->Add("depthwise_conv2d_c4", 3, {C / 4, (OW + 3) / 4 * OH, N});
+        w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0);
+        w->Arg(I(H)).Arg(I(W)).Arg(I(C)).Arg(I(OH)).Arg(I(OW)).Arg(I(KH)).Arg(I(KW));
+    }
+    else
+    {
+        w->Add("depthwise_conv2d", 3, {O, OH * OW, N});
+        w->Input(0).Buffer(weightBuffer).Buffer(biasBuffer).Output(0);
+        w->Arg(I(H)).Arg(I(W)).Arg(I(C)).Arg(I(OH)).Arg(I(OW)).Arg(I(O / C)).Arg(I(KH)).Arg(I(KW));
+    }
     w->Arg(I(desc.m_StrideY)).Arg(I(desc.m_StrideX)).Arg(I(desc.m_DilationY)).Arg(I(desc.m_DilationX));
     w->Arg(I(desc.m_PadTop)).Arg(I(desc.m_PadLeft)).Args(ActOf(layer.m_FusedActivation));
     w->Finish(layer);

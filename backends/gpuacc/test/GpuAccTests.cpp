@@ -383,6 +383,87 @@ TEST(GpuAccNetwork, ConcurrentExecutionsMatchCpuRef)
     }
 }
 
+struct ConvCase
+{
+    const char* m_Name;
+    bool m_Depthwise;
+    unsigned m_H, m_W, m_Cin, m_Cout, m_K, m_Stride, m_Dilation, m_Pad;
+};
+
+std::ostream& operator<<(std::ostream& os, const ConvCase& c)
+{
+    return os << c.m_Name;
+}
+
+class GpuAccConvolutionVsRef : public ::testing::TestWithParam<ConvCase>
+{};
+
+// The tiled kernels' edges: output widths and channel counts that are not multiples of 4, strides, dilation,
+// padding, the 1x1 path, the vector depthwise path (C % 4 == 0) and the general one (multiplier 2), a fused ReLu6.
+TEST_P(GpuAccConvolutionVsRef, MatchesCpuRef)
+{
+    const ConvCase c = GetParam();
+    static IRuntimePtr runtime = MakeRuntime(); // one program build for all cases
+    REQUIRE_GPUACC(*runtime);
+    const unsigned span = (c.m_K - 1) * c.m_Dilation + 1;
+    const unsigned outH = (c.m_H + 2 * c.m_Pad - span) / c.m_Stride + 1;
+    const unsigned outW = (c.m_W + 2 * c.m_Pad - span) / c.m_Stride + 1;
+    Constants constants;
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* input = net->AddInputLayer(0, "input");
+    input->GetOutputSlot(0).SetTensorInfo(TensorInfo({2, c.m_H, c.m_W, c.m_Cin}, DataType::Float32));
+    IConnectableLayer* layer = nullptr;
+    if (c.m_Depthwise)
+    {
+        DepthwiseConvolution2dDescriptor desc;
+        desc.m_PadLeft = desc.m_PadTop = desc.m_PadRight = desc.m_PadBottom = c.m_Pad;
+        desc.m_StrideX = desc.m_StrideY = c.m_Stride;
+        desc.m_DilationX = desc.m_DilationY = c.m_Dilation;
+        desc.m_BiasEnabled = true;
+        desc.m_DataLayout = DataLayout::NHWC;
+        layer = net->AddDepthwiseConvolution2dLayer(desc, "depthwise");
+        constants.Add(*net, {1, c.m_K, c.m_K, c.m_Cout}, 2)->GetOutputSlot(0).Connect(layer->GetInputSlot(1));
+    }
+    else
+    {
+        Convolution2dDescriptor desc;
+        desc.m_PadLeft = desc.m_PadTop = desc.m_PadRight = desc.m_PadBottom = c.m_Pad;
+        desc.m_StrideX = desc.m_StrideY = c.m_Stride;
+        desc.m_DilationX = desc.m_DilationY = c.m_Dilation;
+        desc.m_BiasEnabled = true;
+        desc.m_DataLayout = DataLayout::NHWC;
+        layer = net->AddConvolution2dLayer(desc, "conv");
+        constants.Add(*net, {c.m_Cout, c.m_K, c.m_K, c.m_Cin}, 2)->GetOutputSlot(0).Connect(layer->GetInputSlot(1));
+    }
+    constants.Add(*net, {c.m_Cout}, 3)->GetOutputSlot(0).Connect(layer->GetInputSlot(2));
+    Chain(input, layer, {2, outH, outW, c.m_Cout});
+    IConnectableLayer* relu6 = Chain(layer, net->AddActivationLayer(ActivationDescriptor(ActivationFunction::BoundedReLu,
+                                                                                         6.0f, 0.0f), "relu6"),
+                                     {2, outH, outW, c.m_Cout});
+    relu6->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
+    Loaded gpu(*runtime, *net, {"GpuAcc"});
+    Loaded ref(*runtime, *net, {"CpuRef"});
+    std::vector<float> input0 = RandomValues(gpu.InputInfo().GetNumElements(), 9);
+    for (float& v : input0)
+    {
+        v *= 4.0f; // so that ReLu6 clips some outputs
+    }
+    EXPECT_TRUE(CloseToRef(gpu.Run(input0), ref.Run(input0)));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Shapes, GpuAccConvolutionVsRef,
+    ::testing::Values(ConvCase{"conv3x3_pad1_out7_cout5", false, 7, 7, 3, 5, 3, 1, 1, 1},
+                      ConvCase{"conv3x3_stride2_cout8", false, 9, 10, 6, 8, 3, 2, 1, 1},
+                      ConvCase{"conv3x3_dilation2_cout13", false, 11, 9, 4, 13, 3, 1, 2, 2},
+                      ConvCase{"conv5x5_valid_cout3", false, 8, 13, 2, 3, 5, 1, 1, 0},
+                      ConvCase{"pointwise_p_not_multiple_of_4", false, 5, 3, 7, 9, 1, 1, 1, 0},
+                      ConvCase{"depthwise_c4_pad1", true, 7, 9, 8, 8, 3, 1, 1, 1},
+                      ConvCase{"depthwise_c4_stride2", true, 10, 11, 12, 12, 3, 2, 1, 1},
+                      ConvCase{"depthwise_c4_dilation2", true, 9, 9, 4, 4, 3, 1, 2, 2},
+                      ConvCase{"depthwise_multiplier2", true, 6, 7, 3, 6, 3, 1, 1, 1}),
+    [](const ::testing::TestParamInfo<ConvCase>& info) { return std::string(info.param.m_Name); });
+
 // The ctest GpuAccNoDevice runs this with OCL_ICD_VENDORS naming an empty directory: ocl-icd then finds no platform.
 TEST(GpuAccAvailability, NoPlatformMakesGpuAccUnavailableWithReason)
 {
