@@ -383,6 +383,31 @@ TEST(GpuAccNetwork, ConcurrentExecutionsMatchCpuRef)
     }
 }
 
+// FastMathEnabled builds the fp16 program only on devices with cl_khr_fp16 (PoCL has none: there the results must
+// be bit-identical to fp32; on an fp16 device they must stay within half precision of CpuRef).
+TEST(GpuAccNetwork, FastMathUsesFp16OnlyWhereTheDeviceHasIt)
+{
+    std::unique_ptr<LogCapture> log = std::make_unique<LogCapture>();
+    IRuntimePtr runtime = MakeRuntime();
+    REQUIRE_GPUACC(*runtime);
+    const bool fp16 = log->Count("cl_khr_fp16)") == 1;
+    log.reset();
+    Constants constants;
+    INetworkPtr net = SmallNetwork(constants, false);
+    Loaded plain(*runtime, *net, {"GpuAcc"});
+    Loaded fast(*runtime, *net, {"GpuAcc"}, {BackendOptions("GpuAcc", {{"FastMathEnabled", true}})});
+    Loaded ref(*runtime, *net, {"CpuRef"});
+    const std::vector<float> input = RandomValues(plain.InputInfo().GetNumElements(), 6);
+    if (fp16)
+    {
+        EXPECT_TRUE(CloseToRef(fast.Run(input), ref.Run(input), 1e-2f));
+    }
+    else
+    {
+        EXPECT_EQ(fast.Run(input), plain.Run(input));
+    }
+}
+
 struct ConvCase
 {
     const char* m_Name;
