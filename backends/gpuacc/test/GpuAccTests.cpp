@@ -682,13 +682,12 @@ fs::path ModelPath(const std::string& name)
     const fs::path dir = env != nullptr ? fs::path(env) : fs::path(home != nullptr ? home : "/") / ".cache/armnn-test-models";
     return dir / name;
 }
-} // namespace
 
-// MobileNet v2 through {GpuAcc, CpuRef} against CpuRef alone; the first and second load with a program cache
+// A generated model through {GpuAcc, CpuRef} against CpuRef alone. The first and second load with a program cache
 // directory are timed (the figures docs/gpuacc.md quotes).
-TEST(GpuAccModels, MobileNetV2MatchesCpuRef)
+void ExpectModelMatchesCpuRef(const std::string& name)
 {
-    const fs::path model = ModelPath("mobilenet_v2_0.35_96.fp32.tflite");
+    const fs::path model = ModelPath(name);
     if (!fs::exists(model))
     {
         GTEST_SKIP() << model << " is absent (scripts/test.sh --models generates it)";
@@ -698,7 +697,7 @@ TEST(GpuAccModels, MobileNetV2MatchesCpuRef)
     const LayerBindingId inputId = parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0)[0]).first;
     const LayerBindingId outputId =
         parser->GetNetworkOutputBindingInfo(0, parser->GetSubgraphOutputTensorNames(0)[0]).first;
-    const fs::path dir = TempDirectory("mobilenet-cache");
+    const fs::path dir = TempDirectory("model-cache");
     const std::vector<BackendOptions> options = {
         BackendOptions("GpuAcc", {{"CachedNetworkFilePath", dir.string()}, {"SaveCachedNetwork", true}})};
     std::vector<float> expected;
@@ -716,11 +715,21 @@ TEST(GpuAccModels, MobileNetV2MatchesCpuRef)
         const auto start = std::chrono::steady_clock::now();
         Loaded gpu(*runtime, *net, {"GpuAcc", "CpuRef"}, {}, inputId, outputId);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        std::cout << "MobileNet v2 0.35 96 on GpuAcc, " << pass << ": Optimize + LoadNetwork " << ms << " ms"
-                  << std::endl;
-        EXPECT_GT(gpu.LayersOn("GpuAcc"), 50u);
+        std::cout << name << " on GpuAcc, " << pass << ": Optimize + LoadNetwork " << ms << " ms" << std::endl;
+        EXPECT_EQ(gpu.LayersOn("CpuRef"), 0u) << "every layer of " << name << " has a GpuAcc kernel";
         EXPECT_TRUE(CloseToRef(gpu.Run(input), expected));
     }
     fs::remove_all(dir);
+}
+} // namespace
+
+TEST(GpuAccModels, MobileNetV2MatchesCpuRef)
+{
+    ExpectModelMatchesCpuRef("mobilenet_v2_0.35_96.fp32.tflite");
+}
+
+TEST(GpuAccModels, MobileNetV1MatchesCpuRef)
+{
+    ExpectModelMatchesCpuRef("mobilenet_v1_0.25_128.fp32.tflite");
 }
 #endif
