@@ -366,22 +366,31 @@ std::array<size_t, 3> ClRuntime::LocalSize(const std::string& key, cl_kernel ker
                                            const std::array<size_t, 3>& global, cl_uint dims,
                                            const std::function<void(const std::array<size_t, 3>&)>& run)
 {
+    size_t maxGroup = 0;
+    Check(clGetKernelWorkGroupInfo(kernel, m_Device, CL_KERNEL_WORK_GROUP_SIZE, sizeof(maxGroup), &maxGroup, nullptr),
+          "clGetKernelWorkGroupInfo");
     {
         std::lock_guard<std::mutex> lock(m_TuningMutex);
         auto found = m_Tuned.find(key);
         if (found != m_Tuned.end())
         {
-            ARMNN_LOG(debug) << "GpuAcc: tuned local work size for " << key;
-            return found->second;
+            const std::array<size_t, 3>& local = found->second;
+            const bool driverChoice = local[0] == 0 && local[1] == 0 && local[2] == 0;
+            if (driverChoice || (local[0] * local[1] * local[2] != 0 && local[0] * local[1] * local[2] <= maxGroup))
+            {
+                ARMNN_LOG(debug) << "GpuAcc: tuned local work size for " << key;
+                return local;
+            }
+            // A file tuned on another device: this one cannot run that size.
+            ARMNN_LOG(warning) << "GpuAcc: ignoring the tuned local work size " << local[0] << "x" << local[1] << "x"
+                               << local[2] << " for " << key << " (this device allows " << maxGroup
+                               << " work-items per group)";
         }
     }
     if (m_Options.m_TuningLevel == 0)
     {
         return {0, 0, 0};
     }
-    size_t maxGroup = 0;
-    Check(clGetKernelWorkGroupInfo(kernel, m_Device, CL_KERNEL_WORK_GROUP_SIZE, sizeof(maxGroup), &maxGroup, nullptr),
-          "clGetKernelWorkGroupInfo");
     // Candidates: the driver's choice, then powers of two along the first (and second) dimension.
     const std::vector<size_t> firstSizes = m_Options.m_TuningLevel == 1   ? std::vector<size_t>{4, 16, 64}
                                            : m_Options.m_TuningLevel == 2 ? std::vector<size_t>{2, 4, 8, 16, 32, 64}

@@ -645,6 +645,12 @@ TEST(GpuAccTuner, TuningFileRoundTripsAndTunedValuesAreUsed)
     // Force a local size for the 3x3 convolution, add a malformed line, and read the file back with tuning off.
     const std::string convKey = conv->substr(0, conv->find('\t'));
     *conv = convKey + "\t2 3 1";
+    // A size no device allows (from another device's file, say) is ignored with a warning.
+    const auto other = std::find_if(lines.begin(), lines.end(),
+                                    [](const std::string& l) { return l.rfind("depthwise_conv2d:", 0) == 0; });
+    ASSERT_NE(other, lines.end());
+    const std::string otherKey = other->substr(0, other->find('\t'));
+    *other = otherKey + "\t65536 65536 1";
     lines.push_back("malformed line");
     {
         std::ofstream out(tuningFile, std::ios::trunc);
@@ -661,6 +667,7 @@ TEST(GpuAccTuner, TuningFileRoundTripsAndTunedValuesAreUsed)
             << log.All();
         EXPECT_EQ(log.Count("ignoring line " + std::to_string(lines.size())), 1u) << log.All();
         EXPECT_EQ(log.Count("GpuAcc: tuned local work size for " + convKey), 1u) << log.All();
+        EXPECT_EQ(log.Count("ignoring the tuned local work size 65536x65536x1 for " + otherKey), 1u) << log.All();
     }
     {
         // Tuning level 0 never writes: the file is as we left it.
