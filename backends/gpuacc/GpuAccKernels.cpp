@@ -177,8 +177,9 @@ bool CheckWeighted(const LayerInfo& layer, bool biasEnabled, std::string& reason
             return false;
         }
     }
-    if (!CheckConstantInputs(layer, biasEnabled ? std::initializer_list<size_t>{1, 2} : std::initializer_list<size_t>{1},
-                             reason))
+    const bool constant = biasEnabled ? CheckConstantInputs(layer, {1, 2}, reason)
+                                      : CheckConstantInputs(layer, {1}, reason);
+    if (!constant)
     {
         reason += " (GpuAcc uploads weights and bias once, at load)";
         return false;
@@ -618,10 +619,10 @@ std::unique_ptr<IWorkload> CreateElementwiseBinary(const LayerInfo& layer)
         const std::array<int, 4> dims = Dims4(shape);
         std::array<int, 4> s{};
         int stride = 1;
-        for (int d = 3; d >= 0; --d)
+        for (size_t d = 4; d-- > 0;)
         {
-            s[static_cast<size_t>(d)] = dims[static_cast<size_t>(d)] == 1 && out[static_cast<size_t>(d)] != 1 ? 0 : stride;
-            stride *= dims[static_cast<size_t>(d)];
+            s[d] = dims[d] == 1 && out[d] != 1 ? 0 : stride;
+            stride *= dims[d];
         }
         return s;
     };

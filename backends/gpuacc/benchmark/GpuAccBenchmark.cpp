@@ -188,7 +188,8 @@ int main(int argc, char** argv)
         }
         auto parser = armnnTfLiteParser::ITfLiteParser::Create();
         INetworkPtr net = parser->CreateNetworkFromBinaryFile(model.string().c_str());
-        const LayerBindingId in = parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0)[0]).first;
+        const LayerBindingId in =
+            parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0)[0]).first;
         const LayerBindingId out =
             parser->GetNetworkOutputBindingInfo(0, parser->GetSubgraphOutputTensorNames(0)[0]).first;
         const double gpu = MedianMs(*plain, *net, {"GpuAcc", "CpuRef"}, runs, in, out);

@@ -119,9 +119,10 @@ IConnectableLayer* Chain(IConnectableLayer* from, IConnectableLayer* to, const T
     return to;
 }
 
-/// A small MobileNet-like network with every GpuAcc kernel: conv 3x3 (+ReLu6), depthwise (+ReLu), pointwise conv,
-/// residual add, pad, max pool, concat, mean, fully connected, reshape, sigmoid, softmax. With `fallback`, an
-/// L2 pooling (not a GpuAcc kernel) sits in the middle so that GpuAcc -> CpuRef -> GpuAcc copies are exercised.
+/// A small MobileNet-like network with every GpuAcc kernel: conv 3x3 (+ReLu6), depthwise (+ReLu), pointwise
+/// conv, residual add (+LeakyReLu), pad, max pool, concat, mean, fully connected, reshape, sigmoid, softmax. With
+/// `fallback`, an L2 pooling (not a GpuAcc kernel) sits in the middle so that GpuAcc -> CpuRef -> GpuAcc copies are
+/// exercised.
 INetworkPtr SmallNetwork(Constants& constants, bool fallback)
 {
     INetworkPtr net = INetwork::Create();
@@ -159,7 +160,10 @@ INetworkPtr SmallNetwork(Constants& constants, bool fallback)
     IConnectableLayer* add = Chain(p1, net->AddElementwiseBinaryLayer(BinaryOperation::Add, "residual"), {1, 6, 6, 10});
     relu6->GetOutputSlot(0).Connect(add->GetInputSlot(1));
 
-    IConnectableLayer* last = add;
+    // Fused into the addition by Optimize.
+    IConnectableLayer* last = Chain(add, net->AddActivationLayer(ActivationDescriptor(ActivationFunction::LeakyReLu,
+                                                                                     0.2f), "leaky"),
+                                    {1, 6, 6, 10});
     if (fallback)
     {
         Pooling2dDescriptor l2;
@@ -177,9 +181,9 @@ INetworkPtr SmallNetwork(Constants& constants, bool fallback)
     pool.m_StrideX = pool.m_StrideY = 2;
     pool.m_DataLayout = DataLayout::NHWC;
     IConnectableLayer* pooled = Chain(padded, net->AddPooling2dLayer(pool, "maxpool"), {1, 4, 4, 10});
-    IConnectableLayer* sigmoid = Chain(pooled, net->AddActivationLayer(ActivationDescriptor(ActivationFunction::Sigmoid),
-                                                                       "sigmoid"),
-                                       {1, 4, 4, 10});
+    IConnectableLayer* sigmoid =
+        Chain(pooled, net->AddActivationLayer(ActivationDescriptor(ActivationFunction::Sigmoid), "sigmoid"),
+              {1, 4, 4, 10});
     const std::vector<TensorShape> parts = {TensorShape({1, 4, 4, 10}), TensorShape({1, 4, 4, 10})};
     OriginsDescriptor origins = CreateDescriptorForConcatenation(parts.begin(), parts.end(), 3);
     IConnectableLayer* concat = Chain(pooled, net->AddConcatLayer(origins, "concat"), {1, 4, 4, 20});
@@ -462,9 +466,9 @@ TEST_P(GpuAccConvolutionVsRef, MatchesCpuRef)
     }
     constants.Add(*net, {c.m_Cout}, 3)->GetOutputSlot(0).Connect(layer->GetInputSlot(2));
     Chain(input, layer, {2, outH, outW, c.m_Cout});
-    IConnectableLayer* relu6 = Chain(layer, net->AddActivationLayer(ActivationDescriptor(ActivationFunction::BoundedReLu,
-                                                                                         6.0f, 0.0f), "relu6"),
-                                     {2, outH, outW, c.m_Cout});
+    const ActivationDescriptor relu6Desc(ActivationFunction::BoundedReLu, 6.0f, 0.0f);
+    IConnectableLayer* relu6 =
+        Chain(layer, net->AddActivationLayer(relu6Desc, "relu6"), {2, outH, outW, c.m_Cout});
     relu6->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
     Loaded gpu(*runtime, *net, {"GpuAcc"});
     Loaded ref(*runtime, *net, {"CpuRef"});
@@ -686,7 +690,8 @@ fs::path ModelPath(const std::string& name)
 {
     const char* env = std::getenv("ARMNN_TEST_MODELS");
     const char* home = std::getenv("HOME");
-    const fs::path dir = env != nullptr ? fs::path(env) : fs::path(home != nullptr ? home : "/") / ".cache/armnn-test-models";
+    const fs::path dir =
+        env != nullptr ? fs::path(env) : fs::path(home != nullptr ? home : "/") / ".cache/armnn-test-models";
     return dir / name;
 }
 
@@ -701,7 +706,8 @@ void ExpectModelMatchesCpuRef(const std::string& name)
     }
     auto parser = armnnTfLiteParser::ITfLiteParser::Create();
     INetworkPtr net = parser->CreateNetworkFromBinaryFile(model.string().c_str());
-    const LayerBindingId inputId = parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0)[0]).first;
+    const LayerBindingId inputId =
+        parser->GetNetworkInputBindingInfo(0, parser->GetSubgraphInputTensorNames(0)[0]).first;
     const LayerBindingId outputId =
         parser->GetNetworkOutputBindingInfo(0, parser->GetSubgraphOutputTensorNames(0)[0]).first;
     const fs::path dir = TempDirectory("model-cache");
