@@ -38,11 +38,14 @@ float activate(float x, int f, float a, float b)
         case 2: return a * x + b;
         case 3: return fmax(0.0f, x);
         case 4: return fmin(a, fmax(b, x));
+        case 5: return log1p(exp(x));
         case 6: return x > 0.0f ? x : a * x;
         case 7: return fabs(x);
+        case 8: return sqrt(x);
         case 9: return x * x;
         case 10: return x >= 0.0f ? x : a * (exp(x) - 1.0f);
         case 11: return x * fmin(6.0f, fmax(0.0f, x + 3.0f)) / 6.0f;
+        case 12: return 0.5f * x * (1.0f + erf(x * M_SQRT1_2_F));
         default: return x;
     }
 }

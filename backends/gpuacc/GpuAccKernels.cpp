@@ -99,22 +99,11 @@ Act ActOf(const Optional<ActivationDescriptor>& activation)
     return act;
 }
 
+/// The kernels' activate() knows every ActivationFunction up to Gelu.
 bool IsKernelActivation(ActivationFunction f)
 {
-    switch (f)
-    {
-        case ActivationFunction::Sigmoid:
-        case ActivationFunction::TanH:
-        case ActivationFunction::Linear:
-        case ActivationFunction::ReLu:
-        case ActivationFunction::BoundedReLu:
-        case ActivationFunction::LeakyReLu:
-        case ActivationFunction::Abs:
-        case ActivationFunction::Square:
-        case ActivationFunction::Elu:
-        case ActivationFunction::HardSwish: return true;
-        default: return false;
-    }
+    return static_cast<int>(f) >= static_cast<int>(ActivationFunction::Sigmoid) &&
+           static_cast<int>(f) <= static_cast<int>(ActivationFunction::Gelu);
 }
 
 bool CheckFused(const LayerInfo& layer, std::string& reason)
