@@ -4,6 +4,14 @@ option(ARMNN_BUILD_SAMPLES "Build the sample programs" ON)
 option(ARMNN_BUILD_CPUACC "Build the CpuAcc backend (needs libdnnl-dev)" ON)
 option(ARMNN_BUILD_TFLITE_PARSER "Build the TensorFlow Lite parser (needs flatc and the FlatBuffers headers)" ON)
 option(ARMNN_BUILD_ONNX_PARSER "Build armnnOnnxParser (needs libonnx-dev and libprotobuf-dev)" ON)
+# GpuAcc (backends/gpuacc): on by default when the OpenCL ICD loader and headers are found.
+find_package(OpenCL QUIET)
+option(ARMNN_BUILD_GPUACC "Build the GpuAcc OpenCL backend (needs ocl-icd-opencl-dev and opencl-c-headers)"
+       ${OpenCL_FOUND})
+if(ARMNN_BUILD_GPUACC AND NOT OpenCL_FOUND)
+    message(FATAL_ERROR "ARMNN_BUILD_GPUACC needs OpenCL (apt-get install ocl-icd-opencl-dev opencl-c-headers), "
+                        "or configure with -DARMNN_BUILD_GPUACC=OFF")
+endif()
 set(ARMNN_SANITIZE "" CACHE STRING "Sanitizers to build with: 'address;undefined' or 'thread' (empty for none)")
 
 find_program(CCACHE_PROGRAM ccache)

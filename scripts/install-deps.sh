@@ -16,6 +16,9 @@ packages=(
     python3
     python3-pip       # installs the test peers of tests/requirements.txt (scripts/test.sh --models)
     libdnnl-dev       # oneDNN 2.x: the kernels of the CpuAcc backend (brings libgomp, its OpenMP runtime)
+    ocl-icd-opencl-dev  # GpuAcc: the OpenCL ICD loader to link against
+    opencl-c-headers    # GpuAcc: the Khronos OpenCL C headers
+    pocl-opencl-icd     # GpuAcc: an OpenCL CPU device, so GpuAcc's tests run on machines without a GPU
     libflatbuffers-dev      # FlatBuffers headers (header-only use) for the TensorFlow Lite parser
     flatbuffers-compiler    # flatc: generates the parser's C++ from parsers/tflite/schema/tflite.fbs
     libonnx-dev       # armnnOnnxParser: onnx.proto and the generated onnx-ml.pb.h, libonnx_proto

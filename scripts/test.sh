@@ -50,6 +50,8 @@ echo "== AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite"
 configure build-asan RelWithDebInfo -DARMNN_SANITIZE="address;undefined" -DARMNN_BUILD_SAMPLES=OFF \
     -DARMNN_BUILD_PYTHON=OFF  # an instrumented extension cannot load into an uninstrumented Python
 cmake --build build-asan -j"$jobs"
+# Every runtime loads GpuAcc, whose OpenCL driver (PoCL, LLVM) never frees its process-lifetime state.
+LSAN_OPTIONS="suppressions=$PWD/backends/gpuacc/test/lsan-opencl.supp" \
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ARMNN_TEST_ITERATIONS=200 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
