@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Whole-network benchmark: our CpuAcc and CpuRef against LiteRT (XNNPACK) and ONNX Runtime.
+"""Whole-network benchmark: our CpuAcc, CpuRef and GpuAcc against LiteRT (XNNPACK) and ONNX Runtime.
 
     python3 tests/benchmarks/benchmark_networks.py [--build-dir build] [--out build/benchmarks]
 
@@ -10,7 +10,9 @@ count: load time (ours: parse + Optimize + LoadNetwork; LiteRT: interpreter + Al
 InferenceSession), the median of --runs timed inferences after --warmup, and the process's peak RSS (ru_maxrss of
 the child; the peers' figure includes the Python interpreter and numpy). ONNX Runtime runs the .tflite converted by
 tf2onnx, cached next to it as .onnx. CpuRef is single-threaded and slow: it runs once per model and precision,
---ref-runs times.
+--ref-runs times. GpuAcc (`GpuAcc,CpuRef`: fp32 layers on the OpenCL device, the rest on CpuRef) runs once per model
+and precision too, since the OpenCL driver picks its own threads; its cell says "none" when no layer ran on GpuAcc
+(no OpenCL device, or a quantized model) and its layer count is shown.
 Prints a table with CpuAcc/peer ratios and ResNet-50's fp32 GFLOP/s against the machine's FMA peak, and writes
 results.json and results.md into --out. Exit code 1 when CpuAcc or CpuRef fails on a model; 77 when no model or
 LiteRT is available.
@@ -37,7 +39,7 @@ MODELS = [
     ("ResNet-50", "resnet50"),
     ("SSD MobileNet v2", "ssd_mobilenet_v2"),
 ]
-ENGINES = ["CpuAcc", "CpuRef", "LiteRT", "ORT"]
+ENGINES = ["CpuAcc", "CpuRef", "GpuAcc", "LiteRT", "ORT"]
 
 
 def cache_dir():
@@ -247,13 +249,13 @@ def markdown(results, info, args):
                  "every thread row). Latency and load in ms, peak RSS in MB (the peers' include Python)." % (
                      args.runs, args.warmup, args.ref_runs))
     lines.append("")
-    lines.append("| model | prec | thr | CpuAcc | CpuRef | LiteRT | ORT | Acc/LiteRT | Acc/ORT"
-                 " | load Acc / LiteRT / ORT | RSS Acc / LiteRT / ORT / Ref | Acc layers |")
-    lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
+    lines.append("| model | prec | thr | CpuAcc | CpuRef | GpuAcc | LiteRT | ORT | Acc/LiteRT | Acc/ORT"
+                 " | load Acc / LiteRT / ORT | RSS Acc / LiteRT / ORT / Ref | Acc layers | GpuAcc layers |")
+    lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|")
     notes = []
     for r in results:
         if r.get("missing"):
-            lines.append("| %s | %s | | missing | | | | | | | | |" % (r["model"], r["precision"]))
+            lines.append("| %s | %s | | missing | | | | | | | | | | |" % (r["model"], r["precision"]))
             continue
         e = r["engines"]
 
@@ -261,6 +263,10 @@ def markdown(results, info, args):
             return e.get(name, {}).get("median_ms")
 
         def cell(name):
+            if name not in e:
+                return ""
+            if e[name].get("none_on_device"):
+                return "none"
             if "error" in e.get(name, {}):
                 notes.append("%s %s %dT %s: %s" % (r["model"], r["precision"], r["threads"], name,
                                                    e[name]["error"]))
@@ -271,12 +277,15 @@ def markdown(results, info, args):
             return " / ".join(fmt(e.get(n, {}).get(key), digits) for n in names)
 
         layers = e.get("CpuAcc", {}).get("layers", {})
-        lines.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            r["model"], r["precision"], r["threads"], cell("CpuAcc"), cell("CpuRef"), cell("LiteRT"), cell("ORT"),
+        gpu_layers = e.get("GpuAcc", {}).get("layers", {})
+        lines.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["model"], r["precision"], r["threads"], cell("CpuAcc"), cell("CpuRef"), cell("GpuAcc"), cell("LiteRT"),
+            cell("ORT"),
             fmt(ratio(med("CpuAcc"), med("LiteRT"))), fmt(ratio(med("CpuAcc"), med("ORT"))),
             triple("load_ms", ["CpuAcc", "LiteRT", "ORT"]),
             triple("peak_rss_mb", ["CpuAcc", "LiteRT", "ORT", "CpuRef"]),
-            " ".join("%s %d" % kv for kv in sorted(layers.items()))))
+            " ".join("%s %d" % kv for kv in sorted(layers.items())),
+            " ".join("%s %d" % kv for kv in sorted(gpu_layers.items()))))
     lines.append("")
     rn = [r for r in results if r["model"] == "ResNet-50" and r["precision"] == "fp32" and not r.get("missing")]
     for r in rn:
@@ -330,7 +339,7 @@ def main():
         return SKIP
     tool = os.path.join(args.build_dir, "bin", "NetworkBenchmark")
     engines = args.engines.split(",")
-    if ("CpuAcc" in engines or "CpuRef" in engines) and not os.path.exists(tool):
+    if any(n in engines for n in ("CpuAcc", "CpuRef", "GpuAcc")) and not os.path.exists(tool):
         print("benchmark_networks: %s is missing (build the project first)" % tool, file=sys.stderr)
         return 1
     out = args.out or os.path.join(args.build_dir, "benchmarks")
@@ -354,7 +363,7 @@ def main():
             input_path = os.path.join(out, os.path.basename(tflite)[:-len(".tflite")] + ".input.bin")
             write_input(input_path, dtype, shape, seed=1234)
             onnx_path, onnx_error = (convert_to_onnx(tflite) if "ORT" in engines else (None, None))
-            ref = None
+            ref, gpu = None, None
             for threads in threads_list:
                 row = {"model": label, "precision": precision, "threads": threads, "file": os.path.basename(tflite),
                        "macs": macs, "engines": {}}
@@ -364,6 +373,13 @@ def main():
                             ref = run_engine([tool, tflite, "CpuRef", "0", "1", str(args.ref_runs), input_path],
                                              args.timeout)
                         result = ref
+                    elif engine == "GpuAcc":
+                        if gpu is None:
+                            gpu = run_engine([tool, tflite, "GpuAcc,CpuRef", "0", str(args.warmup), str(args.runs),
+                                              input_path], args.timeout)
+                            if "error" not in gpu and not gpu.get("layers", {}).get("GpuAcc"):
+                                gpu["none_on_device"] = True
+                        result = gpu
                     elif engine == "CpuAcc":
                         result = run_engine([tool, tflite, "CpuAcc,CpuRef", str(threads), str(args.warmup),
                                              str(args.runs), input_path], args.timeout)
@@ -378,7 +394,8 @@ def main():
                     row["engines"][engine] = result
                 e = row["engines"]
                 print("%-17s %-4s %dT  " % (label, precision, threads) + "  ".join(
-                    "%s %s" % (n, fmt(e[n].get("median_ms"), 3) if "error" not in e[n] else "error")
+                    "%s %s" % (n, "none" if e[n].get("none_on_device") else
+                               fmt(e[n].get("median_ms"), 3) if "error" not in e[n] else "error")
                     for n in engines) + "  Acc/LiteRT %s  Acc/ORT %s" % (
                     fmt(ratio(e.get("CpuAcc", {}).get("median_ms"), e.get("LiteRT", {}).get("median_ms"))),
                     fmt(ratio(e.get("CpuAcc", {}).get("median_ms"), e.get("ORT", {}).get("median_ms")))),
