@@ -2180,6 +2180,27 @@ armnn::IOutputSlot& RoundHalfEven(NodeContext& ctx, armnn::IOutputSlot& x, int32
     return Bin(ctx, BO::Add, r, Bin(ctx, BO::Mul, tie, odd, "_tie_odd"), "_round");
 }
 
+} // namespace
+
+armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int32_t floatType, float scale,
+                                   int32_t zeroPoint, armnn::DataType type, const std::string& suffix)
+{
+    // ONNX rounds half to even, armnn's Quantize half away from zero (TensorFlow Lite's rule): v goes to the
+    // nearest-even integer times the scale first, which Quantize then maps exactly back to that integer.
+    armnn::IOutputSlot& grid = Bin(ctx, armnn::BinaryOperation::Mul, RoundHalfEven(ctx, v, floatType),
+                                   Scalar(ctx, floatType, scale, suffix + "_grid_scale"), suffix + "_grid");
+    auto* l = ctx.Network().AddQuantizeLayer(ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&grid}, type);
+    armnn::TensorInfo info = l->GetOutputSlot(0).GetTensorInfo();
+    info.SetQuantizationScale(scale);
+    info.SetQuantizationOffset(zeroPoint);
+    l->GetOutputSlot(0).SetTensorInfo(info);
+    return l->GetOutputSlot(0);
+}
+
+namespace
+{
+
 void ConvertRound(NodeContext& ctx)
 {
     RequireFloat(ctx);
@@ -2307,13 +2328,9 @@ void ConvertQuantize(NodeContext& ctx)
     if (zpType != TP::UINT8 && zpType != TP::INT8) ctx.Unsupported("quantizing to " + OnnxTypeName(zpType));
     RequireFloat(ctx);
     const armnn::DataType t = zpType == TP::UINT8 ? armnn::DataType::QAsymmU8 : armnn::DataType::QAsymmS8;
-    auto* l = ctx.Network().AddQuantizeLayer(ctx.LayerName().c_str());
-    ctx.Emit(l, {&ctx.Slot(0)}, t);
-    armnn::TensorInfo info = l->GetOutputSlot(0).GetTensorInfo();
-    info.SetQuantizationScale(scale);
-    info.SetQuantizationOffset(static_cast<int32_t>(zp));
-    l->GetOutputSlot(0).SetTensorInfo(info);
-    ctx.SetOutput(0, l->GetOutputSlot(0), zpType, ctx.Dims(0));
+    const int32_t ft = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Div, ctx.Slot(0), Scalar(ctx, ft, scale, "_scale"), "_scaled");
+    ctx.SetOutput(0, QuantizeScaled(ctx, scaled, ft, scale, static_cast<int32_t>(zp), t, ""), zpType, ctx.Dims(0));
 }
 
 void ConvertDequantize(NodeContext& ctx)

@@ -890,6 +890,16 @@ armnn::INetworkPtr OnnxParserImpl::Build(const onnx::ModelProto& model,
     AddInputs(graph, shapes);
     const std::vector<const onnx::NodeProto*> order = SortNodes(graph);
     const auto& table = OperatorTable();
+    m_Producers.clear();
+    m_Consumers.clear();
+    m_GraphOutputs.clear();
+    m_Fused.clear();
+    for (const onnx::NodeProto* node : order)
+    {
+        for (const auto& out : node->output()) m_Producers[out] = node;
+        for (const auto& in : node->input()) if (!in.empty()) m_Consumers[in].push_back(node);
+    }
+    for (const auto& out : graph.output()) m_GraphOutputs.insert(out.name());
     for (size_t k = 0; k < order.size(); ++k)
     {
         const onnx::NodeProto& node = *order[k];
@@ -897,6 +907,10 @@ armnn::INetworkPtr OnnxParserImpl::Build(const onnx::ModelProto& model,
         if (!node.domain().empty() && node.domain() != "ai.onnx")
         {
             ctx.Unsupported("operator domain '" + node.domain() + "'");
+        }
+        if (m_Fused.count(&node) || TryFuseQdq(node, k))
+        {
+            continue;
         }
         auto it = table.find(node.op_type());
         if (it == table.end())
