@@ -189,6 +189,7 @@ private:
     void AddOutputs(const onnx::GraphProto& graph);
     // QDQ fusion (OnnxQdq.cpp).
     std::optional<QdqParams> ReadQdqParams(const onnx::NodeProto& node) const;
+    bool IsFusableDequantize(const onnx::NodeProto& node) const; // of an activation, whose only consumer may fuse
     bool TryFuseQdq(const onnx::NodeProto& node, size_t index);
 
     armnn::INetworkPtr m_Network{nullptr, nullptr};

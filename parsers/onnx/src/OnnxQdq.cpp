@@ -65,6 +65,20 @@ std::optional<QdqParams> OnnxParserImpl::ReadQdqParams(const onnx::NodeProto& n)
     return p;
 }
 
+bool OnnxParserImpl::IsFusableDequantize(const onnx::NodeProto& node) const
+{
+    if (node.op_type() != "DequantizeLinear" || node.output_size() != 1 || node.input_size() < 1 ||
+        m_GraphOutputs.count(node.output(0)))
+    {
+        return false;
+    }
+    auto x = m_Values.find(node.input(0));
+    auto consumers = m_Consumers.find(node.output(0));
+    return x != m_Values.end() && !x->second.m_Const && consumers != m_Consumers.end() &&
+           consumers->second.size() == 1 && FusableOps().count(consumers->second[0]->op_type()) &&
+           consumers->second[0]->input_size() > 0 && consumers->second[0]->input(0) == node.output(0);
+}
+
 bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
 {
     const std::string& type = node.op_type();
