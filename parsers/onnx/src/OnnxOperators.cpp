@@ -2186,8 +2186,11 @@ armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int3
                                    int32_t zeroPoint, armnn::DataType type, const std::string& suffix)
 {
     // ONNX rounds half to even, armnn's Quantize half away from zero (TensorFlow Lite's rule): v goes to the
-    // nearest-even integer times the scale first, which Quantize then maps exactly back to that integer.
-    armnn::IOutputSlot& grid = Bin(ctx, armnn::BinaryOperation::Mul, RoundHalfEven(ctx, v, floatType),
+    // nearest-even integer times the scale first, which Quantize then maps exactly back to that integer. Values
+    // beyond +-2^16 saturate whatever their rounding; clamping them keeps infinities out of the rounding.
+    armnn::IOutputSlot& lo = Bin(ctx, armnn::BinaryOperation::Maximum, v, Scalar(ctx, floatType, -65536.0, suffix + "_lo"), suffix + "_above_lo");
+    armnn::IOutputSlot& clamped = Bin(ctx, armnn::BinaryOperation::Minimum, lo, Scalar(ctx, floatType, 65536.0, suffix + "_hi"), suffix + "_clamped");
+    armnn::IOutputSlot& grid = Bin(ctx, armnn::BinaryOperation::Mul, RoundHalfEven(ctx, clamped, floatType),
                                    Scalar(ctx, floatType, scale, suffix + "_grid_scale"), suffix + "_grid");
     auto* l = ctx.Network().AddQuantizeLayer(ctx.LayerName(suffix).c_str());
     ctx.Emit(l, {&grid}, type);

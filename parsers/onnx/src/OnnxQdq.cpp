@@ -31,7 +31,7 @@ float NodeAttrFloat(const onnx::NodeProto& n, const std::string& name, float def
 }
 
 /// The ops that ONNX Runtime fuses into integer kernels with a float requantization (QLinearConv, QGemm,
-/// QLinearMatMul); which inputs may carry a dequantized int32 bias.
+/// QLinearMatMul).
 const std::set<std::string>& FusableOps()
 {
     static const std::set<std::string> ops = {"Conv", "Gemm", "MatMul"};
@@ -106,9 +106,10 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
         auto producer = m_Producers.find(node.input(i));
         if (producer == m_Producers.end() || producer->second->op_type() != "DequantizeLinear") return false;
         const onnx::NodeProto& dq = *producer->second;
-        const std::optional<QdqParams> dp = ReadQdqParams(dq);
+        const std::optional<QdqParams> dp = ReadQdqParams(dq); // checks that dq has its inputs
+        if (!dp) return false;
         auto x = m_Values.find(dq.input(0));
-        if (!dp || x == m_Values.end()) return false;
+        if (x == m_Values.end()) return false;
         const Value& xv = x->second;
         if (i == 0)
         {

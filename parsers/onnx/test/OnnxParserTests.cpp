@@ -362,9 +362,10 @@ TEST(OnnxParser, MaxPoolAndGlobalAveragePool)
 
 TEST(OnnxParser, QuantizeLinearRoundsHalfToEven)
 {
-    // x / 0.5 = 0.5, 1.5, 2.5, -0.5, -2.5, 3.5: ties, which ONNX rounds to even (0, 2, 2, 0, -2, 4), then + 3.
+    // x / 0.5 = 0.5, 1.5, 2.5, -0.5, -2.5, 3.5: ties, which ONNX rounds to even (0, 2, 2, 0, -2, 4), then + 3;
+    // infinities saturate at -128 and 127.
     ModelBuilder m;
-    m.Input("x", {1, 6});
+    m.Input("x", {1, 8});
     m.Init("s", {}, {0.5f});
     m.InitTyped("z", {}, onnx::TensorProto::INT8, {3});
     m.Node("QuantizeLinear", {"x", "s", "z"}, {"q"});
@@ -372,8 +373,9 @@ TEST(OnnxParser, QuantizeLinearRoundsHalfToEven)
     m.Output("y");
     auto parser = IOnnxParser::Create();
     auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"},
-                        {{0.25f, 0.75f, 1.25f, -0.25f, -1.25f, 1.75f}}, "y");
-    EXPECT_EQ(out, (std::vector<float>{0, 1, 1, 0, -1, 2}));
+                        {{0.25f, 0.75f, 1.25f, -0.25f, -1.25f, 1.75f, std::numeric_limits<float>::infinity(),
+                          -std::numeric_limits<float>::infinity()}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{0, 1, 1, 0, -1, 2, 62, -65.5f}));
 }
 
 TEST(OnnxParser, QdqAddRequantizesHalfToEven)
@@ -436,6 +438,32 @@ TEST(OnnxParser, QdqConvIsComputedOnIntegers)
     // The fused group: the convolution runs on the integers and is requantized, not dequantized in between.
     EXPECT_NE(g_LastDot.find("conv_requantize"), std::string::npos);
     EXPECT_NE(g_LastDot.find("conv_integers"), std::string::npos);
+}
+
+TEST(OnnxParser, QdqMatMulWithUint8Activations)
+{
+    // x = 1, -1.5 with scale 0.5 and uint8 zero point 10: 12, 7, centred 2, -3. Weights int8 [[1, 2], [3, 4]],
+    // scale 0.5: sums -7, -8; multiplier 0.5 * 0.5 / 0.25 = 1 -> -7, -8 (int8, scale 0.25) -> -1.75, -2.
+    ModelBuilder m;
+    m.Input("x", {1, 2});
+    m.Init("sx", {}, {0.5f});
+    m.InitTyped("zx", {}, onnx::TensorProto::UINT8, {10});
+    m.InitTyped("w", {2, 2}, onnx::TensorProto::INT8, {1, 2, 3, 4});
+    m.Init("sw", {}, {0.5f});
+    m.InitTyped("zw", {}, onnx::TensorProto::INT8, {0});
+    m.Init("sy", {}, {0.25f});
+    m.InitTyped("zy", {}, onnx::TensorProto::INT8, {0});
+    m.Node("QuantizeLinear", {"x", "sx", "zx"}, {"qx"});
+    m.Node("DequantizeLinear", {"qx", "sx", "zx"}, {"dx"});
+    m.Node("DequantizeLinear", {"w", "sw", "zw"}, {"dw"});
+    m.Node("MatMul", {"dx", "dw"}, {"p"}, "mm");
+    m.Node("QuantizeLinear", {"p", "sy", "zy"}, {"qp"});
+    m.Node("DequantizeLinear", {"qp", "sy", "zy"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, -1.5f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{-1.75f, -2.0f}));
+    EXPECT_NE(g_LastDot.find("mm_requantize"), std::string::npos);
 }
 
 TEST(OnnxParser, TextFormatAndBindingInfo)
