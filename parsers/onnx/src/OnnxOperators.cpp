@@ -2187,11 +2187,23 @@ armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int3
 {
     // ONNX rounds half to even, armnn's Quantize half away from zero (TensorFlow Lite's rule): v goes to the
     // nearest-even integer times the scale first, which Quantize then maps exactly back to that integer. Values
-    // beyond +-2^16 saturate whatever their rounding; clamping them keeps infinities out of the rounding.
-    armnn::IOutputSlot& lo = Bin(ctx, armnn::BinaryOperation::Maximum, v, Scalar(ctx, floatType, -65536.0, suffix + "_lo"), suffix + "_above_lo");
-    armnn::IOutputSlot& clamped = Bin(ctx, armnn::BinaryOperation::Minimum, lo, Scalar(ctx, floatType, 65536.0, suffix + "_hi"), suffix + "_clamped");
-    armnn::IOutputSlot& grid = Bin(ctx, armnn::BinaryOperation::Mul, RoundHalfEven(ctx, clamped, floatType),
-                                   Scalar(ctx, floatType, scale, suffix + "_grid_scale"), suffix + "_grid");
+    // beyond +-2^15 saturate whatever their rounding; clamping them keeps infinities out of the rounding.
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& lo = Bin(ctx, BO::Maximum, v, Scalar(ctx, floatType, -32768.0, suffix + "_lo"), suffix + "_above_lo");
+    armnn::IOutputSlot& clamped = Bin(ctx, BO::Minimum, lo, Scalar(ctx, floatType, 32768.0, suffix + "_hi"), suffix + "_clamped");
+    armnn::IOutputSlot* rounded = nullptr;
+    if (floatType == TP::FLOAT)
+    {
+        // Adding 1.5 * 2^23 leaves no fraction bits in a float, so IEEE arithmetic rounds to even there; taking it
+        // away again is exact (|v| <= 2^15). Two layers instead of Round's composite.
+        armnn::IOutputSlot& magic = Scalar(ctx, floatType, 12582912.0, suffix + "_magic");
+        rounded = &Bin(ctx, BO::Sub, Bin(ctx, BO::Add, clamped, magic, suffix + "_plus_magic"), magic, suffix + "_rounded");
+    }
+    else
+    {
+        rounded = &RoundHalfEven(ctx, clamped, floatType);
+    }
+    armnn::IOutputSlot& grid = Bin(ctx, BO::Mul, *rounded, Scalar(ctx, floatType, scale, suffix + "_grid_scale"), suffix + "_grid");
     auto* l = ctx.Network().AddQuantizeLayer(ctx.LayerName(suffix).c_str());
     ctx.Emit(l, {&grid}, type);
     armnn::TensorInfo info = l->GetOutputSlot(0).GetTensorInfo();
