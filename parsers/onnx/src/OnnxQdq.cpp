@@ -193,12 +193,10 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
 
     const Value out = m_Values.at(node.output(0));
     const float multiplier = params[0].m_Scale * params[1].m_Scale / qp->m_Scale;
-    ConstValue m;
-    m.m_ElemType = TP::FLOAT;
-    m.m_Reals = {static_cast<double>(multiplier)};
-    auto* mul = Network().AddElementwiseBinaryLayer(armnn::ElementwiseBinaryDescriptor(armnn::BinaryOperation::Mul),
-                                                    ctx.LayerName("_requantize").c_str());
-    ctx.Emit(mul, {out.m_Slot, &ctx.ConstSlot(m, "_multiplier")}, armnn::DataType::Float32);
+    // A Linear activation (multiplier * acc + 0) rounds as a float multiplication does.
+    auto* mul = Network().AddActivationLayer(armnn::ActivationDescriptor(armnn::ActivationFunction::Linear, multiplier, 0.0f),
+                                             ctx.LayerName("_requantize").c_str());
+    ctx.Emit(mul, {out.m_Slot}, armnn::DataType::Float32);
     const armnn::DataType qtype = qp->m_ZeroPointType == TP::INT8 ? armnn::DataType::QAsymmS8
                                                                   : armnn::DataType::QAsymmU8;
     Value result;

@@ -436,7 +436,7 @@ TEST(OnnxParser, QdqConvIsComputedOnIntegers)
     EXPECT_FLOAT_EQ(out[0], 14 * 0.2f);
     EXPECT_FLOAT_EQ(out[1], 129 * 0.2f);
     // The fused group: the convolution runs on the integers and is requantized, not dequantized in between.
-    EXPECT_NE(g_LastDot.find("conv_requantize"), std::string::npos);
+    EXPECT_NE(g_LastDot.find("conv_quantized_grid"), std::string::npos);
     EXPECT_NE(g_LastDot.find("conv_integers"), std::string::npos);
 }
 
@@ -463,7 +463,7 @@ TEST(OnnxParser, QdqMatMulWithUint8Activations)
     auto parser = IOnnxParser::Create();
     auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, -1.5f}}, "y");
     EXPECT_EQ(out, (std::vector<float>{-1.75f, -2.0f}));
-    EXPECT_NE(g_LastDot.find("mm_requantize"), std::string::npos);
+    EXPECT_NE(g_LastDot.find("mm_quantized_grid"), std::string::npos);
 }
 
 TEST(OnnxParser, TextFormatAndBindingInfo)
