@@ -97,8 +97,8 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     if (node.input_size() < 2 || (type == "MatMul" && node.input_size() != 2) || node.input_size() > 3) return false;
 
     // Input 0: DequantizeLinear of an 8-bit tensor in the network, with the tensor's parameters and no other
-    // consumer (ONNX Runtime leaves shared ones unfused); input 1: of an 8-bit constant with zero point 0 (or
-    // uint8); input 2 (bias): of an int32 constant with zero point 0.
+    // consumer (ONNX Runtime leaves shared ones unfused); input 1: of an 8-bit constant with zero point 0;
+    // input 2 (bias): of a 1-D int32 constant with zero point 0.
     std::vector<QdqParams> params;
     std::vector<const Value*> quantized;
     for (int i = 0; i < node.input_size(); ++i)
@@ -134,8 +134,8 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     }
 
     // The op runs in float on the integers (x - zero point), weights and bias: its sums are those of the integer
-    // kernel, exact while they stay below 2^24. The result is requantized as ONNX Runtime does:
-    // round_half_even(acc * (x_scale * w_scale / y_scale)) + y_zero_point, saturated.
+    // kernel (CpuRef sums in double; a float sum is exact below 2^24). The result is requantized as ONNX Runtime
+    // does: round_half_even(float(acc) * (x_scale * w_scale / y_scale)) + y_zero_point, saturated.
     NodeContext ctx(*this, node, m_Opset, index);
     std::map<std::string, Value> substitutes;
     for (size_t i = 0; i < quantized.size(); ++i)
@@ -171,14 +171,20 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
         }
         substitutes[name] = sub;
     }
-    std::map<std::string, Value> saved;
+    // The substitutes stand in for the DequantizeLinear outputs while the op converts; outputs that were never
+    // converted (deferred) disappear again afterwards.
+    std::map<std::string, std::optional<Value>> saved;
     for (const auto& [name, v] : substitutes)
     {
-        saved[name] = m_Values[name];
+        auto it = m_Values.find(name);
+        saved[name] = it == m_Values.end() ? std::nullopt : std::optional<Value>(it->second);
         m_Values[name] = v;
     }
     auto restore = [&]() {
-        for (const auto& [name, v] : saved) m_Values[name] = v;
+        for (const auto& [name, v] : saved)
+        {
+            if (v) m_Values[name] = *v; else m_Values.erase(name);
+        }
     };
     try
     {
