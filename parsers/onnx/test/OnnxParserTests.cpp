@@ -466,6 +466,24 @@ TEST(OnnxParser, QdqMatMulWithUint8Activations)
     EXPECT_NE(g_LastDot.find("mm_quantized_grid"), std::string::npos);
 }
 
+TEST(OnnxParser, QdqConvThatCannotFuseRunsInFloat)
+{
+    // Float weights and no QuantizeLinear after the Conv: the DequantizeLinear held back for a possible group is
+    // converted after all. q(x / 0.5) = 2, 4, 6, 8 (8.5 is a tie: 8) -> 1, 2, 3, 4, summed by the 2x2 kernel: 10.
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("s", {}, {0.5f});
+    m.InitTyped("z", {}, onnx::TensorProto::INT8, {0});
+    m.Init("w", {1, 1, 2, 2}, {1, 1, 1, 1});
+    m.Node("QuantizeLinear", {"x", "s", "z"}, {"q"});
+    m.Node("DequantizeLinear", {"q", "s", "z"}, {"d"});
+    m.Node("Conv", {"d", "w"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, 2.0f, 3.0f, 4.25f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{10.0f}));
+}
+
 TEST(OnnxParser, TextFormatAndBindingInfo)
 {
     ModelBuilder m;
