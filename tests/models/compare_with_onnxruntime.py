@@ -8,7 +8,7 @@ graph optimizations off for float models, on for QDQ models so that they run on 
 
 Criteria, per output:
   float models  relative error <= 1e-4: max|armnn - onnxruntime| / max(max|onnxruntime|, 1e-6)
-  QDQ models    (.int8.onnx: the output is the float of a final DequantizeLinear) every element at most one
+  QDQ models    (.int8.onnx, .uint8.onnx: the output is the float of a final DequantizeLinear) every element at most one
                 quantization step (the scale of that DequantizeLinear) apart; the share of identical elements is
                 reported.
 Exit codes: 0 all match, 1 a mismatch or an error, 77 skipped (onnxruntime, onnx or numpy missing).
@@ -63,7 +63,9 @@ def main():
     import generate_onnx_models
     directory = generate_onnx_models.cache_dir()
     generate_onnx_models.generate(directory, quiet=True)
-    names = list(generate_onnx_models.MODELS) + [n + ".int8.onnx" for n in generate_onnx_models.QUANTIZED]
+    quantized_suffixes = tuple(generate_onnx_models.QUANTIZED_SUFFIXES)
+    names = list(generate_onnx_models.MODELS) + [n + suffix for suffix in quantized_suffixes
+                                                 for n in generate_onnx_models.QUANTIZED]
     if args.only:
         names = [n for n in names if re.search(args.only, n)]
     if args.skip:
@@ -79,7 +81,7 @@ def main():
         options = ort.SessionOptions()
         # Float models: optimizations off, so that ORT's kernels see the model as written. QDQ models: all on, so
         # that ORT fuses the QDQ groups into its integer kernels (QLinearConv and friends) as it does in deployment.
-        quantized = name.endswith(".int8.onnx")
+        quantized = name.endswith(quantized_suffixes)
         options.graph_optimization_level = (ort.GraphOptimizationLevel.ORT_ENABLE_ALL if quantized
                                             else ort.GraphOptimizationLevel.ORT_DISABLE_ALL)
         session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])

@@ -10,6 +10,7 @@ torchvision's layout (NCHW) at opset 17:
   small_cnn.onnx          a small CNN (convolution, depthwise convolution, max pooling, Gemm)
   *.int8.onnx             small_cnn and mobilenet_v2 quantized by onnxruntime.quantization.quantize_static (QDQ,
                           int8 activations and weights, per tensor, calibrated on random inputs)
+  *.uint8.onnx            the same with uint8 activations (int8 weights)
 into ~/.cache/armnn-test-models/onnx (or $ARMNN_TEST_MODELS/onnx). Existing files are kept unless --force.
 """
 
@@ -185,8 +186,9 @@ def small_cnn():
     return g.model([("input", [1, 3, 32, 32])], [(out, [1, 10])], "small_cnn")
 
 
-def quantize(float_path, out_path, input_name, shape, seed):
-    """QDQ int8 (activations and weights signed, per-tensor) calibrated on random inputs from the test's range."""
+def quantize(float_path, out_path, input_name, shape, seed, activations="QInt8"):
+    """QDQ (int8 weights, activations of the given QuantType, per-tensor) calibrated on random inputs from the
+    test's range."""
     import numpy as np
     from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
 
@@ -198,7 +200,7 @@ def quantize(float_path, out_path, input_name, shape, seed):
         def get_next(self):
             return next(self.data, None)
 
-    quantize_static(float_path, out_path, Reader(), quant_format=QuantFormat.QDQ, activation_type=QuantType.QInt8,
+    quantize_static(float_path, out_path, Reader(), quant_format=QuantFormat.QDQ, activation_type=QuantType[activations],
                     weight_type=QuantType.QInt8, per_channel=False)
 
 
@@ -208,8 +210,10 @@ MODELS = {
     "transformer_block.onnx": transformer_block,
     "small_cnn.onnx": small_cnn,
 }
-# Float models that are also written quantized (QDQ int8), with their input shapes.
+# Float models that are also written quantized (QDQ), with their input shapes; the suffixes of the quantized files
+# and their activation type.
 QUANTIZED = {"small_cnn": (1, 3, 32, 32), "mobilenet_v2": (1, 3, 224, 224)}
+QUANTIZED_SUFFIXES = {".int8.onnx": "QInt8", ".uint8.onnx": "QUInt8"}
 
 
 def generate(directory, force=False, quiet=False):
@@ -222,11 +226,13 @@ def generate(directory, force=False, quiet=False):
             if not quiet:
                 print(f"wrote {path}")
     for name, shape in QUANTIZED.items():
-        qpath = os.path.join(directory, name + ".int8.onnx")
-        if force or not os.path.exists(qpath):
-            quantize(os.path.join(directory, name + ".onnx"), qpath, "input", shape, zlib.crc32(name.encode()))
-            if not quiet:
-                print(f"wrote {qpath}")
+        for suffix, activations in QUANTIZED_SUFFIXES.items():
+            qpath = os.path.join(directory, name + suffix)
+            if force or not os.path.exists(qpath):
+                quantize(os.path.join(directory, name + ".onnx"), qpath, "input", shape, zlib.crc32(name.encode()),
+                         activations)
+                if not quiet:
+                    print(f"wrote {qpath}")
 
 
 def main():

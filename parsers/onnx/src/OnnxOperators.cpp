@@ -2180,6 +2180,50 @@ armnn::IOutputSlot& RoundHalfEven(NodeContext& ctx, armnn::IOutputSlot& x, int32
     return Bin(ctx, BO::Add, r, Bin(ctx, BO::Mul, tie, odd, "_tie_odd"), "_round");
 }
 
+/// A Quantize layer whose input is already an integer times the scale (so that its own rounding does not matter).
+armnn::IOutputSlot& QuantizeLayer(NodeContext& ctx, armnn::IOutputSlot& grid, float scale, int32_t zeroPoint,
+                                  armnn::DataType type, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddQuantizeLayer(ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&grid}, type);
+    armnn::TensorInfo info = l->GetOutputSlot(0).GetTensorInfo();
+    info.SetQuantizationScale(scale);
+    info.SetQuantizationOffset(zeroPoint);
+    l->GetOutputSlot(0).SetTensorInfo(info);
+    return l->GetOutputSlot(0);
+}
+
+} // namespace
+
+armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int32_t floatType, float scale,
+                                   int32_t zeroPoint, armnn::DataType type, const std::string& suffix)
+{
+    // ONNX rounds half to even, armnn's Quantize half away from zero (TensorFlow Lite's rule): v goes to the
+    // nearest-even integer times the scale first, which Quantize then maps exactly back to that integer.
+    if (floatType == TP::FLOAT)
+    {
+        // Adding 1.5 * 2^23 leaves no fraction bits in a float, so IEEE arithmetic rounds to even there; taking it
+        // away again is exact for |v| < 2^22. Larger values (infinities included) saturate whatever their rounding.
+        // Linear activations (a * x + b), not broadcasting binary layers: fewer passes and no index tables.
+        using AF = armnn::ActivationFunction;
+        const float magic = 12582912.0f;
+        armnn::IOutputSlot& shifted = Act(ctx, AF::Linear, v, 1.0f, magic, suffix + "_plus_magic");
+        armnn::IOutputSlot& rounded = Act(ctx, AF::Linear, shifted, 1.0f, -magic, suffix + "_rounded");
+        return QuantizeLayer(ctx, Act(ctx, AF::Linear, rounded, scale, 0.0f, suffix + "_grid"), scale, zeroPoint, type,
+                             suffix);
+    }
+    // Round's composite gives NaN for infinities: clamp first (beyond +-2^15 everything saturates).
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& lo = Bin(ctx, BO::Maximum, v, Scalar(ctx, floatType, -32768.0, suffix + "_lo"), suffix + "_above_lo");
+    armnn::IOutputSlot& clamped = Bin(ctx, BO::Minimum, lo, Scalar(ctx, floatType, 32768.0, suffix + "_hi"), suffix + "_clamped");
+    armnn::IOutputSlot& grid = Bin(ctx, BO::Mul, RoundHalfEven(ctx, clamped, floatType),
+                                   Scalar(ctx, floatType, scale, suffix + "_grid_scale"), suffix + "_grid");
+    return QuantizeLayer(ctx, grid, scale, zeroPoint, type, suffix);
+}
+
+namespace
+{
+
 void ConvertRound(NodeContext& ctx)
 {
     RequireFloat(ctx);
@@ -2307,13 +2351,9 @@ void ConvertQuantize(NodeContext& ctx)
     if (zpType != TP::UINT8 && zpType != TP::INT8) ctx.Unsupported("quantizing to " + OnnxTypeName(zpType));
     RequireFloat(ctx);
     const armnn::DataType t = zpType == TP::UINT8 ? armnn::DataType::QAsymmU8 : armnn::DataType::QAsymmS8;
-    auto* l = ctx.Network().AddQuantizeLayer(ctx.LayerName().c_str());
-    ctx.Emit(l, {&ctx.Slot(0)}, t);
-    armnn::TensorInfo info = l->GetOutputSlot(0).GetTensorInfo();
-    info.SetQuantizationScale(scale);
-    info.SetQuantizationOffset(static_cast<int32_t>(zp));
-    l->GetOutputSlot(0).SetTensorInfo(info);
-    ctx.SetOutput(0, l->GetOutputSlot(0), zpType, ctx.Dims(0));
+    const int32_t ft = ctx.In(0).m_ElemType;
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Div, ctx.Slot(0), Scalar(ctx, ft, scale, "_scale"), "_scaled");
+    ctx.SetOutput(0, QuantizeScaled(ctx, scaled, ft, scale, static_cast<int32_t>(zp), t, ""), zpType, ctx.Dims(0));
 }
 
 void ConvertDequantize(NodeContext& ctx)

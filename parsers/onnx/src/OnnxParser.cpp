@@ -890,21 +890,56 @@ armnn::INetworkPtr OnnxParserImpl::Build(const onnx::ModelProto& model,
     AddInputs(graph, shapes);
     const std::vector<const onnx::NodeProto*> order = SortNodes(graph);
     const auto& table = OperatorTable();
-    for (size_t k = 0; k < order.size(); ++k)
+    m_Producers.clear();
+    m_Consumers.clear();
+    m_GraphOutputs.clear();
+    m_Fused.clear();
+    for (const onnx::NodeProto* node : order)
     {
+        for (const auto& out : node->output()) m_Producers[out] = node;
+        for (const auto& in : node->input()) if (!in.empty()) m_Consumers[in].push_back(node);
+    }
+    for (const auto& out : graph.output()) m_GraphOutputs.insert(out.name());
+    // A DequantizeLinear that may belong to a fused QDQ group waits for its consumer, which converts it only
+    // when the group does not fuse.
+    std::map<std::string, size_t> deferred;
+    std::function<void(size_t, bool)> convert = [&](size_t k, bool mayDefer) {
         const onnx::NodeProto& node = *order[k];
         NodeContext ctx(*this, node, m_Opset, k);
         if (!node.domain().empty() && node.domain() != "ai.onnx")
         {
             ctx.Unsupported("operator domain '" + node.domain() + "'");
         }
-        auto it = table.find(node.op_type());
-        if (it == table.end())
+        if (m_Fused.count(&node))
         {
-            ctx.Unsupported("operator type " + node.op_type());
+            return;
+        }
+        if (mayDefer && IsFusableDequantize(node))
+        {
+            deferred[node.output(0)] = k;
+            return;
         }
         try
         {
+            if (TryFuseQdq(node, k))
+            {
+                return;
+            }
+            for (const auto& in : node.input())
+            {
+                auto d = deferred.find(in);
+                if (d != deferred.end())
+                {
+                    const size_t producer = d->second;
+                    deferred.erase(d);
+                    convert(producer, false);
+                }
+            }
+            auto it = table.find(node.op_type());
+            if (it == table.end())
+            {
+                ctx.Unsupported("operator type " + node.op_type());
+            }
             it->second(ctx);
         }
         catch (const armnn::ParseException&)
@@ -922,6 +957,10 @@ armnn::INetworkPtr OnnxParserImpl::Build(const onnx::ModelProto& model,
                 ctx.Unsupported("output " + std::to_string(o) + " is not produced", node.output(o));
             }
         }
+    };
+    for (size_t k = 0; k < order.size(); ++k)
+    {
+        convert(k, true);
     }
     AddOutputs(graph);
     return std::move(m_Network);

@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -149,9 +150,22 @@ private:
     size_t m_Index;
 };
 
+/// saturate(round_half_even(v) + zeroPoint) as an 8-bit tensor of the given type, scale and zero point: the
+/// rounding of ONNX's QuantizeLinear, where v is already x / scale (OnnxOperators.cpp).
+armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int32_t floatType, float scale,
+                                   int32_t zeroPoint, armnn::DataType type, const std::string& suffix);
+
 using Converter = std::function<void(NodeContext&)>;
 /// The one operator table: ONNX op type -> converter (OnnxOperators.cpp).
 const std::map<std::string, Converter>& OperatorTable();
+
+/// Per-tensor constant parameters of a QuantizeLinear or DequantizeLinear node.
+struct QdqParams
+{
+    float m_Scale = 1.0f;
+    int32_t m_ZeroPoint = 0;
+    int32_t m_ZeroPointType = 0; // onnx::TensorProto_DataType; UINT8 when the zero point is absent
+};
 
 class OnnxParserImpl
 {
@@ -173,6 +187,10 @@ private:
     void AddInputs(const onnx::GraphProto& graph, const std::map<std::string, armnn::TensorShape>& shapes);
     std::vector<const onnx::NodeProto*> SortNodes(const onnx::GraphProto& graph);
     void AddOutputs(const onnx::GraphProto& graph);
+    // QDQ fusion (OnnxQdq.cpp).
+    std::optional<QdqParams> ReadQdqParams(const onnx::NodeProto& node) const;
+    bool IsFusableDequantize(const onnx::NodeProto& node) const; // of an activation, whose only consumer may fuse
+    bool TryFuseQdq(const onnx::NodeProto& node, size_t index);
 
     armnn::INetworkPtr m_Network{nullptr, nullptr};
     std::unordered_map<std::string, Value> m_Values;
@@ -180,6 +198,10 @@ private:
     std::map<std::string, BindingPointInfo> m_OutputBindings;
     std::string m_Folder;
     int64_t m_Opset = 0;
+    std::unordered_map<std::string, const onnx::NodeProto*> m_Producers;
+    std::unordered_map<std::string, std::vector<const onnx::NodeProto*>> m_Consumers;
+    std::set<std::string> m_GraphOutputs;
+    std::set<const onnx::NodeProto*> m_Fused; // QuantizeLinear nodes absorbed by a fused group
 };
 
 /// Decodes an initializer or attribute tensor, checking its data against its dims; external data is read from

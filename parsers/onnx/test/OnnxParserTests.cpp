@@ -73,6 +73,16 @@ struct ModelBuilder
         return t;
     }
 
+    /// An INT8, UINT8 or INT32 initializer (ONNX stores all three in int32_data).
+    void InitTyped(const std::string& name, const std::vector<int64_t>& dims, int32_t type, const std::vector<int32_t>& v)
+    {
+        auto* t = graph->add_initializer();
+        t->set_name(name);
+        t->set_data_type(type);
+        for (auto d : dims) t->add_dims(d);
+        for (auto x : v) t->add_int32_data(x);
+    }
+
     void InitInts(const std::string& name, const std::vector<int64_t>& v)
     {
         auto* t = graph->add_initializer();
@@ -348,6 +358,130 @@ TEST(OnnxParser, MaxPoolAndGlobalAveragePool)
     // Maxima of the 2x2 windows: 5, 7, 13, 15; their mean is 10.
     auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {x}, "y");
     EXPECT_EQ(out, (std::vector<float>{10}));
+}
+
+TEST(OnnxParser, QuantizeLinearRoundsHalfToEven)
+{
+    // x / 0.5 = 0.5, 1.5, 2.5, -0.5, -2.5, 3.5: ties, which ONNX rounds to even (0, 2, 2, 0, -2, 4), then + 3;
+    // infinities saturate at -128 and 127.
+    ModelBuilder m;
+    m.Input("x", {1, 8});
+    m.Init("s", {}, {0.5f});
+    m.InitTyped("z", {}, onnx::TensorProto::INT8, {3});
+    m.Node("QuantizeLinear", {"x", "s", "z"}, {"q"});
+    m.Node("DequantizeLinear", {"q", "s", "z"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"},
+                        {{0.25f, 0.75f, 1.25f, -0.25f, -1.25f, 1.75f, std::numeric_limits<float>::infinity(),
+                          -std::numeric_limits<float>::infinity()}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{0, 1, 1, 0, -1, 2, 62, -65.5f}));
+}
+
+TEST(OnnxParser, QdqAddRequantizesHalfToEven)
+{
+    // DequantizeLinear -> Add -> QuantizeLinear: a = q(1.0, 0.5) with scale 0.5, b = q(0.25, 0.5) with scale 0.25;
+    // a + b = 1.25, 1.0 -> / 0.5 = 2.5 (tie: 2), 2 -> dequantized 1.0, 1.0 (half away from zero would give 1.5).
+    ModelBuilder m;
+    m.Input("x1", {1, 2});
+    m.Input("x2", {1, 2});
+    m.Init("sa", {}, {0.5f});
+    m.Init("sb", {}, {0.25f});
+    m.Init("sy", {}, {0.5f});
+    m.InitTyped("z", {}, onnx::TensorProto::INT8, {0});
+    m.Node("QuantizeLinear", {"x1", "sa", "z"}, {"qa"});
+    m.Node("QuantizeLinear", {"x2", "sb", "z"}, {"qb"});
+    m.Node("DequantizeLinear", {"qa", "sa", "z"}, {"a"});
+    m.Node("DequantizeLinear", {"qb", "sb", "z"}, {"b"});
+    m.Node("Add", {"a", "b"}, {"s"});
+    m.Node("QuantizeLinear", {"s", "sy", "z"}, {"qs"});
+    m.Node("DequantizeLinear", {"qs", "sy", "z"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x1", "x2"},
+                        {{1.0f, 0.5f}, {0.25f, 0.5f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{1.0f, 1.0f}));
+}
+
+TEST(OnnxParser, QdqConvIsComputedOnIntegers)
+{
+    // x: scale 0.5, zero point 1; weights int8 {2, -1, 3, 1} and {127, 127, 127, 127}, scale 0.25; bias int32
+    // {5, 0}, scale 0.125; y: scale 0.2, zero point -2.
+    // q(x) for x = 1, -0.5, 2, 0.25: 2, -1, 4, 0 (0.5 is a tie: 0) plus 1 = 3, 0, 5, 1; x - zero point = 2, -1, 4, 0.
+    // Channel 0: 2*2 + (-1)(-1) + 4*3 + 0 + 5 = 22; 22 * (0.5 * 0.25 / 0.2) = 13.75 -> 14, - 2 = 12 -> 2.8.
+    // Channel 1: 127 * 5 = 635 * 0.625 = 396.875 -> 397 - 2 saturates at 127 -> (127 + 2) * 0.2 = 25.8.
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("sx", {}, {0.5f});
+    m.InitTyped("zx", {}, onnx::TensorProto::INT8, {1});
+    m.InitTyped("w", {2, 1, 2, 2}, onnx::TensorProto::INT8, {2, -1, 3, 1, 127, 127, 127, 127});
+    m.Init("sw", {}, {0.25f});
+    m.InitTyped("zw", {}, onnx::TensorProto::INT8, {0});
+    m.InitTyped("b", {2}, onnx::TensorProto::INT32, {5, 0});
+    m.Init("sb", {}, {0.125f});
+    m.InitTyped("zb", {}, onnx::TensorProto::INT32, {0});
+    m.Init("sy", {}, {0.2f});
+    m.InitTyped("zy", {}, onnx::TensorProto::INT8, {-2});
+    m.Node("QuantizeLinear", {"x", "sx", "zx"}, {"qx"});
+    m.Node("DequantizeLinear", {"qx", "sx", "zx"}, {"dx"});
+    m.Node("DequantizeLinear", {"w", "sw", "zw"}, {"dw"});
+    m.Node("DequantizeLinear", {"b", "sb", "zb"}, {"db"});
+    m.Node("Conv", {"dx", "dw", "db"}, {"c"}, "conv");
+    m.Node("QuantizeLinear", {"c", "sy", "zy"}, {"qc"});
+    m.Node("DequantizeLinear", {"qc", "sy", "zy"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, -0.5f, 2.0f, 0.25f}}, "y");
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_FLOAT_EQ(out[0], 14 * 0.2f);
+    EXPECT_FLOAT_EQ(out[1], 129 * 0.2f);
+    // The fused group: the convolution runs on the integers and is requantized, not dequantized in between.
+    EXPECT_NE(g_LastDot.find("conv_quantized_grid"), std::string::npos);
+    EXPECT_NE(g_LastDot.find("conv_integers"), std::string::npos);
+}
+
+TEST(OnnxParser, QdqMatMulWithUint8Activations)
+{
+    // x = 1, -1.5 with scale 0.5 and uint8 zero point 10: 12, 7, centred 2, -3. Weights int8 [[1, 2], [3, 4]],
+    // scale 0.5: sums -7, -8; multiplier 0.5 * 0.5 / 0.25 = 1 -> -7, -8 (int8, scale 0.25) -> -1.75, -2.
+    ModelBuilder m;
+    m.Input("x", {1, 2});
+    m.Init("sx", {}, {0.5f});
+    m.InitTyped("zx", {}, onnx::TensorProto::UINT8, {10});
+    m.InitTyped("w", {2, 2}, onnx::TensorProto::INT8, {1, 2, 3, 4});
+    m.Init("sw", {}, {0.5f});
+    m.InitTyped("zw", {}, onnx::TensorProto::INT8, {0});
+    m.Init("sy", {}, {0.25f});
+    m.InitTyped("zy", {}, onnx::TensorProto::INT8, {0});
+    m.Node("QuantizeLinear", {"x", "sx", "zx"}, {"qx"});
+    m.Node("DequantizeLinear", {"qx", "sx", "zx"}, {"dx"});
+    m.Node("DequantizeLinear", {"w", "sw", "zw"}, {"dw"});
+    m.Node("MatMul", {"dx", "dw"}, {"p"}, "mm");
+    m.Node("QuantizeLinear", {"p", "sy", "zy"}, {"qp"});
+    m.Node("DequantizeLinear", {"qp", "sy", "zy"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, -1.5f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{-1.75f, -2.0f}));
+    EXPECT_NE(g_LastDot.find("mm_quantized_grid"), std::string::npos);
+}
+
+TEST(OnnxParser, QdqConvThatCannotFuseRunsInFloat)
+{
+    // Float weights and no QuantizeLinear after the Conv: the DequantizeLinear held back for a possible group is
+    // converted after all. q(x / 0.5) = 2, 4, 6, 8 (8.5 is a tie: 8) -> 1, 2, 3, 4, summed by the 2x2 kernel: 10.
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("s", {}, {0.5f});
+    m.InitTyped("z", {}, onnx::TensorProto::INT8, {0});
+    m.Init("w", {1, 1, 2, 2}, {1, 1, 1, 1});
+    m.Node("QuantizeLinear", {"x", "s", "z"}, {"q"});
+    m.Node("DequantizeLinear", {"q", "s", "z"}, {"d"});
+    m.Node("Conv", {"d", "w"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, 2.0f, 3.0f, 4.25f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{10.0f}));
 }
 
 TEST(OnnxParser, TextFormatAndBindingInfo)
