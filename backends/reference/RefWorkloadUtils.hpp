@@ -12,6 +12,9 @@
 #include <armnn/backends/QuantizedArithmetic.hpp>
 #include <armnn/backends/TensorConversion.hpp>
 
+#include <armnn/Exceptions.hpp>
+
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -143,7 +146,7 @@ struct ChannelAxis
 };
 
 /// The integer form of a layer that takes (input, weights, optional bias) with 8-bit asymmetric input and output,
-/// as TensorFlow Lite computes it: the kernel's loop accumulates (input - input zero point) * (weights - weights
+/// or 16-bit symmetric ones (TFLite's 16x8: the int64 rescaling), as TensorFlow Lite computes it: the kernel's loop accumulates (input - input zero point) * (weights - weights
 /// zero point) plus the int32 bias into int64 sums; each sum, saturated to int32, is scaled by the fixed-point
 /// multiplier of its output channel (input scale * weights scale[channel] / output scale, in double), offset by
 /// the output zero point and clamped to the fused activation's range.
@@ -154,7 +157,7 @@ public:
     QuantizedWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, QuantizedRange range, Loop loop,
                               bool singleRounding)
         : m_Inputs(layer.m_Inputs), m_Output(layer.m_Outputs[0]), m_Channels(channels), m_Range(range), m_Loop(loop),
-          m_SingleRounding(singleRounding)
+          m_SingleRounding(singleRounding), m_Wide(m_Output.GetDataType() == DataType::QSymmS16)
     {
         if (layer.IsConstantInput(1))
         {
@@ -171,6 +174,12 @@ public:
         {
             const double weightScale = weightScales.size() > 1 ? weightScales[c] : weightScales[0];
             m_Multipliers.push_back(QuantizeMultiplier(inputScale * weightScale / outputScale));
+            if (m_Wide && m_Multipliers.back().m_Shift > 14)
+            {
+                throw InvalidArgumentException(layer.m_Name + ": the rescaling multiplier input scale x weights "
+                                               "scale / output scale is 2^15 or more, too large for 16-bit "
+                                               "activations");
+            }
         }
     }
 
@@ -192,8 +201,12 @@ public:
         {
             const int32_t sum = SaturateToInt32(sums[i]);
             const QuantizedMultiplier& multiplier = m_Multipliers[m_Channels.Of(i)];
-            const int32_t scaled = m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
-                                                    : MultiplyByQuantizedMultiplier(sum, multiplier);
+            // 16-bit activations (TFLite's 16x8): the int64 sum, kept within the 48 bits the rescaling allows,
+            // goes through the int64 form of the multiplication.
+            const int32_t scaled = m_Wide ? MultiplyByQuantizedMultiplier16(std::clamp(sums[i], -kWideLimit,
+                                                                                       kWideLimit), multiplier)
+                                   : m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
+                                                      : MultiplyByQuantizedMultiplier(sum, multiplier);
             result[i] = m_Range.Clamp(scaled + outputZeroPoint);
         }
         WriteQuantized(m_Output, result.data(), tensors.Output(0));
@@ -215,13 +228,15 @@ private:
     std::vector<int32_t> m_Bias;
     Loop m_Loop;
     bool m_SingleRounding;
+    bool m_Wide;
+    static constexpr int64_t kWideLimit = (int64_t{1} << 47) - 1;
 };
 
 /// The workload of a layer that takes (input, weights, optional bias), or multiplies two operands (BatchMatMul:
 /// the second operand plays the weights, with one channel). `loop(input, weights, bias, sums)` is the
 /// kernel, written once for both arithmetics: it adds the bias (when not null) and the products of inputs and
-/// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric input and output and
-/// a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and weights
+/// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric (or QSymmS16) input and
+/// output and a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and weights
 /// have their zero points subtracted, sums are int64); otherwise on floats (doubles for the sums).
 /// `singleRounding` rescales the integer sums with MultiplyByQuantizedMultiplierSingleRounding (LiteRT's
 /// per-channel FullyConnected) instead of the usual two roundings.
@@ -230,8 +245,11 @@ std::unique_ptr<IWorkload> MakeWeightedWorkload(const LayerInfo& layer, ChannelA
                                                 bool singleRounding = false)
 {
     QuantizedRange range;
-    if (IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
-        IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType()) &&
+    const DataType in = layer.m_Inputs[0].GetDataType();
+    const DataType out = layer.m_Outputs[0].GetDataType();
+    const bool integer = (IsQuantized8BitAsymmetric(in) && IsQuantized8BitAsymmetric(out)) ||
+                         (in == DataType::QSymmS16 && out == DataType::QSymmS16);
+    if (integer &&
         GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
     {
         return std::make_unique<QuantizedWeightedWorkload<Loop>>(layer, channels, range, loop, singleRounding);
