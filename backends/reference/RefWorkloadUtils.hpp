@@ -146,10 +146,11 @@ struct ChannelAxis
 };
 
 /// The integer form of a layer that takes (input, weights, optional bias) with 8-bit asymmetric input and output,
-/// or 16-bit symmetric ones (TFLite's 16x8: the int64 rescaling), as TensorFlow Lite computes it: the kernel's loop accumulates (input - input zero point) * (weights - weights
+/// as TensorFlow Lite computes it: the kernel's loop accumulates (input - input zero point) * (weights - weights
 /// zero point) plus the int32 bias into int64 sums; each sum, saturated to int32, is scaled by the fixed-point
 /// multiplier of its output channel (input scale * weights scale[channel] / output scale, in double), offset by
-/// the output zero point and clamped to the fused activation's range.
+/// the output zero point and clamped to the fused activation's range. With QSymmS16 input and output (TFLite's 16x8)
+/// the int64 sum is rescaled as LiteRT's 16x8 kernels do, by MultiplyByQuantizedMultiplier16, without saturating.
 template <typename Loop>
 class QuantizedWeightedWorkload final : public IWorkload
 {
@@ -235,9 +236,9 @@ private:
 /// The workload of a layer that takes (input, weights, optional bias), or multiplies two operands (BatchMatMul:
 /// the second operand plays the weights, with one channel). `loop(input, weights, bias, sums)` is the
 /// kernel, written once for both arithmetics: it adds the bias (when not null) and the products of inputs and
-/// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric (or QSymmS16) input and
-/// output and a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and weights
-/// have their zero points subtracted, sums are int64); otherwise on floats (doubles for the sums).
+/// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric (or QSymmS16) input
+/// and output and a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and
+/// weights have their zero points subtracted, sums are int64); otherwise on floats (doubles for the sums).
 /// `singleRounding` rescales the integer sums with MultiplyByQuantizedMultiplierSingleRounding (LiteRT's
 /// per-channel FullyConnected) instead of the usual two roundings.
 template <typename Loop>

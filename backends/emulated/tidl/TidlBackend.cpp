@@ -1,7 +1,7 @@
 //
 // Tidl: an emulated TI TIDL accelerator. Runs convolutions, pooling, fully connected, mean, softmax and friends;
-// float subgraphs are quantized to int8 (or int16 activations) from calibration data. On the AM57x platforms several EVE cores each
-// take one image of a batch, so throughput grows with the batch size.
+// float subgraphs are quantized to int8 (or, with QuantizationBits=16, int16 activations) from calibration data. On
+// the AM57x platforms several EVE cores each take one image of a batch, so throughput grows with the batch size.
 //
 #include <EmulatedBackend.hpp>
 

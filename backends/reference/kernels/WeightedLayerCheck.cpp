@@ -8,8 +8,8 @@ namespace ref
 {
 
 // Data types of the layers that take (input, weights, optional bias): the kernels compute in float, so any float
-// storage works for float layers; quantized layers follow TensorFlow Lite (int8/uint8 weights, int32 bias; int16 activations: int8 symmetric
-// weights, int32 bias).
+// storage works for float layers; quantized layers follow TensorFlow Lite (int8/uint8 weights, int32 bias; with
+// int16 activations, 16x8: int8 symmetric weights, int32 bias).
 bool CheckWeightedLayer(const LayerInfo& layer, std::string& reason)
 {
     const DataType type = layer.m_Inputs[0].GetDataType();
