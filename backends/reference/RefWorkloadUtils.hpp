@@ -147,7 +147,7 @@ struct ChannelAxis
 
 /// The integer form of a layer that takes (input, weights, optional bias) with 8-bit asymmetric input and output,
 /// as TensorFlow Lite computes it: the kernel's loop accumulates (input - input zero point) * (weights - weights
-/// zero point) plus the int32 bias into int64 sums; each sum, saturated to int32, is scaled by the fixed-point
+/// zero point) plus the bias into int64 sums; each sum, saturated to int32, is scaled by the fixed-point
 /// multiplier of its output channel (input scale * weights scale[channel] / output scale, in double), offset by
 /// the output zero point and clamped to the fused activation's range. With QSymmS16 input and output (TFLite's 16x8)
 /// the int64 sum is rescaled as LiteRT's 16x8 kernels do, by MultiplyByQuantizedMultiplier16, without saturating.
@@ -166,7 +166,7 @@ public:
         }
         if (layer.m_Inputs.size() > 2 && layer.IsConstantInput(2))
         {
-            m_Bias = ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]);
+            m_Bias = ReadBias(layer.m_ConstantInputs[2]);
         }
         const double inputScale = m_Inputs[0].GetQuantizationScale();
         const double outputScale = m_Output.GetQuantizationScale();
@@ -189,10 +189,10 @@ public:
         const std::vector<int32_t> input = ReadQuantized(m_Inputs[0], tensors.Input(0),
                                                          m_Inputs[0].GetQuantizationOffset());
         const std::vector<int32_t> weights = m_Weights.empty() ? ReadWeights(tensors.Input(1)) : m_Weights;
-        std::vector<int32_t> bias = m_Bias;
+        std::vector<int64_t> bias = m_Bias;
         if (bias.empty() && m_Inputs.size() > 2)
         {
-            bias = ReadInt32(m_Inputs[2], tensors.Input(2));
+            bias = ReadBias(tensors.Input(2));
         }
         std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
         m_Loop(input.data(), weights.data(), bias.empty() ? nullptr : bias.data(), sums.data());
@@ -214,6 +214,17 @@ public:
     }
 
 private:
+    /// Signed32, or Signed64 (16x8), kept within the 48 bits of the 16x8 rescaling so the sums cannot overflow.
+    std::vector<int64_t> ReadBias(const void* data) const
+    {
+        std::vector<int64_t> bias = DecodeToInt64(m_Inputs[2], data);
+        for (int64_t& b : bias)
+        {
+            b = std::clamp(b, -kWideLimit, kWideLimit);
+        }
+        return bias;
+    }
+
     std::vector<int32_t> ReadWeights(const void* data) const
     {
         // Per-axis weights are symmetric (zero point 0); per-tensor ones may have a zero point (uint8).
@@ -226,7 +237,7 @@ private:
     QuantizedRange m_Range;
     std::vector<QuantizedMultiplier> m_Multipliers;
     std::vector<int32_t> m_Weights;
-    std::vector<int32_t> m_Bias;
+    std::vector<int64_t> m_Bias;
     Loop m_Loop;
     bool m_SingleRounding;
     bool m_Wide;

@@ -487,6 +487,21 @@ TEST_P(LayerTest, FullyConnectedQSymmS16SaturatesToInt16)
     EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{-500, 32767}));
 }
 
+TEST_P(LayerTest, FullyConnectedQSymmS16Int64Bias)
+{
+    // 16x8 with a Signed64 bias (what the TFLite converter writes) beyond int32's range: x scale 0.5, q [2] -> 1;
+    // W QSymmS8 scale 0.5, q [2] -> 1; bias scale 0.25, q 5000000000 -> 1.25e9. y = 1 + 1.25e9; output scale 1e5:
+    // 12500.00001 -> 12500.
+    TestTensor x = TestTensor::Of<int16_t>(TensorInfo({1, 1}, DataType::QSymmS16, 0.5f, 0), {2});
+    TestTensor w = TestTensor::Of<int8_t>(TensorInfo({1, 1}, DataType::QSymmS8, 0.5f, 0, true), {2}, true);
+    TestTensor b = TestTensor::Of<int64_t>(TensorInfo({1}, DataType::Signed64, 0.25f, 0, true), {5000000000}, true);
+    FullyConnectedDescriptor desc;
+    desc.m_TransposeWeightMatrix = true;
+    desc.m_BiasEnabled = true;
+    ARMNN_RUN_LAYER(out, FullyConnected(desc), {x, w, b}, {TensorInfo({1, 1}, DataType::QSymmS16, 1e5f, 0)});
+    EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{12500}));
+}
+
 TEST_P(LayerTest, FullyConnectedFloat16Weights)
 {
     // Float32 input with Float16 weights [0.5, 0.25] (exact in half): y = 1*0.5 + 2*0.25 = 1.

@@ -9,7 +9,7 @@ namespace ref
 
 // Data types of the layers that take (input, weights, optional bias): the kernels compute in float, so any float
 // storage works for float layers; quantized layers follow TensorFlow Lite (int8/uint8 weights, int32 bias; with
-// int16 activations, 16x8: int8 symmetric weights, int32 bias).
+// int16 activations, 16x8: int8 symmetric weights, int32 or int64 bias).
 bool CheckWeightedLayer(const LayerInfo& layer, std::string& reason)
 {
     const DataType type = layer.m_Inputs[0].GetDataType();
@@ -36,10 +36,14 @@ bool CheckWeightedLayer(const LayerInfo& layer, std::string& reason)
     if (layer.m_Inputs.size() > 2)
     {
         const DataType bias = layer.m_Inputs[2].GetDataType();
-        if (quantized ? bias != DataType::Signed32 : (bias != DataType::Float32 && bias != DataType::Float16))
+        const bool biasOk = wide        ? (bias == DataType::Signed32 || bias == DataType::Signed64)
+                            : quantized ? bias == DataType::Signed32
+                                        : (bias == DataType::Float32 || bias == DataType::Float16);
+        if (!biasOk)
         {
             reason = std::string("bias (input 2) of data type ") + GetDataTypeName(bias) +
-                     " must be Signed32 for quantized inputs and Float32 or Float16 otherwise";
+                     " must be Signed32 for quantized inputs (or Signed64 with QSymm16 ones) and Float32 or Float16 "
+                     "otherwise";
             return false;
         }
     }
