@@ -22,6 +22,8 @@ const std::vector<DataType> kAllTypes = {DT::Float32, DT::Float16, DT::BFloat16,
                                          DT::QSymmS8, DT::QSymmS16, DT::Signed32, DT::Signed64, DT::Boolean};
 /// Input types of the convolutions; CheckWeightedLayer says which weights and bias go with each.
 const std::vector<DataType> kConvolutionTypes = {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8};
+/// Convolution, depthwise convolution and fully connected also take TFLite's 16x8 (QSymmS16 activations).
+const std::vector<DataType> kWeightedTypes = {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS16};
 
 const std::vector<DataType> kQuantized = {DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS8, DT::QSymmS16};
 const std::vector<DataType> kCastTypes = {DT::Float32, DT::Float16, DT::Signed32, DT::Signed64,
@@ -60,9 +62,9 @@ std::vector<KernelEntry> RefKernelTable()
         {LayerType::Comparison, {DT::Float32, DT::Float16, DT::QAsymmS8, DT::QAsymmU8, DT::QSymmS8, DT::QSymmS16,
                                  DT::Signed32, DT::Signed64, DT::Boolean}, CheckComparison, CreateComparison},
         {LayerType::Concat, kAllTypes, CheckDataMovement, CreateConcat},
-        {LayerType::Convolution2d, kConvolutionTypes, CheckWeightedLayer, CreateConvolution2d, true},
+        {LayerType::Convolution2d, kWeightedTypes, CheckWeightedLayer, CreateConvolution2d, true},
         {LayerType::DepthToSpace, kAllTypes, CheckDataMovement, CreateDepthToSpace},
-        {LayerType::DepthwiseConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateDepthwiseConvolution2d,
+        {LayerType::DepthwiseConvolution2d, kWeightedTypes, CheckWeightedLayer, CreateDepthwiseConvolution2d,
          true},
         {LayerType::Dequantize, kQuantized, CheckDequantize, CreateDequantize},
         {LayerType::DetectionPostProcess, {DT::Float32, DT::QAsymmU8, DT::QAsymmS8}, CheckDetectionPostProcess,
@@ -72,7 +74,7 @@ std::vector<KernelEntry> RefKernelTable()
                                        DT::Signed32, DT::Boolean}, CheckElementwiseUnary, CreateElementwiseUnary},
         {LayerType::Fill, {DT::Signed32}, CheckFill, CreateFill},
         {LayerType::Floor, kFloatAndQuantized, SameType, CreateFloor},
-        {LayerType::FullyConnected, kConvolutionTypes, CheckWeightedLayer, CreateFullyConnected, true},
+        {LayerType::FullyConnected, kWeightedTypes, CheckWeightedLayer, CreateFullyConnected, true},
         {LayerType::Gather, kAllTypes, CheckGather, CreateGather},
         {LayerType::InstanceNormalization, kFloatAndQuantized, SameType, CreateInstanceNormalization},
         {LayerType::L2Normalization, kFloatAndQuantized, SameType, CreateL2Normalization},

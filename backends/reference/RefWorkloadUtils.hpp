@@ -12,6 +12,9 @@
 #include <armnn/backends/QuantizedArithmetic.hpp>
 #include <armnn/backends/TensorConversion.hpp>
 
+#include <armnn/Exceptions.hpp>
+
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -144,9 +147,10 @@ struct ChannelAxis
 
 /// The integer form of a layer that takes (input, weights, optional bias) with 8-bit asymmetric input and output,
 /// as TensorFlow Lite computes it: the kernel's loop accumulates (input - input zero point) * (weights - weights
-/// zero point) plus the int32 bias into int64 sums; each sum, saturated to int32, is scaled by the fixed-point
+/// zero point) plus the bias into int64 sums; each sum, saturated to int32, is scaled by the fixed-point
 /// multiplier of its output channel (input scale * weights scale[channel] / output scale, in double), offset by
-/// the output zero point and clamped to the fused activation's range.
+/// the output zero point and clamped to the fused activation's range. With QSymmS16 input and output (TFLite's 16x8)
+/// the int64 sum is rescaled as LiteRT's 16x8 kernels do, by MultiplyByQuantizedMultiplier16, without saturating.
 template <typename Loop>
 class QuantizedWeightedWorkload final : public IWorkload
 {
@@ -154,7 +158,7 @@ public:
     QuantizedWeightedWorkload(const LayerInfo& layer, ChannelAxis channels, QuantizedRange range, Loop loop,
                               bool singleRounding)
         : m_Inputs(layer.m_Inputs), m_Output(layer.m_Outputs[0]), m_Channels(channels), m_Range(range), m_Loop(loop),
-          m_SingleRounding(singleRounding)
+          m_SingleRounding(singleRounding), m_Wide(m_Output.GetDataType() == DataType::QSymmS16)
     {
         if (layer.IsConstantInput(1))
         {
@@ -162,7 +166,7 @@ public:
         }
         if (layer.m_Inputs.size() > 2 && layer.IsConstantInput(2))
         {
-            m_Bias = ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]);
+            m_Bias = ReadBias(layer.m_ConstantInputs[2]);
         }
         const double inputScale = m_Inputs[0].GetQuantizationScale();
         const double outputScale = m_Output.GetQuantizationScale();
@@ -171,6 +175,12 @@ public:
         {
             const double weightScale = weightScales.size() > 1 ? weightScales[c] : weightScales[0];
             m_Multipliers.push_back(QuantizeMultiplier(inputScale * weightScale / outputScale));
+            if (m_Wide && m_Multipliers.back().m_Shift > 14)
+            {
+                throw InvalidArgumentException(layer.m_Name + ": the rescaling multiplier input scale x weights "
+                                               "scale / output scale is 2^15 or more, too large for 16-bit "
+                                               "activations");
+            }
         }
     }
 
@@ -179,10 +189,10 @@ public:
         const std::vector<int32_t> input = ReadQuantized(m_Inputs[0], tensors.Input(0),
                                                          m_Inputs[0].GetQuantizationOffset());
         const std::vector<int32_t> weights = m_Weights.empty() ? ReadWeights(tensors.Input(1)) : m_Weights;
-        std::vector<int32_t> bias = m_Bias;
+        std::vector<int64_t> bias = m_Bias;
         if (bias.empty() && m_Inputs.size() > 2)
         {
-            bias = ReadInt32(m_Inputs[2], tensors.Input(2));
+            bias = ReadBias(tensors.Input(2));
         }
         std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
         m_Loop(input.data(), weights.data(), bias.empty() ? nullptr : bias.data(), sums.data());
@@ -192,14 +202,29 @@ public:
         {
             const int32_t sum = SaturateToInt32(sums[i]);
             const QuantizedMultiplier& multiplier = m_Multipliers[m_Channels.Of(i)];
-            const int32_t scaled = m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
-                                                    : MultiplyByQuantizedMultiplier(sum, multiplier);
+            // 16-bit activations (TFLite's 16x8): the int64 sum, kept within the 48 bits the rescaling allows,
+            // goes through the int64 form of the multiplication.
+            const int32_t scaled = m_Wide ? MultiplyByQuantizedMultiplier16(std::clamp(sums[i], -kWideLimit,
+                                                                                       kWideLimit), multiplier)
+                                   : m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
+                                                      : MultiplyByQuantizedMultiplier(sum, multiplier);
             result[i] = m_Range.Clamp(scaled + outputZeroPoint);
         }
         WriteQuantized(m_Output, result.data(), tensors.Output(0));
     }
 
 private:
+    /// Signed32, or Signed64 (16x8), kept within the 48 bits of the 16x8 rescaling so the sums cannot overflow.
+    std::vector<int64_t> ReadBias(const void* data) const
+    {
+        std::vector<int64_t> bias = DecodeToInt64(m_Inputs[2], data);
+        for (int64_t& b : bias)
+        {
+            b = std::clamp(b, -kWideLimit, kWideLimit);
+        }
+        return bias;
+    }
+
     std::vector<int32_t> ReadWeights(const void* data) const
     {
         // Per-axis weights are symmetric (zero point 0); per-tensor ones may have a zero point (uint8).
@@ -212,17 +237,19 @@ private:
     QuantizedRange m_Range;
     std::vector<QuantizedMultiplier> m_Multipliers;
     std::vector<int32_t> m_Weights;
-    std::vector<int32_t> m_Bias;
+    std::vector<int64_t> m_Bias;
     Loop m_Loop;
     bool m_SingleRounding;
+    bool m_Wide;
+    static constexpr int64_t kWideLimit = (int64_t{1} << 47) - 1;
 };
 
 /// The workload of a layer that takes (input, weights, optional bias), or multiplies two operands (BatchMatMul:
 /// the second operand plays the weights, with one channel). `loop(input, weights, bias, sums)` is the
 /// kernel, written once for both arithmetics: it adds the bias (when not null) and the products of inputs and
-/// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric input and output and
-/// a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and weights
-/// have their zero points subtracted, sums are int64); otherwise on floats (doubles for the sums).
+/// weights into `sums`, one per output element, which start at zero. With 8-bit asymmetric (or QSymmS16) input
+/// and output and a fused activation that is a clamp, it runs on integers (QuantizedWeightedWorkload; the inputs and
+/// weights have their zero points subtracted, sums are int64); otherwise on floats (doubles for the sums).
 /// `singleRounding` rescales the integer sums with MultiplyByQuantizedMultiplierSingleRounding (LiteRT's
 /// per-channel FullyConnected) instead of the usual two roundings.
 template <typename Loop>
@@ -230,8 +257,11 @@ std::unique_ptr<IWorkload> MakeWeightedWorkload(const LayerInfo& layer, ChannelA
                                                 bool singleRounding = false)
 {
     QuantizedRange range;
-    if (IsQuantized8BitAsymmetric(layer.m_Inputs[0].GetDataType()) &&
-        IsQuantized8BitAsymmetric(layer.m_Outputs[0].GetDataType()) &&
+    const DataType in = layer.m_Inputs[0].GetDataType();
+    const DataType out = layer.m_Outputs[0].GetDataType();
+    const bool integer = (IsQuantized8BitAsymmetric(in) && IsQuantized8BitAsymmetric(out)) ||
+                         (in == DataType::QSymmS16 && out == DataType::QSymmS16);
+    if (integer &&
         GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
     {
         return std::make_unique<QuantizedWeightedWorkload<Loop>>(layer, channels, range, loop, singleRounding);

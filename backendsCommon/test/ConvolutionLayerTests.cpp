@@ -251,6 +251,25 @@ TEST_P(LayerTest, Conv2dQAsymmU8NchwPerChannelQSymmS8Weights)
     EXPECT_EQ(out[0].As<uint8_t>(), (std::vector<uint8_t>{114, 78}));
 }
 
+TEST_P(LayerTest, Conv2dQSymmS16PerChannelWeights)
+{
+    // TensorFlow Lite's 16x8: QSymmS16 activations (zero point 0), QSymmS8 per-channel weights, int32 bias.
+    // Two pixels of 2 channels, input scale 0.01: reals [1, 2 | -1, 0.5] -> q [100, 200, -100, 50].
+    // 1x1 weights [O=2, 1, 1, I=2], per-channel scales [0.5, 0.25]: q [2, -2 | 2, 4] -> reals [1, -1 | 0.5, 1].
+    // Bias scales [0.01*0.5, 0.01*0.25] = [0.005, 0.0025], q [100, -100] -> reals [0.5, -0.25].
+    // pixel 0: o0 = 1 - 2 + 0.5 = -0.5;    o1 = 0.5 + 2 - 0.25 = 2.25
+    // pixel 1: o0 = -1 - 0.5 + 0.5 = -1.0; o1 = -0.5 + 0.5 - 0.25 = -0.25
+    // Output scale 0.003: -166.67 -> -167; 750; -333.33 -> -333; -83.33 -> -83.
+    TestTensor in = TestTensor::Quantized({1, 1, 2, 2}, DataType::QSymmS16, 0.01f, 0, {1, 2, -1, 0.5f});
+    TensorInfo wInfo({2, 1, 1, 2}, DataType::QSymmS8, std::vector<float>{0.5f, 0.25f}, 0, true);
+    TestTensor w = TestTensor::Of<int8_t>(wInfo, {2, -2, 2, 4}, true);
+    TensorInfo bInfo({2}, DataType::Signed32, std::vector<float>{0.005f, 0.0025f}, 0, true);
+    TestTensor b = TestTensor::Of<int32_t>(bInfo, {100, -100}, true);
+    ARMNN_RUN_LAYER(out, Conv(ConvDesc(DataLayout::NHWC, true)), {in, w, b},
+                    {TensorInfo({1, 1, 2, 2}, DataType::QSymmS16, 0.003f, 0)});
+    EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{-167, 750, -333, -83}));
+}
+
 //
 // DepthwiseConvolution2d
 //
@@ -312,6 +331,24 @@ TEST_P(LayerTest, DepthwiseQAsymmU8PerChannelWeights)
     desc.m_DataLayout = DataLayout::NHWC;
     ARMNN_RUN_LAYER(out, Depthwise(desc), {in, w}, {TensorInfo({1, 1, 1, 2}, DataType::QAsymmU8, 0.2f, 50)});
     EXPECT_EQ(out[0].As<uint8_t>(), (std::vector<uint8_t>{65, 39}));
+}
+
+TEST_P(LayerTest, DepthwiseQSymmS16PerChannelWeights)
+{
+    // 16x8: input scale 0.5, reals [200, 300] -> q [400, 600] (beyond int8's range).
+    // Weights [1, 1, 1, 2] QSymmS8, per-channel scales [0.5, 0.25] along dimension 3: q [3, -3] -> [1.5, -0.75].
+    // Bias scales [0.25, 0.125]: q [4, -8] -> [1, -1]. out = [300 + 1, -225 - 1] = [301, -226].
+    // Output scale 0.01: [30100, -22600].
+    TestTensor in = TestTensor::Quantized({1, 1, 1, 2}, DataType::QSymmS16, 0.5f, 0, {200, 300});
+    TensorInfo wInfo({1, 1, 1, 2}, DataType::QSymmS8, std::vector<float>{0.5f, 0.25f}, 3, true);
+    TestTensor w = TestTensor::Of<int8_t>(wInfo, {3, -3}, true);
+    TensorInfo bInfo({2}, DataType::Signed32, std::vector<float>{0.25f, 0.125f}, 0, true);
+    TestTensor b = TestTensor::Of<int32_t>(bInfo, {4, -8}, true);
+    DepthwiseConvolution2dDescriptor desc;
+    desc.m_DataLayout = DataLayout::NHWC;
+    desc.m_BiasEnabled = true;
+    ARMNN_RUN_LAYER(out, Depthwise(desc), {in, w, b}, {TensorInfo({1, 1, 1, 2}, DataType::QSymmS16, 0.01f, 0)});
+    EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{30100, -22600}));
 }
 
 TEST_P(LayerTest, DepthwiseFloat16)
@@ -431,6 +468,38 @@ TEST_P(LayerTest, FullyConnectedQAsymmU8)
     desc.m_BiasEnabled = true;
     ARMNN_RUN_LAYER(out, FullyConnected(desc), {x, w, b}, {TensorInfo({1, 1}, DataType::QAsymmU8, 0.2f, 100)});
     EXPECT_EQ(out[0].As<uint8_t>(), (std::vector<uint8_t>{104}));
+}
+
+TEST_P(LayerTest, FullyConnectedQSymmS16SaturatesToInt16)
+{
+    // 16x8: x scale 0.002, reals [10, -20, 30] -> q [5000, -10000, 15000].
+    // W [2, 3] QSymmS8 scale 0.1: q [10, 5, -2 | 127, 0, 127] -> [1, 0.5, -0.2 | 12.7, 0, 12.7].
+    // Bias scale 0.002 * 0.1 = 0.0002: q [5000, 0] -> [1, 0].
+    // y0 = 10 - 10 - 6 + 1 = -5; y1 = 127 + 381 = 508. Output scale 0.01: -500; 50800 saturates to 32767.
+    TestTensor x = TestTensor::Quantized({1, 3}, DataType::QSymmS16, 0.002f, 0, {10, -20, 30});
+    TestTensor w = TestTensor::Of<int8_t>(TensorInfo({2, 3}, DataType::QSymmS8, 0.1f, 0, true),
+                                          {10, 5, -2, 127, 0, 127}, true);
+    TestTensor b = TestTensor::Of<int32_t>(TensorInfo({2}, DataType::Signed32, 0.0002f, 0, true), {5000, 0}, true);
+    FullyConnectedDescriptor desc;
+    desc.m_TransposeWeightMatrix = true;
+    desc.m_BiasEnabled = true;
+    ARMNN_RUN_LAYER(out, FullyConnected(desc), {x, w, b}, {TensorInfo({1, 2}, DataType::QSymmS16, 0.01f, 0)});
+    EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{-500, 32767}));
+}
+
+TEST_P(LayerTest, FullyConnectedQSymmS16Int64Bias)
+{
+    // 16x8 with a Signed64 bias (what the TFLite converter writes) beyond int32's range: x scale 0.5, q [2] -> 1;
+    // W QSymmS8 scale 0.5, q [2] -> 1; bias scale 0.25, q 5000000000 -> 1.25e9. y = 1 + 1.25e9; output scale 1e5:
+    // 12500.00001 -> 12500.
+    TestTensor x = TestTensor::Of<int16_t>(TensorInfo({1, 1}, DataType::QSymmS16, 0.5f, 0), {2});
+    TestTensor w = TestTensor::Of<int8_t>(TensorInfo({1, 1}, DataType::QSymmS8, 0.5f, 0, true), {2}, true);
+    TestTensor b = TestTensor::Of<int64_t>(TensorInfo({1}, DataType::Signed64, 0.25f, 0, true), {5000000000}, true);
+    FullyConnectedDescriptor desc;
+    desc.m_TransposeWeightMatrix = true;
+    desc.m_BiasEnabled = true;
+    ARMNN_RUN_LAYER(out, FullyConnected(desc), {x, w, b}, {TensorInfo({1, 1}, DataType::QSymmS16, 1e5f, 0)});
+    EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{12500}));
 }
 
 TEST_P(LayerTest, FullyConnectedFloat16Weights)

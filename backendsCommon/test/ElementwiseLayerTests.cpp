@@ -124,6 +124,16 @@ TEST_P(LayerTest, ElementwiseAddQAsymmU8DifferentScales)
     EXPECT_EQ(out[0].As<uint8_t>(), (std::vector<uint8_t>{7, 9}));
 }
 
+TEST_P(LayerTest, ElementwiseAddQSymmS16DifferentScales)
+{
+    // 16-bit symmetric (zero point 0). a: scale 0.001, q [1500, -20000] -> [1.5, -20]; b: scale 0.01,
+    // q [250, 3000] -> [2.5, 30]. sum [4, 10]; output scale 0.0003: 13333.33 -> 13333; 33333.33 saturates to 32767.
+    TestTensor a = TestTensor::Of<int16_t>(TensorInfo({2}, DataType::QSymmS16, 0.001f, 0), {1500, -20000});
+    TestTensor b = TestTensor::Of<int16_t>(TensorInfo({2}, DataType::QSymmS16, 0.01f, 0), {250, 3000});
+    ARMNN_RUN_LAYER(out, Binary(BinaryOperation::Add), {a, b}, {TensorInfo({2}, DataType::QSymmS16, 0.0003f, 0)});
+    EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{13333, 32767}));
+}
+
 TEST_P(LayerTest, ElementwiseMulQAsymmS8DifferentScales)
 {
     // a: scale 0.1, offset -5, q [15, -25] -> [(15+5)*0.1, (-25+5)*0.1] = [2, -2]; b: scale 0.5, q [3, 3] -> 1.5
@@ -500,6 +510,16 @@ TEST_P(LayerTest, ActivationReLuQAsymmS8DifferentScales)
     TestTensor x = TestTensor::Of<int8_t>(TensorInfo({2}, DataType::QAsymmS8, 0.5f, 0), {-4, 6});
     ARMNN_RUN_LAYER(out, Activation(ActivationFunction::ReLu), {x}, {TensorInfo({2}, DataType::QAsymmS8, 0.25f, -128)});
     EXPECT_EQ(out[0].As<int8_t>(), (std::vector<int8_t>{-128, -116}));
+}
+
+TEST_P(LayerTest, ActivationBoundedReLuQSymmS16)
+{
+    // ReLu6 (BoundedReLu a = 6, b = 0) in 16 bits: input scale 0.001, q [-3000, 2500, 9000] -> [-3, 2.5, 9];
+    // clamped to [0, 2.5, 6]; output scale 0.0002 -> [0, 12500, 30000].
+    TestTensor x = TestTensor::Of<int16_t>(TensorInfo({3}, DataType::QSymmS16, 0.001f, 0), {-3000, 2500, 9000});
+    ARMNN_RUN_LAYER(out, Activation(ActivationFunction::BoundedReLu, 6.0f, 0.0f), {x},
+                    {TensorInfo({3}, DataType::QSymmS16, 0.0002f, 0)});
+    EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{0, 12500, 30000}));
 }
 
 TEST_P(LayerTest, ActivationUnknownFunctionIsRejected)

@@ -552,10 +552,24 @@ TensorChoice AsymmetricInt8(float min, float max)
     return {DataType::QAsymmS8, {scale}, offset, -1};
 }
 
-/// Chooses every tensor's quantization for a float program: activations from the calibrated ranges (layers that
-/// only move data keep their input's), weights symmetric per output channel, biases int32 at input x weight scale.
+/// TFLite's 16x8 activations: symmetric int16, zero point 0.
+TensorChoice SymmetricInt16(float min, float max)
+{
+    const float maxAbs = std::max(std::fabs(min), std::fabs(max));
+    return {DataType::QSymmS16, {maxAbs > 0 ? maxAbs / 32767.0f : 1.0f / 32767.0f}, 0, -1};
+}
+
+TensorChoice ActivationChoice(unsigned int bits, float min, float max)
+{
+    return bits == 16 ? SymmetricInt16(min, max) : AsymmetricInt8(min, max);
+}
+
+/// Chooses every tensor's quantization for a float program: activations from the calibrated ranges (asymmetric int8,
+/// or symmetric int16 for 16 bits; layers that only move data keep their input's), weights symmetric int8 per output
+/// channel, biases int32 at input x weight scale (both bit widths).
 std::vector<TensorChoice> ChooseQuantization(const Program& program,
-                                             const std::map<const IOutputSlot*, std::pair<float, float>>& ranges)
+                                             const std::map<const IOutputSlot*, std::pair<float, float>>& ranges,
+                                             unsigned int bits)
 {
     std::vector<TensorChoice> choices(program.m_Tensors.size());
     std::vector<bool> chosen(program.m_Tensors.size(), false);
@@ -574,7 +588,7 @@ std::vector<TensorChoice> ChooseQuantization(const Program& program,
             {
                 throw InvalidArgumentException("no calibration range for a tensor of the subgraph");
             }
-            choices[t] = AsymmetricInt8(range->second.first, range->second.second);
+            choices[t] = ActivationChoice(bits, range->second.first, range->second.second);
             chosen[t] = true;
         }
     }
@@ -654,7 +668,7 @@ std::vector<TensorChoice> ChooseQuantization(const Program& program,
                     min = std::min(min, values[e]);
                     max = std::max(max, values[e]);
                 }
-                choices[t] = AsymmetricInt8(min, max);
+                choices[t] = ActivationChoice(bits, min, max);
             }
             chosen[t] = true;
         }
@@ -867,7 +881,7 @@ std::unique_ptr<Artifact> Compile(const DeviceDescription& device, const Emulate
         }
         if (isFloat)
         {
-            compiled.m_Tensors = ChooseQuantization(program, Calibrate(options, layers));
+            compiled.m_Tensors = ChooseQuantization(program, Calibrate(options, layers), options.m_QuantizationBits);
         }
         else
         {

@@ -147,6 +147,15 @@ EmulatedOptions EmulatedOptions::Parse(const DeviceDescription& device, const Mo
         {
             result.m_CalibrationMax = ParseFloat(name, option, value);
         }
+        else if (option == "QuantizationBits" && device.m_Calibrates16Bit)
+        {
+            result.m_QuantizationBits = ParseUnsigned(name, option, value);
+            if (result.m_QuantizationBits != 8 && result.m_QuantizationBits != 16)
+            {
+                throw InvalidArgumentException(name + ": backend option QuantizationBits has no value '" + value +
+                                               "' (known: 8, 16)");
+            }
+        }
         else if (option == "SimulateLatency")
         {
             result.m_SimulateLatency = ParseBool(name, option, value);
@@ -170,6 +179,7 @@ EmulatedOptions EmulatedOptions::Parse(const DeviceDescription& device, const Mo
             throw InvalidArgumentException(name + ": unknown backend option '" + option +
                                            "' (known: MinSubgraphSize, ArtifactsFolder, CalibrationFolder, "
                                            "CalibrationCount, CalibrationMin, CalibrationMax, SimulateLatency, " +
+                                           (device.m_Calibrates16Bit ? "QuantizationBits, " : "") +
                                            device.m_VariantOption + ")");
         }
     });
@@ -196,7 +206,7 @@ std::string EmulatedOptions::Key() const
     // The options that change what compiling produces (not where it is cached, nor whether to sleep).
     std::ostringstream ss;
     ss << "calibration=" << m_CalibrationFolder << ";" << m_CalibrationCount << ";" << m_CalibrationMin << ";"
-       << m_CalibrationMax << ";variant=" << m_Variant;
+       << m_CalibrationMax << ";bits=" << m_QuantizationBits << ";variant=" << m_Variant;
     return ss.str();
 }
 

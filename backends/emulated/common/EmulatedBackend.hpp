@@ -37,6 +37,8 @@ struct DeviceDescription
     std::set<PoolingAlgorithm> m_PoolingAlgorithms;
     /// Whether float subgraphs are claimed and quantized from calibration data (int8 subgraphs always are).
     bool m_Calibrates = false;
+    /// Whether the QuantizationBits option may ask for 16-bit activations (TFLite's 16x8) in calibrated subgraphs.
+    bool m_Calibrates16Bit = false;
     unsigned int m_MaxKernelSize = 0; // convolution and pooling windows, each side
     unsigned int m_MaxStride = 0;
     unsigned int m_MaxTensorElements = 0; // any one tensor the device reads or writes
@@ -55,6 +57,7 @@ struct EmulatedOptions
     unsigned int m_CalibrationCount = 8;
     float m_CalibrationMin = -1.0f;
     float m_CalibrationMax = 1.0f;
+    unsigned int m_QuantizationBits = 8; // activations of calibrated subgraphs: 8 (QAsymmS8) or 16 (QSymmS16)
     bool m_SimulateLatency = false;
     std::string m_Variant;
     CostParameters m_Cost;

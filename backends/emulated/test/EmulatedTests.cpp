@@ -593,6 +593,58 @@ TEST_F(Emulated, FloatNetworksAreCalibratedOnTidlAndDnaAndRefusedByNpu)
     EXPECT_EQ(npu.m_Outputs, ref.m_Outputs);
 }
 
+TEST_F(Emulated, TidlSixteenBitCalibrationIsCloserToFloatThanEightBit)
+{
+    INetworkPtr net = MakeConvNetwork(2, 8, 8, 4, true, false);
+    std::vector<std::vector<Bytes>> inputs;
+    for (unsigned int s = 0; s < 8; ++s)
+    {
+        inputs.push_back({RandomFloats(2 * 8 * 8 * 4, 70 + s)});
+    }
+    const RunResult ref = RunNetwork(*m_Runtime, *net, {"CpuRef"}, {}, inputs);
+    auto meanCosine = [&](const RunResult& run) {
+        double sum = 0;
+        for (size_t i = 0; i < inputs.size(); ++i)
+        {
+            sum += Cosine(run.m_Outputs[i][0], ref.m_Outputs[i][0]);
+        }
+        return sum / static_cast<double>(inputs.size());
+    };
+    const RunResult eight = RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"},
+                                       {Options("Tidl", m_Artifacts, {{"CalibrationCount", 32}})}, inputs);
+    const Counters afterEight = ArtifactCounters("Tidl");
+    const RunResult sixteen =
+        RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"},
+                   {Options("Tidl", m_Artifacts, {{"CalibrationCount", 32}, {"QuantizationBits", 16}})}, inputs);
+    // Switching the bit width compiles another artifact instead of reusing the 8-bit one.
+    EXPECT_EQ(ArtifactCounters("Tidl").m_Compiled, afterEight.m_Compiled + 1);
+    EXPECT_EQ(ArtifactCounters("Tidl").m_Reused, afterEight.m_Reused);
+    EXPECT_NE(sixteen.m_Dot.find("PreCompiled|Name: Tidl subgraph of 6 layers"), std::string::npos) << sixteen.m_Dot;
+    const double cos8 = meanCosine(eight);
+    const double cos16 = meanCosine(sixteen);
+    std::cout << "Tidl on the calibrated conv network: mean cosine with float CpuRef " << cos8 << " at 8 bits, "
+              << cos16 << " at 16 bits; 1 - cosine " << 1 - cos8 << " / " << 1 - cos16 << "\n";
+    // Measured 0.99924 and 0.99943: the weights stay int8 in both (16x8), and their rounding onto the calibrated
+    // per-channel grid is most of what is left at 16 bits.
+    EXPECT_GE(cos16, cos8);
+    EXPECT_GE(cos16, 0.999);
+    for (size_t i = 0; i < inputs.size(); ++i)
+    {
+        EXPECT_NE(sixteen.m_Outputs[i][0], eight.m_Outputs[i][0]) << "input " << i;
+    }
+    // The 16-bit artifact is reused on the next load.
+    RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"},
+               {Options("Tidl", m_Artifacts, {{"CalibrationCount", 32}, {"QuantizationBits", 16}})}, inputs);
+    EXPECT_EQ(ArtifactCounters("Tidl").m_Reused, afterEight.m_Reused + 1);
+    // Other widths, and the option on a device without 16-bit mode, are refused.
+    EXPECT_THROW(RunNetwork(*m_Runtime, *net, {"Tidl", "CpuRef"},
+                            {Options("Tidl", m_Artifacts, {{"QuantizationBits", 4}})}, inputs),
+                 InvalidArgumentException);
+    EXPECT_THROW(RunNetwork(*m_Runtime, *net, {"Dna", "CpuRef"},
+                            {Options("Dna", m_Artifacts, {{"QuantizationBits", 16}})}, inputs),
+                 InvalidArgumentException);
+}
+
 TEST_F(Emulated, TidlThroughputGrowsWithBatchSize)
 {
     std::vector<double> throughput;
@@ -737,36 +789,52 @@ TEST_F(Emulated, Fp32MobileNetV2OnTidlWithCalibration)
     }
     const RunResult ref = RunNetwork(*m_Runtime, *model.m_Network, {"CpuRef"}, {}, inputs, model.m_InputId,
                                      model.m_OutputId);
-    const RunResult tidl =
-        RunNetwork(*m_Runtime, *model.m_Network, {"Tidl", "CpuRef"},
-            {Options("Tidl", m_Artifacts, {{"CalibrationCount", 16}})}, inputs, model.m_InputId, model.m_OutputId);
-    EXPECT_NE(tidl.m_Dot.find("PreCompiled|Name: Tidl subgraph"), std::string::npos) << tidl.m_Dot;
-    double sum = 0;
-    double worst = 1;
-    size_t sameTop1 = 0;
-    for (size_t i = 0; i < inputs.size(); ++i)
+    // 8-bit (QAsymmS8) and 16-bit (QSymmS16, TFLite's 16x8) activations, from the same calibration inputs.
+    double mean8 = 0;
+    for (int bits : {8, 16})
     {
-        const auto* a = reinterpret_cast<const float*>(tidl.m_Outputs[i][0].data());
-        const auto* b = reinterpret_cast<const float*>(ref.m_Outputs[i][0].data());
-        const size_t n = model.m_Output.GetNumElements();
-        double dot = 0, na = 0, nb = 0;
-        for (size_t e = 0; e < n; ++e)
+        const RunResult tidl =
+            RunNetwork(*m_Runtime, *model.m_Network, {"Tidl", "CpuRef"},
+                {Options("Tidl", m_Artifacts, {{"CalibrationCount", 16}, {"QuantizationBits", bits}})}, inputs,
+                model.m_InputId, model.m_OutputId);
+        EXPECT_NE(tidl.m_Dot.find("PreCompiled|Name: Tidl subgraph"), std::string::npos) << tidl.m_Dot;
+        double sum = 0;
+        double worst = 1;
+        size_t sameTop1 = 0;
+        for (size_t i = 0; i < inputs.size(); ++i)
         {
-            dot += double(a[e]) * b[e];
-            na += double(a[e]) * a[e];
-            nb += double(b[e]) * b[e];
+            const auto* a = reinterpret_cast<const float*>(tidl.m_Outputs[i][0].data());
+            const auto* b = reinterpret_cast<const float*>(ref.m_Outputs[i][0].data());
+            const size_t n = model.m_Output.GetNumElements();
+            double dot = 0, na = 0, nb = 0;
+            for (size_t e = 0; e < n; ++e)
+            {
+                dot += double(a[e]) * b[e];
+                na += double(a[e]) * a[e];
+                nb += double(b[e]) * b[e];
+            }
+            const double cosine = dot / std::sqrt(na * nb);
+            sum += cosine;
+            worst = std::min(worst, cosine);
+            sameTop1 += std::max_element(a, a + n) - a == std::max_element(b, b + n) - b ? 1 : 0;
         }
-        const double cosine = dot / std::sqrt(na * nb);
-        sum += cosine;
-        worst = std::min(worst, cosine);
-        sameTop1 += std::max_element(a, a + n) - a == std::max_element(b, b + n) - b ? 1 : 0;
+        const double mean = sum / static_cast<double>(inputs.size());
+        std::cout << "fp32 MobileNet v2 on {Tidl, CpuRef}, " << bits << "-bit activations from 16 calibration inputs, "
+                  << "over " << inputs.size() << " inputs: cosine similarity with fp32 CpuRef mean " << mean << ", min "
+                  << worst << "; top-1 equal " << sameTop1 << "/" << inputs.size() << "\n";
+        EXPECT_GE(mean, 0.99);
+        EXPECT_GE(worst, 0.99);
+        if (bits == 8)
+        {
+            mean8 = mean;
+        }
+        else
+        {
+            // Measured: mean 0.99969 at 8 bits, 0.99991 at 16 bits.
+            EXPECT_GE(mean, mean8);
+            EXPECT_GE(mean, 0.9998);
+        }
     }
-    const double mean = sum / static_cast<double>(inputs.size());
-    std::cout << "fp32 MobileNet v2 on {Tidl, CpuRef}, int8 from 16 calibration inputs, over " << inputs.size()
-              << " inputs: cosine similarity with fp32 CpuRef mean " << mean << ", min " << worst << "; top-1 equal "
-              << sameTop1 << "/" << inputs.size() << "\n";
-    EXPECT_GE(mean, 0.99);
-    EXPECT_GE(worst, 0.99);
 }
 #endif // ARMNN_EMULATED_TESTS_TFLITE
 

@@ -1,7 +1,7 @@
 //
 // Tidl: an emulated TI TIDL accelerator. Runs convolutions, pooling, fully connected, mean, softmax and friends;
-// float subgraphs are quantized to int8 from calibration data. On the AM57x platforms several EVE cores each
-// take one image of a batch, so throughput grows with the batch size.
+// float subgraphs are quantized to int8 (or, with QuantizationBits=16, int16 activations) from calibration data. On
+// the AM57x platforms several EVE cores each take one image of a batch, so throughput grows with the batch size.
 //
 #include <EmulatedBackend.hpp>
 
@@ -26,6 +26,7 @@ DeviceDescription TidlDevice()
     d.m_BinaryOperations = {BinaryOperation::Add, BinaryOperation::Mul};
     d.m_PoolingAlgorithms = {PoolingAlgorithm::Max, PoolingAlgorithm::Average};
     d.m_Calibrates = true;
+    d.m_Calibrates16Bit = true; // TIDL's 16-bit mode (QuantizationBits=16)
     d.m_MaxKernelSize = 11;
     d.m_MaxStride = 4;
     d.m_MaxTensorElements = 1u << 24;

@@ -8,7 +8,8 @@ namespace ref
 {
 
 // Data types of the layers that take (input, weights, optional bias): the kernels compute in float, so any float
-// storage works for float layers; quantized layers follow TensorFlow Lite (int8/uint8 weights, int32 bias).
+// storage works for float layers; quantized layers follow TensorFlow Lite (int8/uint8 weights, int32 bias; with
+// int16 activations, 16x8: int8 symmetric weights, int32 or int64 bias).
 bool CheckWeightedLayer(const LayerInfo& layer, std::string& reason)
 {
     const DataType type = layer.m_Inputs[0].GetDataType();
@@ -19,10 +20,13 @@ bool CheckWeightedLayer(const LayerInfo& layer, std::string& reason)
         return false;
     }
     const DataType weights = layer.m_Inputs[1].GetDataType();
-    const bool quantized = type == DataType::QAsymmS8 || type == DataType::QAsymmU8;
-    const bool weightsOk = quantized ? (weights == DataType::QAsymmS8 || weights == DataType::QSymmS8 ||
-                                        weights == DataType::QAsymmU8)
-                                     : (weights == DataType::Float16 || weights == DataType::Float32);
+    // QSymmS16 is TFLite's 16x8: int16 activations with symmetric int8 weights.
+    const bool wide = type == DataType::QSymmS16;
+    const bool quantized = type == DataType::QAsymmS8 || type == DataType::QAsymmU8 || wide;
+    const bool weightsOk = wide        ? weights == DataType::QSymmS8
+                           : quantized ? (weights == DataType::QAsymmS8 || weights == DataType::QSymmS8 ||
+                                          weights == DataType::QAsymmU8)
+                                       : (weights == DataType::Float16 || weights == DataType::Float32);
     if (!weightsOk)
     {
         reason = std::string("weights (input 1) of data type ") + GetDataTypeName(weights) +
@@ -32,10 +36,14 @@ bool CheckWeightedLayer(const LayerInfo& layer, std::string& reason)
     if (layer.m_Inputs.size() > 2)
     {
         const DataType bias = layer.m_Inputs[2].GetDataType();
-        if (quantized ? bias != DataType::Signed32 : (bias != DataType::Float32 && bias != DataType::Float16))
+        const bool biasOk = wide        ? (bias == DataType::Signed32 || bias == DataType::Signed64)
+                            : quantized ? bias == DataType::Signed32
+                                        : (bias == DataType::Float32 || bias == DataType::Float16);
+        if (!biasOk)
         {
             reason = std::string("bias (input 2) of data type ") + GetDataTypeName(bias) +
-                     " must be Signed32 for quantized inputs and Float32 or Float16 otherwise";
+                     " must be Signed32 for quantized inputs (or Signed64 with QSymm16 ones) and Float32 or Float16 "
+                     "otherwise";
             return false;
         }
     }

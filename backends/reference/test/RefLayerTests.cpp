@@ -154,3 +154,41 @@ TEST(RefQuantizedArithmetic, ReduceProdQAsymmS8)
     ASSERT_TRUE(result) << unsupported;
     EXPECT_EQ((*result)[0].As<int8_t>(), (std::vector<int8_t>{8}));
 }
+
+TEST(RefQuantizedArithmetic, FullyConnectedQSymmS16RescalesLikeTfLite16x8)
+{
+    // TFLite's 16x8 rescales the int64 sum with a multiplier rounded to 16 bits. Input, weights and bias scale 1,
+    // output scale 3: the sum 32767 * 1 + 4 = 32771 times 1/3 is 10923.67, but the 16-bit multiplier
+    // round(2^31 * 2/3) rounded to 16 bits = 21845 (shift -1) gives (32771 * 21845 + 2^15) >> 16 = 10923.
+    const armnn::TensorInfo x({1, 1}, armnn::DataType::QSymmS16, 1.0f, 0);
+    const armnn::TensorInfo w({1, 1}, armnn::DataType::QSymmS8, 1.0f, 0, true);
+    const armnn::TensorInfo b({1}, armnn::DataType::Signed32, 1.0f, 0, true);
+    const armnn::TensorInfo out({1, 1}, armnn::DataType::QSymmS16, 3.0f, 0);
+    armnn::FullyConnectedDescriptor desc;
+    desc.m_BiasEnabled = true;
+    desc.m_TransposeWeightMatrix = true;
+    std::string unsupported;
+    auto result = armnn::test::TryRunLayer(
+        "CpuRef", [desc](armnn::INetwork& net) { return net.AddFullyConnectedLayer(desc, "fc"); },
+        {armnn::test::TestTensor::Of<int16_t>(x, {32767}), armnn::test::TestTensor::Of<int8_t>(w, {1}, true),
+         armnn::test::TestTensor::Of<int32_t>(b, {4}, true)},
+        {out}, unsupported);
+    ASSERT_TRUE(result) << unsupported;
+    EXPECT_EQ((*result)[0].As<int16_t>(), (std::vector<int16_t>{10923}));
+}
+
+TEST(RefQuantizedArithmetic, Conv2dQSymmS16NeedsSymmetricInt8Weights)
+{
+    // 16x8 takes QSymmS8 weights only; QAsymmS8 weights are refused with the reason.
+    const armnn::TensorInfo in({1, 1, 1, 1}, armnn::DataType::QSymmS16, 1.0f, 0);
+    const armnn::TensorInfo w({1, 1, 1, 1}, armnn::DataType::QAsymmS8, 1.0f, 3, true);
+    armnn::Convolution2dDescriptor desc;
+    desc.m_DataLayout = armnn::DataLayout::NHWC;
+    std::string unsupported;
+    auto result = armnn::test::TryRunLayer(
+        "CpuRef", [desc](armnn::INetwork& net) { return net.AddConvolution2dLayer(desc, "conv"); },
+        {armnn::test::TestTensor::Of<int16_t>(in, {5}), armnn::test::TestTensor::Of<int8_t>(w, {1}, true)},
+        {armnn::TensorInfo({1, 1, 1, 1}, armnn::DataType::QSymmS16, 1.0f, 0)}, unsupported);
+    EXPECT_FALSE(result);
+    EXPECT_NE(unsupported.find("cannot be used with input data type QSymm16"), std::string::npos) << unsupported;
+}
