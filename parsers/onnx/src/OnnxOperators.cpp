@@ -2766,6 +2766,8 @@ const std::map<std::string, Converter>& OperatorTable()
         {"CastLike", ConvertCast},
         // Quantization.
         {"QuantizeLinear", ConvertQuantize},
+        {"QLinearConv", ConvertQLinearConv},
+        {"QLinearMatMul", ConvertQLinearMatMul},
         {"DynamicQuantizeLinear", ConvertDynamicQuantizeLinear},
         {"DequantizeLinear", ConvertDequantize},
     };

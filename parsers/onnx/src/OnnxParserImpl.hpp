@@ -90,6 +90,8 @@ public:
 
     const onnx::NodeProto& Node() const { return m_Node; }
     int64_t Opset() const { return m_Opset; }
+    size_t Index() const { return m_Index; }
+    OnnxParserImpl& Parser() { return m_Parser; }
     armnn::INetwork& Network();
 
     [[noreturn]] void Fail(const std::string& what, const std::string& tensor = "") const;
@@ -166,6 +168,27 @@ struct QdqParams
     int32_t m_ZeroPoint = 0;
     int32_t m_ZeroPointType = 0; // onnx::TensorProto_DataType; UINT8 when the zero point is absent
 };
+
+/// An integer Conv / Gemm / MatMul requantized to 8 bits: a fused QDQ group or a QLinearConv / QLinearMatMul.
+struct IntegerOp
+{
+    std::string m_FloatOp;                 // "Conv", "Gemm" or "MatMul": converts the op on the centred integers
+    std::string m_XName, m_WName, m_BName; // the node's input names (m_BName empty: no bias)
+    armnn::IOutputSlot* m_X = nullptr;     // the 8-bit activations
+    std::vector<int64_t> m_XDims;
+    float m_XScale = 1.0f;
+    int32_t m_XZeroPoint = 0;
+    const ConstValue* m_W = nullptr;       // 8-bit weights
+    size_t m_WAxis = 0;                    // the weights' output-channel axis (per-channel parameters)
+    std::vector<float> m_WScales;          // one, or one per output channel
+    std::vector<int64_t> m_WZeroPoints;    // as many as m_WScales
+    const ConstValue* m_B = nullptr;       // int32 bias, or null
+    QdqParams m_Y;
+};
+/// Builds op as ONNX Runtime's integer kernels compute it (OnnxQdq.cpp) and returns the requantized output.
+Value BuildIntegerOp(NodeContext& ctx, const IntegerOp& op);
+void ConvertQLinearConv(NodeContext& ctx);
+void ConvertQLinearMatMul(NodeContext& ctx);
 
 class OnnxParserImpl
 {

@@ -6,6 +6,7 @@
 #include "OnnxParserImpl.hpp"
 
 #include <cmath>
+#include <functional>
 #include <set>
 
 namespace armnnOnnxParser
@@ -133,62 +134,105 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
         quantized.push_back(&xv);
     }
 
-    // The op runs in float on the integers (x - zero point), weights and bias: its sums are those of the integer
-    // kernel (CpuRef sums in double; a float sum is exact below 2^24). The result is requantized as ONNX Runtime
-    // does: round_half_even(float(acc) * (x_scale * w_scale / y_scale)) + y_zero_point, saturated.
+    IntegerOp op;
+    op.m_FloatOp = type;
+    op.m_XName = node.input(0);
+    op.m_WName = node.input(1);
+    op.m_BName = node.input_size() > 2 ? node.input(2) : "";
+    op.m_X = quantized[0]->m_Slot;
+    op.m_XDims = quantized[0]->m_Dims;
+    op.m_XScale = params[0].m_Scale;
+    op.m_XZeroPoint = params[0].m_ZeroPoint;
+    op.m_W = quantized[1]->m_Const.get();
+    op.m_WScales = {params[1].m_Scale};
+    op.m_WZeroPoints = {0};
+    op.m_B = quantized.size() > 2 ? quantized[2]->m_Const.get() : nullptr;
+    op.m_Y = *qp;
     NodeContext ctx(*this, node, m_Opset, index);
+    m_Values[q.output(0)] = BuildIntegerOp(ctx, op);
+    m_Fused.insert(&q);
+    return true;
+}
+
+Value BuildIntegerOp(NodeContext& ctx, const IntegerOp& op)
+{
+    // The op runs in float on the integers: x - x_zero_point, w - w_zero_point and the bias. Its sums are those of
+    // the integer kernel (CpuRef sums in double; a float sum is exact below 2^24). The result is requantized as ONNX
+    // Runtime does: round_half_even(float(acc) * (x_scale * w_scale / y_scale)) + y_zero_point, saturated.
+    const onnx::NodeProto& node = ctx.Node();
+    auto& values = ctx.Parser().Values();
+    const ConstValue& w = *op.m_W;
+    const size_t channels = static_cast<size_t>(w.m_Dims.at(op.m_WAxis));
+    const bool perChannel = op.m_WScales.size() > 1;
+    size_t inner = 1;
+    for (size_t d = op.m_WAxis + 1; d < w.m_Dims.size(); ++d) inner *= static_cast<size_t>(w.m_Dims[d]);
+
     std::map<std::string, Value> substitutes;
-    for (size_t i = 0; i < quantized.size(); ++i)
     {
-        const std::string& name = node.input(static_cast<int>(i));
-        Value sub;
-        sub.m_ElemType = TP::FLOAT;
-        sub.m_Dims = quantized[i]->m_Dims;
-        if (i == 0)
+        Value x;
+        x.m_ElemType = TP::FLOAT;
+        x.m_Dims = op.m_XDims;
+        auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_integers").c_str());
+        ctx.Emit(cast, {op.m_X}, armnn::DataType::Float32);
+        x.m_Slot = &cast->GetOutputSlot(0);
+        if (op.m_XZeroPoint != 0)
         {
-            auto* cast = Network().AddCastLayer(ctx.LayerName("_integers").c_str());
-            ctx.Emit(cast, {quantized[i]->m_Slot}, armnn::DataType::Float32);
-            sub.m_Slot = &cast->GetOutputSlot(0);
-            if (params[i].m_ZeroPoint != 0)
-            {
-                ConstValue zp;
-                zp.m_ElemType = TP::FLOAT;
-                zp.m_Reals = {static_cast<double>(params[i].m_ZeroPoint)};
-                auto* sub0 = Network().AddElementwiseBinaryLayer(
-                    armnn::ElementwiseBinaryDescriptor(armnn::BinaryOperation::Sub), ctx.LayerName("_centred").c_str());
-                ctx.Emit(sub0, {sub.m_Slot, &ctx.ConstSlot(zp, "_zero_point")}, armnn::DataType::Float32);
-                sub.m_Slot = &sub0->GetOutputSlot(0);
-            }
+            ConstValue zp;
+            zp.m_ElemType = TP::FLOAT;
+            zp.m_Reals = {static_cast<double>(op.m_XZeroPoint)};
+            auto* sub = ctx.Network().AddElementwiseBinaryLayer(
+                armnn::ElementwiseBinaryDescriptor(armnn::BinaryOperation::Sub), ctx.LayerName("_centred").c_str());
+            ctx.Emit(sub, {x.m_Slot, &ctx.ConstSlot(zp, "_zero_point")}, armnn::DataType::Float32);
+            x.m_Slot = &sub->GetOutputSlot(0);
         }
-        else
-        {
-            const ConstValue& c = *quantized[i]->m_Const;
-            ConstValue f;
-            f.m_ElemType = TP::FLOAT;
-            f.m_Dims = c.m_Dims;
-            for (size_t k = 0; k < c.NumElements(); ++k) f.m_Reals.push_back(static_cast<double>(c.Int(k)));
-            sub.m_Const = std::make_shared<const ConstValue>(std::move(f));
-        }
-        substitutes[name] = sub;
+        substitutes[op.m_XName] = x;
     }
-    // The substitutes stand in for the DequantizeLinear outputs while the op converts; outputs that were never
-    // converted (deferred) disappear again afterwards.
+    auto floatConst = [](const ConstValue& c, const std::function<int64_t(size_t)>& zeroPoint) {
+        Value v;
+        v.m_ElemType = TP::FLOAT;
+        v.m_Dims = c.m_Dims;
+        ConstValue f;
+        f.m_ElemType = TP::FLOAT;
+        f.m_Dims = c.m_Dims;
+        for (size_t k = 0; k < c.NumElements(); ++k) f.m_Reals.push_back(static_cast<double>(c.Int(k) - zeroPoint(k)));
+        v.m_Const = std::make_shared<const ConstValue>(std::move(f));
+        return v;
+    };
+    substitutes[op.m_WName] = floatConst(w, [&](size_t k) {
+        return op.m_WZeroPoints.size() == 1 ? op.m_WZeroPoints[0] : op.m_WZeroPoints[(k / inner) % channels];
+    });
+    if (op.m_B) substitutes[op.m_BName] = floatConst(*op.m_B, [](size_t) { return int64_t(0); });
+
+    // The float op is converted by its own converter, on a copy of the node that names only its inputs; the
+    // substitutes stand in for those inputs meanwhile.
+    onnx::NodeProto floatNode = node;
+    floatNode.set_op_type(op.m_FloatOp);
+    floatNode.clear_input();
+    floatNode.add_input(op.m_XName);
+    floatNode.add_input(op.m_WName);
+    if (op.m_B) floatNode.add_input(op.m_BName);
+    floatNode.clear_output();
+    floatNode.add_output(node.output(0));
     std::map<std::string, std::optional<Value>> saved;
     for (const auto& [name, v] : substitutes)
     {
-        auto it = m_Values.find(name);
-        saved[name] = it == m_Values.end() ? std::nullopt : std::optional<Value>(it->second);
-        m_Values[name] = v;
+        auto it = values.find(name);
+        saved[name] = it == values.end() ? std::nullopt : std::optional<Value>(it->second);
+        values[name] = v;
     }
     auto restore = [&]() {
         for (const auto& [name, v] : saved)
         {
-            if (v) m_Values[name] = *v; else m_Values.erase(name);
+            if (v) values[name] = *v; else values.erase(name);
         }
     };
+    Value out;
     try
     {
-        OperatorTable().at(type)(ctx);
+        NodeContext floatCtx(ctx.Parser(), floatNode, ctx.Opset(), ctx.Index());
+        OperatorTable().at(op.m_FloatOp)(floatCtx);
+        out = values.at(node.output(0));
+        values.erase(node.output(0));
     }
     catch (...)
     {
@@ -197,22 +241,138 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     }
     restore();
 
-    const Value out = m_Values.at(node.output(0));
-    const float multiplier = params[0].m_Scale * params[1].m_Scale / qp->m_Scale;
-    // A Linear activation (multiplier * acc + 0) rounds as a float multiplication does.
-    auto* mul = Network().AddActivationLayer(armnn::ActivationDescriptor(armnn::ActivationFunction::Linear, multiplier, 0.0f),
-                                             ctx.LayerName("_requantize").c_str());
-    ctx.Emit(mul, {out.m_Slot}, armnn::DataType::Float32);
-    const armnn::DataType qtype = qp->m_ZeroPointType == TP::INT8 ? armnn::DataType::QAsymmS8
-                                                                  : armnn::DataType::QAsymmU8;
+    armnn::IOutputSlot* scaled = nullptr;
+    if (!perChannel)
+    {
+        // A Linear activation (multiplier * acc + 0) rounds as a float multiplication does.
+        const float multiplier = op.m_XScale * op.m_WScales[0] / op.m_Y.m_Scale;
+        auto* mul = ctx.Network().AddActivationLayer(
+            armnn::ActivationDescriptor(armnn::ActivationFunction::Linear, multiplier, 0.0f),
+            ctx.LayerName("_requantize").c_str());
+        ctx.Emit(mul, {out.m_Slot}, armnn::DataType::Float32);
+        scaled = &mul->GetOutputSlot(0);
+    }
+    else
+    {
+        // One multiplier per output channel: axis 1 of a convolution's output, the last axis of a matrix product.
+        ConstValue m;
+        m.m_ElemType = TP::FLOAT;
+        m.m_Dims.assign(out.m_Dims.size(), 1);
+        m.m_Dims[op.m_FloatOp == "Conv" ? 1 : out.m_Dims.size() - 1] = static_cast<int64_t>(channels);
+        for (float s : op.m_WScales) m.m_Reals.push_back(static_cast<double>(op.m_XScale * s / op.m_Y.m_Scale));
+        auto* mul = ctx.Network().AddElementwiseBinaryLayer(
+            armnn::ElementwiseBinaryDescriptor(armnn::BinaryOperation::Mul), ctx.LayerName("_requantize").c_str());
+        ctx.Emit(mul, {out.m_Slot, &ctx.ConstSlot(m, "_multipliers")}, armnn::DataType::Float32);
+        scaled = &mul->GetOutputSlot(0);
+    }
+    const armnn::DataType qtype = op.m_Y.m_ZeroPointType == TP::INT8 ? armnn::DataType::QAsymmS8
+                                                                     : armnn::DataType::QAsymmU8;
     Value result;
-    result.m_ElemType = qp->m_ZeroPointType;
+    result.m_ElemType = op.m_Y.m_ZeroPointType;
     result.m_Dims = out.m_Dims;
-    result.m_Slot = &QuantizeScaled(ctx, mul->GetOutputSlot(0), TP::FLOAT, qp->m_Scale, qp->m_ZeroPoint, qtype,
-                                    "_quantized");
-    m_Values[q.output(0)] = result;
-    m_Fused.insert(&q);
-    return true;
+    result.m_Slot = &QuantizeScaled(ctx, *scaled, TP::FLOAT, op.m_Y.m_Scale, op.m_Y.m_ZeroPoint, qtype, "_quantized");
+    return result;
 }
+
+namespace
+{
+
+/// A scale and zero point input pair of a QLinear operator: scalars, or (per-channel) 1-D of `channels` values.
+void ReadScaleZeroPoint(NodeContext& ctx, size_t scaleIndex, size_t channels, std::vector<float>& scales,
+                        std::vector<int64_t>& zeroPoints, int32_t& zeroPointType)
+{
+    scales = ctx.ConstFloats(scaleIndex, "scale");
+    if (scales.empty() || (scales.size() != 1 && scales.size() != channels))
+    {
+        ctx.Unsupported("scale with " + std::to_string(scales.size()) + " values (1" +
+                        (channels > 1 ? " or " + std::to_string(channels) : std::string()) + " supported)",
+                        ctx.InputName(scaleIndex));
+    }
+    for (float s : scales)
+    {
+        if (!(s > 0.0f) || !std::isfinite(s)) ctx.Fail("scale must be positive and finite", ctx.InputName(scaleIndex));
+    }
+    zeroPoints.assign(scales.size(), 0);
+    if (ctx.Has(scaleIndex + 1))
+    {
+        zeroPoints = ctx.ConstInts(scaleIndex + 1, "zero point");
+        zeroPointType = ctx.In(scaleIndex + 1).m_ElemType;
+        if (zeroPoints.size() == 1 && scales.size() > 1) zeroPoints.assign(scales.size(), zeroPoints[0]);
+        if (zeroPoints.size() != scales.size())
+        {
+            ctx.Fail("zero point has " + std::to_string(zeroPoints.size()) + " values, scale " +
+                     std::to_string(scales.size()), ctx.InputName(scaleIndex + 1));
+        }
+    }
+}
+
+/// QLinearConv (x, x_scale, x_zero_point, w, w_scale, w_zero_point, y_scale, y_zero_point[, B]) and QLinearMatMul
+/// (a, a_scale, a_zero_point, b, b_scale, b_zero_point, y_scale, y_zero_point).
+void ConvertQLinear(NodeContext& ctx, const std::string& floatOp)
+{
+    if (ctx.NumInputs() < 8) ctx.Fail("expects 8 inputs, has " + std::to_string(ctx.NumInputs()));
+    for (size_t i : {size_t(0), size_t(3)})
+    {
+        if (!Is8Bit(ctx.In(i).m_ElemType))
+        {
+            ctx.Unsupported("input of type " + OnnxTypeName(ctx.In(i).m_ElemType) + " (int8 and uint8 only)",
+                            ctx.InputName(i));
+        }
+    }
+    if (!ctx.IsConst(3))
+    {
+        ctx.Unsupported("non-constant weights", ctx.InputName(3));
+    }
+    IntegerOp op;
+    op.m_FloatOp = floatOp;
+    op.m_XName = ctx.InputName(0);
+    op.m_WName = ctx.InputName(3);
+    op.m_X = &ctx.Slot(0);
+    op.m_XDims = ctx.Dims(0);
+    op.m_W = &ctx.Const(3, "weights");
+    const size_t wRank = op.m_W->m_Dims.size();
+    // Per-channel weights parameters: along the output channels (axis 0 of Conv weights, the columns of a 2-D b).
+    op.m_WAxis = floatOp == "Conv" ? 0 : (wRank == 0 ? 0 : wRank - 1);
+    const size_t channels = wRank == 0 ? 1 : static_cast<size_t>(op.m_W->m_Dims[op.m_WAxis]);
+
+    std::vector<float> scales;
+    std::vector<int64_t> zeroPoints;
+    int32_t type = ctx.In(0).m_ElemType;
+    ReadScaleZeroPoint(ctx, 1, 1, scales, zeroPoints, type);
+    if (type != ctx.In(0).m_ElemType) ctx.Fail("zero point type differs from the input's", ctx.InputName(2));
+    op.m_XScale = scales[0];
+    op.m_XZeroPoint = static_cast<int32_t>(zeroPoints[0]);
+    type = ctx.In(3).m_ElemType;
+    ReadScaleZeroPoint(ctx, 4, floatOp == "Conv" || wRank == 2 ? channels : 1, op.m_WScales, op.m_WZeroPoints, type);
+    if (type != ctx.In(3).m_ElemType) ctx.Fail("zero point type differs from the weights'", ctx.InputName(5));
+    op.m_Y.m_ZeroPointType = TP::UINT8;
+    ReadScaleZeroPoint(ctx, 6, 1, scales, zeroPoints, op.m_Y.m_ZeroPointType);
+    if (!Is8Bit(op.m_Y.m_ZeroPointType))
+    {
+        ctx.Unsupported("output type " + OnnxTypeName(op.m_Y.m_ZeroPointType) + " (int8 and uint8 only)", ctx.InputName(7));
+    }
+    op.m_Y.m_Scale = scales[0];
+    op.m_Y.m_ZeroPoint = static_cast<int32_t>(zeroPoints[0]);
+    for (int64_t z : {int64_t(op.m_XZeroPoint), int64_t(op.m_Y.m_ZeroPoint)})
+    {
+        if (z < -128 || z > 255) ctx.Fail("zero point " + std::to_string(z) + " is out of the 8-bit range");
+    }
+    if (ctx.Has(8))
+    {
+        if (ctx.In(8).m_ElemType != TP::INT32 || !ctx.IsConst(8) || ctx.Rank(8) != 1)
+        {
+            ctx.Unsupported("bias that is not a 1-D int32 constant", ctx.InputName(8));
+        }
+        op.m_BName = ctx.InputName(8);
+        op.m_B = &ctx.Const(8, "bias");
+    }
+    const Value y = BuildIntegerOp(ctx, op);
+    ctx.SetOutput(0, *y.m_Slot, y.m_ElemType, y.m_Dims);
+}
+
+} // namespace
+
+void ConvertQLinearConv(NodeContext& ctx) { ConvertQLinear(ctx, "Conv"); }
+void ConvertQLinearMatMul(NodeContext& ctx) { ConvertQLinear(ctx, "MatMul"); }
 
 } // namespace armnnOnnxParser

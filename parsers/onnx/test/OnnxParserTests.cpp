@@ -466,6 +466,74 @@ TEST(OnnxParser, QdqMatMulWithUint8Activations)
     EXPECT_NE(g_LastDot.find("mm_quantized_grid"), std::string::npos);
 }
 
+TEST(OnnxParser, QLinearConvPerChannelRoundsHalfToEvenAndSaturates)
+{
+    // x = 1, -0.5, 2, 0.25 quantized with scale 0.5, uint8 zero point 10: 12, 9, 14, 10 (0.5 is a tie: 0);
+    // centred 2, -1, 4, 0. Weights int8 per output channel: {2, -1, 3, 1} zero point 1 (centred 1, -2, 2, 0), scale
+    // 0.25; {127, 127, 127, 127} zero point 0, scale 0.5. Bias int32 {5, 0}. y: scale 0.25, uint8 zero point 100.
+    // Channel 0: 2 + 2 + 8 + 0 + 5 = 17; 17 * (0.5 * 0.25 / 0.25) = 8.5 -> 8 (tie, even), + 100 = 108 -> 2.0.
+    // Channel 1: 127 * 5 = 635 * (0.5 * 0.5 / 0.25) = 635, + 100 saturates at 255 -> (255 - 100) * 0.25 = 38.75.
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("sx", {}, {0.5f});
+    m.InitTyped("zx", {}, onnx::TensorProto::UINT8, {10});
+    m.InitTyped("w", {2, 1, 2, 2}, onnx::TensorProto::INT8, {2, -1, 3, 1, 127, 127, 127, 127});
+    m.Init("sw", {2}, {0.25f, 0.5f});
+    m.InitTyped("zw", {2}, onnx::TensorProto::INT8, {1, 0});
+    m.InitTyped("b", {2}, onnx::TensorProto::INT32, {5, 0});
+    m.Init("sy", {}, {0.25f});
+    m.InitTyped("zy", {}, onnx::TensorProto::UINT8, {100});
+    m.Node("QuantizeLinear", {"x", "sx", "zx"}, {"qx"});
+    m.Node("QLinearConv", {"qx", "sx", "zx", "w", "sw", "zw", "sy", "zy", "b"}, {"qc"}, "qconv");
+    m.Node("DequantizeLinear", {"qc", "sy", "zy"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    armnn::TensorShape shape;
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, -0.5f, 2.0f, 0.25f}}, "y",
+                        &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({1, 2, 1, 1}));
+    EXPECT_EQ(out, (std::vector<float>{2.0f, 38.75f}));
+    EXPECT_NE(g_LastDot.find("qconv_integers"), std::string::npos);
+}
+
+TEST(OnnxParser, QLinearMatMulPerColumnInt8)
+{
+    // a = 1, -1.5 quantized with scale 0.5, int8 zero point 0: 2, -3. b int8 [[1, 3], [3, 6]], per column scales
+    // {0.5, 0.25} and zero points {0, 2}: columns centred {1, 3} and {1, 4}. y: scale 0.5, int8 zero point -125.
+    // Column 0: 2 - 9 = -7; * (0.5 * 0.5 / 0.5) = -3.5 -> -4, - 125 saturates at -128 -> (-128 + 125) * 0.5 = -1.5.
+    // Column 1: 2 - 12 = -10; * (0.5 * 0.25 / 0.5) = -2.5 -> -2 (tie, even), -127 -> -1.0 (half away: -1.5).
+    ModelBuilder m;
+    m.Input("a", {1, 2});
+    m.Init("sa", {}, {0.5f});
+    m.InitTyped("za", {}, onnx::TensorProto::INT8, {0});
+    m.InitTyped("b", {2, 2}, onnx::TensorProto::INT8, {1, 3, 3, 6});
+    m.Init("sb", {2}, {0.5f, 0.25f});
+    m.InitTyped("zb", {2}, onnx::TensorProto::INT8, {0, 2});
+    m.Init("sy", {}, {0.5f});
+    m.InitTyped("zy", {}, onnx::TensorProto::INT8, {-125});
+    m.Node("QuantizeLinear", {"a", "sa", "za"}, {"qa"});
+    m.Node("QLinearMatMul", {"qa", "sa", "za", "b", "sb", "zb", "sy", "zy"}, {"qp"}, "qmm");
+    m.Node("DequantizeLinear", {"qp", "sy", "zy"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"a"}, {{1.0f, -1.5f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{-1.5f, -1.0f}));
+}
+
+TEST(OnnxParser, QLinearMatMulWithNonConstantWeightsIsUnsupported)
+{
+    ModelBuilder m;
+    m.Input("a", {1, 2}, onnx::TensorProto::UINT8);
+    m.Input("b", {2, 2}, onnx::TensorProto::UINT8);
+    m.Init("s", {}, {0.5f});
+    m.InitTyped("z", {}, onnx::TensorProto::UINT8, {0});
+    m.Node("QLinearMatMul", {"a", "s", "z", "b", "s", "z", "s", "z"}, {"y"}, "qmm");
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); },
+                     {"'qmm'", "QLinearMatMul", "'b'", "non-constant weights"});
+}
+
 TEST(OnnxParser, QdqConvThatCannotFuseRunsInFloat)
 {
     // Float weights and no QuantizeLinear after the Conv: the DequantizeLinear held back for a possible group is
