@@ -2221,6 +2221,27 @@ armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int3
     return QuantizeLayer(ctx, grid, scale, zeroPoint, type, suffix);
 }
 
+armnn::IOutputSlot& FloatSlot(NodeContext& ctx, armnn::IOutputSlot& s, const std::string& suffix)
+{
+    return TypeOf(s) == armnn::DataType::Float32 ? s : CastSlot(ctx, s, armnn::DataType::Float32, suffix);
+}
+
+armnn::IOutputSlot& BinarySlot(NodeContext& ctx, armnn::BinaryOperation op, armnn::IOutputSlot& a, armnn::IOutputSlot& b,
+                               const std::string& suffix)
+{
+    return Bin(ctx, op, a, b, suffix);
+}
+
+armnn::IOutputSlot& QuantizeRuntime(NodeContext& ctx, armnn::IOutputSlot& v, armnn::IOutputSlot* zeroPoint,
+                                    int32_t outType, double lo, double hi)
+{
+    armnn::IOutputSlot* q = &RoundHalfEven(ctx, v, TP::FLOAT);
+    if (zeroPoint) q = &Bin(ctx, armnn::BinaryOperation::Add, *q, *zeroPoint, "_shifted");
+    q = &Bin(ctx, armnn::BinaryOperation::Maximum, *q, Scalar(ctx, TP::FLOAT, lo, "_lo"), "_min");
+    q = &Bin(ctx, armnn::BinaryOperation::Minimum, *q, Scalar(ctx, TP::FLOAT, hi, "_hi"), "_max");
+    return CastSlot(ctx, *q, ToArmnnType(outType, ctx.Describe()), "_cast");
+}
+
 namespace
 {
 
@@ -2272,13 +2293,10 @@ void QuantizeArithmetic(NodeContext& ctx)
         default: ctx.Unsupported("quantizing to " + OnnxTypeName(outType));
     }
     if (ctx.AttrInt("saturate", 1) == 0) ctx.Unsupported("saturate = 0");
-    armnn::IOutputSlot* x = &ctx.Slot(0);
-    if (TypeOf(*x) != armnn::DataType::Float32) x = &CastSlot(ctx, *x, armnn::DataType::Float32, "_float");
-    armnn::IOutputSlot* q = &RoundHalfEven(ctx, Bin(ctx, armnn::BinaryOperation::Div, *x, QuantParamSlot(ctx, 1, "_scale"), "_scaled"), TP::FLOAT);
-    if (ctx.Has(2)) q = &Bin(ctx, armnn::BinaryOperation::Add, *q, QuantParamSlot(ctx, 2, "_zp"), "_shifted");
-    q = &Bin(ctx, armnn::BinaryOperation::Maximum, *q, Scalar(ctx, TP::FLOAT, lo, "_lo"), "_min");
-    q = &Bin(ctx, armnn::BinaryOperation::Minimum, *q, Scalar(ctx, TP::FLOAT, hi, "_hi"), "_max");
-    ctx.SetOutput(0, CastSlot(ctx, *q, ToArmnnType(outType, ctx.Describe()), "_cast"), outType, ctx.Dims(0));
+    armnn::IOutputSlot& x = FloatSlot(ctx, ctx.Slot(0), "_float");
+    armnn::IOutputSlot& scaled = Bin(ctx, armnn::BinaryOperation::Div, x, QuantParamSlot(ctx, 1, "_scale"), "_scaled");
+    ctx.SetOutput(0, QuantizeRuntime(ctx, scaled, ctx.Has(2) ? &QuantParamSlot(ctx, 2, "_zp") : nullptr, outType, lo, hi),
+                  outType, ctx.Dims(0));
 }
 
 void DequantizeArithmetic(NodeContext& ctx)
@@ -2768,6 +2786,8 @@ const std::map<std::string, Converter>& OperatorTable()
         {"QuantizeLinear", ConvertQuantize},
         {"QLinearConv", ConvertQLinearConv},
         {"QLinearMatMul", ConvertQLinearMatMul},
+        {"ConvInteger", ConvertConvInteger},
+        {"MatMulInteger", ConvertMatMulInteger},
         {"DynamicQuantizeLinear", ConvertDynamicQuantizeLinear},
         {"DequantizeLinear", ConvertDequantize},
     };

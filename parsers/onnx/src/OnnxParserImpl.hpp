@@ -157,6 +157,15 @@ private:
 armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int32_t floatType, float scale,
                                    int32_t zeroPoint, armnn::DataType type, const std::string& suffix);
 
+/// Network building blocks shared with OnnxQdq.cpp (OnnxOperators.cpp): a slot as float32 (Cast when needed), an
+/// elementwise binary layer, and saturate(round_half_even(v) + zeroPoint) into [lo, hi] cast to outType, where
+/// v and zeroPoint (optional) are float32 slots computed at run time.
+armnn::IOutputSlot& FloatSlot(NodeContext& ctx, armnn::IOutputSlot& s, const std::string& suffix);
+armnn::IOutputSlot& BinarySlot(NodeContext& ctx, armnn::BinaryOperation op, armnn::IOutputSlot& a, armnn::IOutputSlot& b,
+                               const std::string& suffix);
+armnn::IOutputSlot& QuantizeRuntime(NodeContext& ctx, armnn::IOutputSlot& v, armnn::IOutputSlot* zeroPoint,
+                                    int32_t outType, double lo, double hi);
+
 using Converter = std::function<void(NodeContext&)>;
 /// The one operator table: ONNX op type -> converter (OnnxOperators.cpp).
 const std::map<std::string, Converter>& OperatorTable();
@@ -189,6 +198,8 @@ struct IntegerOp
 Value BuildIntegerOp(NodeContext& ctx, const IntegerOp& op);
 void ConvertQLinearConv(NodeContext& ctx);
 void ConvertQLinearMatMul(NodeContext& ctx);
+void ConvertConvInteger(NodeContext& ctx);
+void ConvertMatMulInteger(NodeContext& ctx);
 
 class OnnxParserImpl
 {

@@ -154,20 +154,65 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     return true;
 }
 
+namespace
+{
+
+/// Converts floatOp (Conv, Gemm or MatMul) on stand-ins for the node's inputs (x, w[, b], by name) and returns its
+/// output; the converter runs on a copy of the node that names only those inputs.
+Value RunFloatOp(NodeContext& ctx, const std::string& floatOp, const std::vector<std::pair<std::string, Value>>& inputs)
+{
+    const onnx::NodeProto& node = ctx.Node();
+    auto& values = ctx.Parser().Values();
+    onnx::NodeProto floatNode = node;
+    floatNode.set_op_type(floatOp);
+    floatNode.clear_input();
+    for (const auto& in : inputs) floatNode.add_input(in.first);
+    floatNode.clear_output();
+    floatNode.add_output(node.output(0));
+    std::map<std::string, std::optional<Value>> saved;
+    for (const auto& [name, v] : inputs)
+    {
+        auto it = values.find(name);
+        if (!saved.count(name)) saved[name] = it == values.end() ? std::nullopt : std::optional<Value>(it->second);
+        values[name] = v;
+    }
+    auto restore = [&]() {
+        for (const auto& [name, v] : saved)
+        {
+            if (v) values[name] = *v; else values.erase(name);
+        }
+    };
+    Value out;
+    try
+    {
+        NodeContext floatCtx(ctx.Parser(), floatNode, ctx.Opset(), ctx.Index());
+        OperatorTable().at(floatOp)(floatCtx);
+        out = values.at(node.output(0));
+        values.erase(node.output(0));
+    }
+    catch (...)
+    {
+        restore();
+        throw;
+    }
+    restore();
+    return out;
+}
+
+} // namespace
+
 Value BuildIntegerOp(NodeContext& ctx, const IntegerOp& op)
 {
     // The op runs in float on the integers: x - x_zero_point, w - w_zero_point and the bias. Its sums are those of
     // the integer kernel (CpuRef sums in double; a float sum is exact below 2^24). The result is requantized as ONNX
     // Runtime does: round_half_even(float(acc) * (x_scale * w_scale / y_scale)) + y_zero_point, saturated.
-    const onnx::NodeProto& node = ctx.Node();
-    auto& values = ctx.Parser().Values();
     const ConstValue& w = *op.m_W;
     const size_t channels = static_cast<size_t>(w.m_Dims.at(op.m_WAxis));
     const bool perChannel = op.m_WScales.size() > 1;
     size_t inner = 1;
     for (size_t d = op.m_WAxis + 1; d < w.m_Dims.size(); ++d) inner *= static_cast<size_t>(w.m_Dims[d]);
 
-    std::map<std::string, Value> substitutes;
+    std::vector<std::pair<std::string, Value>> substitutes;
     {
         Value x;
         x.m_ElemType = TP::FLOAT;
@@ -185,7 +230,7 @@ Value BuildIntegerOp(NodeContext& ctx, const IntegerOp& op)
             ctx.Emit(sub, {x.m_Slot, &ctx.ConstSlot(zp, "_zero_point")}, armnn::DataType::Float32);
             x.m_Slot = &sub->GetOutputSlot(0);
         }
-        substitutes[op.m_XName] = x;
+        substitutes.emplace_back(op.m_XName, x);
     }
     auto floatConst = [](const ConstValue& c, const std::function<int64_t(size_t)>& zeroPoint) {
         Value v;
@@ -198,48 +243,12 @@ Value BuildIntegerOp(NodeContext& ctx, const IntegerOp& op)
         v.m_Const = std::make_shared<const ConstValue>(std::move(f));
         return v;
     };
-    substitutes[op.m_WName] = floatConst(w, [&](size_t k) {
+    substitutes.emplace_back(op.m_WName, floatConst(w, [&](size_t k) {
         return op.m_WZeroPoints.size() == 1 ? op.m_WZeroPoints[0] : op.m_WZeroPoints[(k / inner) % channels];
-    });
-    if (op.m_B) substitutes[op.m_BName] = floatConst(*op.m_B, [](size_t) { return int64_t(0); });
+    }));
+    if (op.m_B) substitutes.emplace_back(op.m_BName, floatConst(*op.m_B, [](size_t) { return int64_t(0); }));
 
-    // The float op is converted by its own converter, on a copy of the node that names only its inputs; the
-    // substitutes stand in for those inputs meanwhile.
-    onnx::NodeProto floatNode = node;
-    floatNode.set_op_type(op.m_FloatOp);
-    floatNode.clear_input();
-    floatNode.add_input(op.m_XName);
-    floatNode.add_input(op.m_WName);
-    if (op.m_B) floatNode.add_input(op.m_BName);
-    floatNode.clear_output();
-    floatNode.add_output(node.output(0));
-    std::map<std::string, std::optional<Value>> saved;
-    for (const auto& [name, v] : substitutes)
-    {
-        auto it = values.find(name);
-        saved[name] = it == values.end() ? std::nullopt : std::optional<Value>(it->second);
-        values[name] = v;
-    }
-    auto restore = [&]() {
-        for (const auto& [name, v] : saved)
-        {
-            if (v) values[name] = *v; else values.erase(name);
-        }
-    };
-    Value out;
-    try
-    {
-        NodeContext floatCtx(ctx.Parser(), floatNode, ctx.Opset(), ctx.Index());
-        OperatorTable().at(op.m_FloatOp)(floatCtx);
-        out = values.at(node.output(0));
-        values.erase(node.output(0));
-    }
-    catch (...)
-    {
-        restore();
-        throw;
-    }
-    restore();
+    const Value out = RunFloatOp(ctx, op.m_FloatOp, substitutes);
 
     armnn::IOutputSlot* scaled = nullptr;
     if (!perChannel)
@@ -306,6 +315,104 @@ void ReadScaleZeroPoint(NodeContext& ctx, size_t scaleIndex, size_t channels, st
     }
 }
 
+/// Per-channel parameters (1-D, more than one value) of input i line up with `axis` of a tensor of rank `rank`.
+armnn::IOutputSlot& Along(NodeContext& ctx, size_t i, armnn::IOutputSlot& s, size_t rank, size_t axis)
+{
+    const std::vector<int64_t>& d = ctx.Dims(i);
+    int64_t n = 1;
+    for (int64_t v : d) n *= v;
+    if (n == 1) return s;
+    if (d.size() != 1 || rank <= axis) ctx.Unsupported("per-channel parameters of shape " + DimsToString(d), ctx.InputName(i));
+    std::vector<int64_t> shape(rank, 1);
+    shape[axis] = n;
+    return ctx.Reshape(s, shape, "_" + ctx.InputName(i) + "_axis");
+}
+
+armnn::IOutputSlot& FloatParam(NodeContext& ctx, size_t i)
+{
+    return FloatSlot(ctx, ctx.Slot(i), "_" + ctx.InputName(i) + "_float");
+}
+
+/// Runs floatOp on x - x_zero_point and w - w_zero_point (per output channel allowed) computed in the network,
+/// plus the int32 bias when bIndex names one: the integer sums of ONNX's integer operators.
+Value IntegerSums(NodeContext& ctx, const std::string& floatOp, size_t xIndex, size_t xZeroIndex, size_t wIndex,
+                  size_t wZeroIndex, size_t bIndex)
+{
+    using BO = armnn::BinaryOperation;
+    for (size_t i : {xIndex, wIndex})
+    {
+        if (!Is8Bit(ctx.In(i).m_ElemType))
+        {
+            ctx.Unsupported("input of type " + OnnxTypeName(ctx.In(i).m_ElemType) + " (int8 and uint8 only)",
+                            ctx.InputName(i));
+        }
+    }
+    const std::vector<int64_t> wDims = ctx.Dims(wIndex);
+    const size_t wAxis = floatOp == "Conv" || wDims.empty() ? 0 : wDims.size() - 1;
+    std::vector<std::pair<std::string, Value>> inputs;
+    Value x;
+    x.m_ElemType = TP::FLOAT;
+    x.m_Dims = ctx.Dims(xIndex);
+    x.m_Slot = &FloatSlot(ctx, ctx.Slot(xIndex), "_integers");
+    if (ctx.Has(xZeroIndex))
+    {
+        x.m_Slot = &BinarySlot(ctx, BO::Sub, *x.m_Slot, Along(ctx, xZeroIndex, FloatParam(ctx, xZeroIndex), x.m_Dims.size(), 0),
+                               "_centred");
+    }
+    inputs.emplace_back(ctx.InputName(xIndex), x);
+    Value w;
+    w.m_ElemType = TP::FLOAT;
+    w.m_Dims = wDims;
+    w.m_Slot = &FloatSlot(ctx, ctx.Slot(wIndex), "_w_integers");
+    if (ctx.Has(wZeroIndex))
+    {
+        w.m_Slot = &BinarySlot(ctx, BO::Sub, *w.m_Slot, Along(ctx, wZeroIndex, FloatParam(ctx, wZeroIndex), wDims.size(), wAxis),
+                               "_w_centred");
+    }
+    inputs.emplace_back(ctx.InputName(wIndex), w);
+    if (ctx.Has(bIndex))
+    {
+        if (ctx.In(bIndex).m_ElemType != TP::INT32)
+        {
+            ctx.Unsupported("bias of type " + OnnxTypeName(ctx.In(bIndex).m_ElemType), ctx.InputName(bIndex));
+        }
+        Value b;
+        b.m_ElemType = TP::FLOAT;
+        b.m_Dims = ctx.Dims(bIndex);
+        b.m_Slot = &FloatParam(ctx, bIndex);
+        inputs.emplace_back(ctx.InputName(bIndex), b);
+    }
+    return RunFloatOp(ctx, floatOp, inputs);
+}
+
+/// QLinear operators whose weights or parameters are known only at run time: the same arithmetic, with the
+/// multipliers x_scale * w_scale / y_scale (float) and the zero points computed in the network.
+void QLinearAtRunTime(NodeContext& ctx, const std::string& floatOp)
+{
+    using BO = armnn::BinaryOperation;
+    const Value out = IntegerSums(ctx, floatOp, 0, 2, 3, 5, 8);
+    const size_t outAxis = floatOp == "Conv" ? 1 : (out.m_Dims.empty() ? 0 : out.m_Dims.size() - 1);
+    armnn::IOutputSlot& xw = BinarySlot(ctx, BO::Mul, FloatParam(ctx, 1),
+                                        Along(ctx, 4, FloatParam(ctx, 4), out.m_Dims.size(), outAxis), "_xw_scale");
+    armnn::IOutputSlot& m = BinarySlot(ctx, BO::Div, xw, FloatParam(ctx, 6), "_multiplier");
+    armnn::IOutputSlot& v = BinarySlot(ctx, BO::Mul, *out.m_Slot, m, "_requantize");
+    const int32_t yType = ctx.Has(7) ? ctx.In(7).m_ElemType : TP::UINT8;
+    if (!Is8Bit(yType)) ctx.Unsupported("output type " + OnnxTypeName(yType) + " (int8 and uint8 only)", ctx.InputName(7));
+    const double lo = yType == TP::INT8 ? -128 : 0, hi = yType == TP::INT8 ? 127 : 255;
+    ctx.SetOutput(0, QuantizeRuntime(ctx, v, ctx.Has(7) ? &FloatParam(ctx, 7) : nullptr, yType, lo, hi), yType, out.m_Dims);
+}
+
+/// ConvInteger (x, w, x_zero_point, w_zero_point) and MatMulInteger (a, b, a_zero_point, b_zero_point): the int32
+/// sums. They pass through float32, exact while they stay below 2^24 in magnitude.
+void ConvertInteger(NodeContext& ctx, const std::string& floatOp)
+{
+    if (ctx.NumInputs() < 2) ctx.Fail("expects 2 to 4 inputs, has " + std::to_string(ctx.NumInputs()));
+    const Value out = IntegerSums(ctx, floatOp, 0, 2, 1, 3, ctx.NumInputs() + 1);
+    auto* cast = ctx.Network().AddCastLayer(ctx.LayerName("_int32").c_str());
+    ctx.Emit(cast, {out.m_Slot}, armnn::DataType::Signed32);
+    ctx.SetOutput(0, cast->GetOutputSlot(0), TP::INT32, out.m_Dims);
+}
+
 /// QLinearConv (x, x_scale, x_zero_point, w, w_scale, w_zero_point, y_scale, y_zero_point[, B]) and QLinearMatMul
 /// (a, a_scale, a_zero_point, b, b_scale, b_zero_point, y_scale, y_zero_point).
 void ConvertQLinear(NodeContext& ctx, const std::string& floatOp)
@@ -319,9 +426,13 @@ void ConvertQLinear(NodeContext& ctx, const std::string& floatOp)
                             ctx.InputName(i));
         }
     }
-    if (!ctx.IsConst(3))
+    for (size_t i = 1; i < ctx.NumInputs(); ++i)
     {
-        ctx.Unsupported("non-constant weights", ctx.InputName(3));
+        if (ctx.Has(i) && !ctx.IsConst(i))
+        {
+            QLinearAtRunTime(ctx, floatOp);
+            return;
+        }
     }
     IntegerOp op;
     op.m_FloatOp = floatOp;
@@ -374,5 +485,7 @@ void ConvertQLinear(NodeContext& ctx, const std::string& floatOp)
 
 void ConvertQLinearConv(NodeContext& ctx) { ConvertQLinear(ctx, "Conv"); }
 void ConvertQLinearMatMul(NodeContext& ctx) { ConvertQLinear(ctx, "MatMul"); }
+void ConvertConvInteger(NodeContext& ctx) { ConvertInteger(ctx, "Conv"); }
+void ConvertMatMulInteger(NodeContext& ctx) { ConvertInteger(ctx, "MatMul"); }
 
 } // namespace armnnOnnxParser

@@ -520,18 +520,38 @@ TEST(OnnxParser, QLinearMatMulPerColumnInt8)
     EXPECT_EQ(out, (std::vector<float>{-1.5f, -1.0f}));
 }
 
-TEST(OnnxParser, QLinearMatMulWithNonConstantWeightsIsUnsupported)
+TEST(OnnxParser, MatMulIntegerPerColumnZeroPoints)
+{
+    // a = 3, 200 (uint8), zero point 3: 0, 197. b uint8 [[1, 2], [3, 4]] with column zero points {1, 0}: columns
+    // {0, 2} and {2, 4}. Sums: 394, 788 (int32, cast to float to read them).
+    ModelBuilder m;
+    m.Input("x", {1, 2});
+    m.Init("one", {}, {1.0f});
+    m.InitTyped("z0", {}, onnx::TensorProto::UINT8, {0});
+    m.InitTyped("b", {2, 2}, onnx::TensorProto::UINT8, {1, 2, 3, 4});
+    m.InitTyped("za", {}, onnx::TensorProto::UINT8, {3});
+    m.InitTyped("zb", {2}, onnx::TensorProto::UINT8, {1, 0});
+    m.Node("QuantizeLinear", {"x", "one", "z0"}, {"a"});
+    m.Node("MatMulInteger", {"a", "b", "za", "zb"}, {"p"}, "mmi");
+    ModelBuilder::IntAttr(m.Node("Cast", {"p"}, {"y"}), "to", onnx::TensorProto::FLOAT);
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{3.0f, 200.0f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{394.0f, 788.0f}));
+}
+
+TEST(OnnxParser, QLinearMatMulOnFloatIsUnsupported)
 {
     ModelBuilder m;
-    m.Input("a", {1, 2}, onnx::TensorProto::UINT8);
-    m.Input("b", {2, 2}, onnx::TensorProto::UINT8);
+    m.Input("a", {1, 2});
+    m.Init("b", {2, 2}, {1, 2, 3, 4});
     m.Init("s", {}, {0.5f});
     m.InitTyped("z", {}, onnx::TensorProto::UINT8, {0});
     m.Node("QLinearMatMul", {"a", "s", "z", "b", "s", "z", "s", "z"}, {"y"}, "qmm");
     m.Output("y");
     auto parser = IOnnxParser::Create();
     ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); },
-                     {"'qmm'", "QLinearMatMul", "'b'", "non-constant weights"});
+                     {"'qmm'", "QLinearMatMul", "'a'", "int8 and uint8 only"});
 }
 
 TEST(OnnxParser, QdqConvThatCannotFuseRunsInFloat)
