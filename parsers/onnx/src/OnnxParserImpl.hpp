@@ -161,8 +161,8 @@ armnn::IOutputSlot& QuantizeScaled(NodeContext& ctx, armnn::IOutputSlot& v, int3
 /// elementwise binary layer, and saturate(round_half_even(v) + zeroPoint) into [lo, hi] cast to outType, where
 /// v and zeroPoint (optional) are float32 slots computed at run time.
 armnn::IOutputSlot& FloatSlot(NodeContext& ctx, armnn::IOutputSlot& s, const std::string& suffix);
-armnn::IOutputSlot& BinarySlot(NodeContext& ctx, armnn::BinaryOperation op, armnn::IOutputSlot& a, armnn::IOutputSlot& b,
-                               const std::string& suffix);
+armnn::IOutputSlot& BinarySlot(NodeContext& ctx, armnn::BinaryOperation op, armnn::IOutputSlot& a,
+                               armnn::IOutputSlot& b, const std::string& suffix);
 armnn::IOutputSlot& QuantizeRuntime(NodeContext& ctx, armnn::IOutputSlot& v, armnn::IOutputSlot* zeroPoint,
                                     int32_t outType, double lo, double hi);
 

@@ -207,7 +207,7 @@ Value BuildIntegerOp(NodeContext& ctx, const IntegerOp& op)
     // the integer kernel (CpuRef sums in double; a float sum is exact below 2^24). The result is requantized as ONNX
     // Runtime does: round_half_even(float(acc) * (x_scale * w_scale / y_scale)) + y_zero_point, saturated.
     const ConstValue& w = *op.m_W;
-    const size_t channels = static_cast<size_t>(w.m_Dims.at(op.m_WAxis));
+    const size_t channels = op.m_WAxis < w.m_Dims.size() ? static_cast<size_t>(w.m_Dims[op.m_WAxis]) : 1;
     const bool perChannel = op.m_WScales.size() > 1;
     size_t inner = 1;
     for (size_t d = op.m_WAxis + 1; d < w.m_Dims.size(); ++d) inner *= static_cast<size_t>(w.m_Dims[d]);
@@ -315,14 +315,18 @@ void ReadScaleZeroPoint(NodeContext& ctx, size_t scaleIndex, size_t channels, st
     }
 }
 
-/// Per-channel parameters (1-D, more than one value) of input i line up with `axis` of a tensor of rank `rank`.
+/// Per-axis parameters (1-D, more than one value) of input i line up with `axis` of a tensor of rank `rank`
+/// (rank 0: only one value is supported).
 armnn::IOutputSlot& Along(NodeContext& ctx, size_t i, armnn::IOutputSlot& s, size_t rank, size_t axis)
 {
     const std::vector<int64_t>& d = ctx.Dims(i);
     int64_t n = 1;
     for (int64_t v : d) n *= v;
     if (n == 1) return s;
-    if (d.size() != 1 || rank <= axis) ctx.Unsupported("per-channel parameters of shape " + DimsToString(d), ctx.InputName(i));
+    if (d.size() != 1 || rank <= axis)
+    {
+        ctx.Unsupported("per-axis parameters of shape " + DimsToString(d), ctx.InputName(i));
+    }
     std::vector<int64_t> shape(rank, 1);
     shape[axis] = n;
     return ctx.Reshape(s, shape, "_" + ctx.InputName(i) + "_axis");
@@ -356,8 +360,10 @@ Value IntegerSums(NodeContext& ctx, const std::string& floatOp, size_t xIndex, s
     x.m_Slot = &FloatSlot(ctx, ctx.Slot(xIndex), "_integers");
     if (ctx.Has(xZeroIndex))
     {
-        x.m_Slot = &BinarySlot(ctx, BO::Sub, *x.m_Slot, Along(ctx, xZeroIndex, FloatParam(ctx, xZeroIndex), x.m_Dims.size(), 0),
-                               "_centred");
+        // A convolution's x has one zero point, a MatMul's a one per row.
+        const size_t rank = floatOp == "MatMul" && x.m_Dims.size() >= 2 ? x.m_Dims.size() : 0;
+        armnn::IOutputSlot& zp = Along(ctx, xZeroIndex, FloatParam(ctx, xZeroIndex), rank, rank == 0 ? 0 : rank - 2);
+        x.m_Slot = &BinarySlot(ctx, BO::Sub, *x.m_Slot, zp, "_centred");
     }
     inputs.emplace_back(ctx.InputName(xIndex), x);
     Value w;
@@ -366,8 +372,8 @@ Value IntegerSums(NodeContext& ctx, const std::string& floatOp, size_t xIndex, s
     w.m_Slot = &FloatSlot(ctx, ctx.Slot(wIndex), "_w_integers");
     if (ctx.Has(wZeroIndex))
     {
-        w.m_Slot = &BinarySlot(ctx, BO::Sub, *w.m_Slot, Along(ctx, wZeroIndex, FloatParam(ctx, wZeroIndex), wDims.size(), wAxis),
-                               "_w_centred");
+        armnn::IOutputSlot& zp = Along(ctx, wZeroIndex, FloatParam(ctx, wZeroIndex), wDims.size(), wAxis);
+        w.m_Slot = &BinarySlot(ctx, BO::Sub, *w.m_Slot, zp, "_w_centred");
     }
     inputs.emplace_back(ctx.InputName(wIndex), w);
     if (ctx.Has(bIndex))
@@ -392,14 +398,24 @@ void QLinearAtRunTime(NodeContext& ctx, const std::string& floatOp)
     using BO = armnn::BinaryOperation;
     const Value out = IntegerSums(ctx, floatOp, 0, 2, 3, 5, 8);
     const size_t outAxis = floatOp == "Conv" ? 1 : (out.m_Dims.empty() ? 0 : out.m_Dims.size() - 1);
-    armnn::IOutputSlot& xw = BinarySlot(ctx, BO::Mul, FloatParam(ctx, 1),
-                                        Along(ctx, 4, FloatParam(ctx, 4), out.m_Dims.size(), outAxis), "_xw_scale");
+    // a's per-row scales line up with the output's rows (its last axis when b is a vector).
+    const size_t outRank = out.m_Dims.size();
+    const bool bVector = ctx.Rank(3) == 1;
+    const size_t rowRank = floatOp == "MatMul" && (bVector ? outRank >= 1 : outRank >= 2) ? outRank : 0;
+    armnn::IOutputSlot& xScale = Along(ctx, 1, FloatParam(ctx, 1), rowRank,
+                                       rowRank == 0 ? 0 : rowRank - (bVector ? 1 : 2));
+    armnn::IOutputSlot& xw = BinarySlot(ctx, BO::Mul, xScale, Along(ctx, 4, FloatParam(ctx, 4), outRank, outAxis),
+                                        "_xw_scale");
     armnn::IOutputSlot& m = BinarySlot(ctx, BO::Div, xw, FloatParam(ctx, 6), "_multiplier");
     armnn::IOutputSlot& v = BinarySlot(ctx, BO::Mul, *out.m_Slot, m, "_requantize");
     const int32_t yType = ctx.Has(7) ? ctx.In(7).m_ElemType : TP::UINT8;
-    if (!Is8Bit(yType)) ctx.Unsupported("output type " + OnnxTypeName(yType) + " (int8 and uint8 only)", ctx.InputName(7));
+    if (!Is8Bit(yType))
+    {
+        ctx.Unsupported("output type " + OnnxTypeName(yType) + " (int8 and uint8 only)", ctx.InputName(7));
+    }
     const double lo = yType == TP::INT8 ? -128 : 0, hi = yType == TP::INT8 ? 127 : 255;
-    ctx.SetOutput(0, QuantizeRuntime(ctx, v, ctx.Has(7) ? &FloatParam(ctx, 7) : nullptr, yType, lo, hi), yType, out.m_Dims);
+    armnn::IOutputSlot& y = QuantizeRuntime(ctx, v, ctx.Has(7) ? &FloatParam(ctx, 7) : nullptr, yType, lo, hi);
+    ctx.SetOutput(0, y, yType, out.m_Dims);
 }
 
 /// ConvInteger (x, w, x_zero_point, w_zero_point) and MatMulInteger (a, b, a_zero_point, b_zero_point): the int32
@@ -451,8 +467,15 @@ void ConvertQLinear(NodeContext& ctx, const std::string& floatOp)
     int32_t type = ctx.In(0).m_ElemType;
     ReadScaleZeroPoint(ctx, 1, 1, scales, zeroPoints, type);
     if (type != ctx.In(0).m_ElemType) ctx.Fail("zero point type differs from the input's", ctx.InputName(2));
+    auto zeroPoint8 = [&](int64_t z, size_t i) {
+        if (z < -128 || z > 255)
+        {
+            ctx.Fail("zero point " + std::to_string(z) + " is out of the 8-bit range", ctx.InputName(i));
+        }
+        return static_cast<int32_t>(z);
+    };
     op.m_XScale = scales[0];
-    op.m_XZeroPoint = static_cast<int32_t>(zeroPoints[0]);
+    op.m_XZeroPoint = zeroPoint8(zeroPoints[0], 2);
     type = ctx.In(3).m_ElemType;
     ReadScaleZeroPoint(ctx, 4, floatOp == "Conv" || wRank == 2 ? channels : 1, op.m_WScales, op.m_WZeroPoints, type);
     if (type != ctx.In(3).m_ElemType) ctx.Fail("zero point type differs from the weights'", ctx.InputName(5));
@@ -460,14 +483,12 @@ void ConvertQLinear(NodeContext& ctx, const std::string& floatOp)
     ReadScaleZeroPoint(ctx, 6, 1, scales, zeroPoints, op.m_Y.m_ZeroPointType);
     if (!Is8Bit(op.m_Y.m_ZeroPointType))
     {
-        ctx.Unsupported("output type " + OnnxTypeName(op.m_Y.m_ZeroPointType) + " (int8 and uint8 only)", ctx.InputName(7));
+        ctx.Unsupported("output type " + OnnxTypeName(op.m_Y.m_ZeroPointType) + " (int8 and uint8 only)",
+                        ctx.InputName(7));
     }
     op.m_Y.m_Scale = scales[0];
-    op.m_Y.m_ZeroPoint = static_cast<int32_t>(zeroPoints[0]);
-    for (int64_t z : {int64_t(op.m_XZeroPoint), int64_t(op.m_Y.m_ZeroPoint)})
-    {
-        if (z < -128 || z > 255) ctx.Fail("zero point " + std::to_string(z) + " is out of the 8-bit range");
-    }
+    op.m_Y.m_ZeroPoint = zeroPoint8(zeroPoints[0], 7);
+    for (int64_t z : op.m_WZeroPoints) zeroPoint8(z, 5);
     if (ctx.Has(8))
     {
         if (ctx.In(8).m_ElemType != TP::INT32 || !ctx.IsConst(8) || ctx.Rank(8) != 1)
