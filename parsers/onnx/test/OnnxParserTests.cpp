@@ -520,6 +520,29 @@ TEST(OnnxParser, QLinearMatMulPerColumnInt8)
     EXPECT_EQ(out, (std::vector<float>{-1.5f, -1.0f}));
 }
 
+TEST(OnnxParser, QLinearMatMulWithRunTimeScale)
+{
+    // QLinearMatMulPerColumnInt8 with y_scale (0.5) a graph input: the run-time path gives the same integers,
+    // -128 (saturated) and -127 (tie -2.5 -> -2), read through a Cast to float.
+    ModelBuilder m;
+    m.Input("a", {1, 2});
+    m.Input("sy", {1});
+    m.Init("sa", {}, {0.5f});
+    m.InitTyped("za", {}, onnx::TensorProto::INT8, {0});
+    m.InitTyped("b", {2, 2}, onnx::TensorProto::INT8, {1, 3, 3, 6});
+    m.Init("sb", {2}, {0.5f, 0.25f});
+    m.InitTyped("zb", {2}, onnx::TensorProto::INT8, {0, 2});
+    m.InitTyped("zy", {}, onnx::TensorProto::INT8, {-125});
+    m.Node("QuantizeLinear", {"a", "sa", "za"}, {"qa"});
+    m.Node("QLinearMatMul", {"qa", "sa", "za", "b", "sb", "zb", "sy", "zy"}, {"qp"}, "qmm");
+    ModelBuilder::IntAttr(m.Node("Cast", {"qp"}, {"y"}), "to", onnx::TensorProto::FLOAT);
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"a", "sy"}, {{1.0f, -1.5f}, {0.5f}}, "y");
+    EXPECT_EQ(out, (std::vector<float>{-128.0f, -127.0f}));
+    EXPECT_NE(g_LastDot.find("qmm_multiplier"), std::string::npos); // the multiplier is computed in the network
+}
+
 TEST(OnnxParser, MatMulIntegerPerColumnZeroPoints)
 {
     // a = 3, 200 (uint8), zero point 3: 0, 197. b uint8 [[1, 2], [3, 4]] with column zero points {1, 0}: columns
