@@ -2,6 +2,7 @@
 // Times one .tflite network on our backends for tests/benchmarks/benchmark_networks.py, which runs it once per
 // engine in its own process so that the peak RSS belongs to that engine alone.
 // Usage: NetworkBenchmark MODEL BACKENDS THREADS WARMUP RUNS [INPUT]
+//        NetworkBenchmark --peak-fma   (one core's measured FP32 FMA throughput, for the peak the table quotes)
 //   BACKENDS: comma-separated, e.g. CpuAcc,CpuRef; THREADS: CpuAcc's NumberOfThreads (0: its default);
 //   INPUT: raw bytes of the (single) input tensor, as the peers get them; without it, zeros.
 // Prints one JSON object: load_ms (parse + Optimize + LoadNetwork), the time of each timed run in ms, and the
@@ -10,6 +11,9 @@
 #include <armnn/ArmNN.hpp>
 #include <armnnTfLiteParser/ITfLiteParser.hpp>
 
+#include <immintrin.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -52,6 +56,95 @@ unsigned ParseUnsigned(const char* text, const char* what)
         throw armnn::InvalidArgumentException(std::string(what) + ": '" + text + "' is not a count");
     }
     return static_cast<unsigned>(value);
+}
+
+// Independent FMA chains: enough to cover the FMA latency times the FMA pipes of current x86 cores.
+constexpr int kFmaChains = 12;
+constexpr long kFmaIterations = 20000000;
+
+/// Runs kFmaIterations x kFmaChains dependent-per-chain 512-bit FMAs; returns a sum so nothing is optimized away.
+__attribute__((target("avx512f"))) float FmaLoopAvx512()
+{
+    __m512 acc[kFmaChains];
+    for (int i = 0; i < kFmaChains; ++i)
+    {
+        acc[i] = _mm512_set1_ps(static_cast<float>(i));
+    }
+    const __m512 a = _mm512_set1_ps(0.999999f);
+    const __m512 b = _mm512_set1_ps(1e-7f);
+    for (long n = 0; n < kFmaIterations; ++n)
+    {
+        for (int i = 0; i < kFmaChains; ++i)
+        {
+            acc[i] = _mm512_fmadd_ps(acc[i], a, b);
+        }
+    }
+    alignas(64) float lanes[16];
+    float sum = 0.0f;
+    for (int i = 0; i < kFmaChains; ++i)
+    {
+        _mm512_store_ps(lanes, acc[i]);
+        for (float v : lanes)
+        {
+            sum += v;
+        }
+    }
+    return sum;
+}
+
+/// The same with 256-bit FMAs (AVX2 + FMA machines).
+__attribute__((target("avx2,fma"))) float FmaLoopAvx2()
+{
+    __m256 acc[kFmaChains];
+    for (int i = 0; i < kFmaChains; ++i)
+    {
+        acc[i] = _mm256_set1_ps(static_cast<float>(i));
+    }
+    const __m256 a = _mm256_set1_ps(0.999999f);
+    const __m256 b = _mm256_set1_ps(1e-7f);
+    for (long n = 0; n < kFmaIterations; ++n)
+    {
+        for (int i = 0; i < kFmaChains; ++i)
+        {
+            acc[i] = _mm256_fmadd_ps(acc[i], a, b);
+        }
+    }
+    alignas(32) float lanes[8];
+    float sum = 0.0f;
+    for (int i = 0; i < kFmaChains; ++i)
+    {
+        _mm256_store_ps(lanes, acc[i]);
+        for (float v : lanes)
+        {
+            sum += v;
+        }
+    }
+    return sum;
+}
+
+/// One core's FP32 FMA throughput in GFLOP/s, best of three timed loops (the clock the core really runs at,
+/// boost included, which /proc/cpuinfo does not show).
+int PeakFma()
+{
+    const bool avx512 = __builtin_cpu_supports("avx512f");
+    if (!avx512 && !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")))
+    {
+        std::printf("{\"gflops_per_core\": null, \"isa\": \"none\"}\n");
+        return 0;
+    }
+    const int lanes = avx512 ? 16 : 8;
+    double best = 0.0;
+    float sink = 0.0f;
+    for (int round = 0; round < 3; ++round)
+    {
+        const Clock::time_point start = Clock::now();
+        sink += avx512 ? FmaLoopAvx512() : FmaLoopAvx2();
+        const double seconds = MillisecondsSince(start) / 1e3;
+        best = std::max(best, 2.0 * lanes * kFmaChains * static_cast<double>(kFmaIterations) / seconds / 1e9);
+    }
+    std::printf("{\"gflops_per_core\": %.1f, \"isa\": \"%s\", \"sink\": %g}\n", best,
+                avx512 ? "avx512f" : "avx2+fma", static_cast<double>(sink));
+    return 0;
 }
 
 /// Layers per backend, inputs and outputs not counted, from the optimized graph's Graphviz text (the public view
@@ -184,6 +277,10 @@ int main(int argc, char** argv)
 {
     try
     {
+        if (argc == 2 && std::string(argv[1]) == "--peak-fma")
+        {
+            return PeakFma();
+        }
         return Run(argc, argv);
     }
     catch (const std::exception& e)
