@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -370,7 +371,16 @@ def main():
               f"{exact_elements}/{total_elements} elements bit-exact "
               f"({100.0 * exact_elements / total_elements:.3f}%)")
     failed = results["FAIL"] + results["error"] + results["stale"] + (results["unsupported"] if args.strict else 0)
-    return 1 if failed else 0
+    return finish(work, failed)
+
+
+def finish(work, failed):
+    """The inputs and outputs stay for a look when something failed; otherwise the work folder goes."""
+    if failed:
+        print(f"inputs and outputs kept in {work}")
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ Exit codes: 0 all match, 1 a mismatch or an error, 77 skipped (onnxruntime, onnx
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -131,7 +132,11 @@ def main():
             print(f"{name:26s} {out:10s} {str(list(expected[k].shape)):14s} {verdict:5s} {detail} "
                   f"[{seconds:.1f} s]")
     print(f"\n{len(names)} models, {failures} failures")
-    return 1 if failures else 0
+    if failures:
+        print(f"inputs and outputs kept in {work}")
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
