@@ -25,8 +25,17 @@ int64_t Product(const Dims& d, size_t from = 0, size_t to = SIZE_MAX)
     {
         return 1;
     }
-    return std::accumulate(d.begin() + static_cast<std::ptrdiff_t>(from), d.begin() + static_cast<std::ptrdiff_t>(end),
-                           int64_t(1), std::multiplies<int64_t>());
+    // Shapes from attributes and constants are untrusted: a product that overflows saturates, so that every
+    // size comparison made with it fails with the parser's message instead of wrapping.
+    int64_t product = 1;
+    for (size_t i = from; i < end; ++i)
+    {
+        if (__builtin_mul_overflow(product, d[i], &product))
+        {
+            return std::numeric_limits<int64_t>::max();
+        }
+    }
+    return product;
 }
 
 int64_t NormAxis(const NodeContext& ctx, int64_t axis, size_t rank, const char* what = "axis")
@@ -917,7 +926,7 @@ void ConvertReshape(NodeContext& ctx)
             continue;
         }
         if (shape[i] < 0) ctx.Fail("shape has a negative dimension");
-        known *= shape[i];
+        if (__builtin_mul_overflow(known, shape[i], &known)) ctx.Fail("shape " + DimsToString(shape) + " is too large");
     }
     if (inferred >= 0)
     {
