@@ -202,14 +202,11 @@ void CheckTiling(const LayerInfo& layer, const std::vector<View>& views, const s
     }
 }
 
-unsigned int ConcatInputs(const BaseDescriptor& d)
+/// Concat's OriginsDescriptor and Splitter's ViewsDescriptor alike: at least one view, views of input 0's rank.
+/// Returns that rank.
+template <typename ViewsDesc>
+unsigned int CheckViewsAgainstInput0(const LayerInfo& layer, const ViewsDesc& desc)
 {
-    return static_cast<const OriginsDescriptor&>(d).GetNumViews();
-}
-
-std::vector<TensorShape> ConcatShapes(const LayerInfo& layer)
-{
-    const auto& desc = layer.GetDescriptor<OriginsDescriptor>();
     if (desc.GetNumViews() == 0)
     {
         ThrowInvalid(layer, "the descriptor has no views");
@@ -221,6 +218,18 @@ std::vector<TensorShape> ConcatShapes(const LayerInfo& layer)
         ThrowInvalid(layer, "the views have " + std::to_string(desc.GetNumDimensions()) +
                                 " dimensions but input 0 has rank " + std::to_string(rank));
     }
+    return rank;
+}
+
+unsigned int ConcatInputs(const BaseDescriptor& d)
+{
+    return static_cast<const OriginsDescriptor&>(d).GetNumViews();
+}
+
+std::vector<TensorShape> ConcatShapes(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<OriginsDescriptor>();
+    const unsigned int rank = CheckViewsAgainstInput0(layer, desc);
     std::vector<View> views(desc.GetNumViews());
     std::vector<uint64_t> extent(rank, 0);
     for (unsigned int v = 0; v < desc.GetNumViews(); ++v)
@@ -252,17 +261,7 @@ unsigned int SplitterOutputs(const BaseDescriptor& d)
 std::vector<TensorShape> SplitterShapes(const LayerInfo& layer)
 {
     const auto& desc = layer.GetDescriptor<ViewsDescriptor>();
-    if (desc.GetNumViews() == 0)
-    {
-        ThrowInvalid(layer, "the descriptor has no views");
-    }
-    CheckInputRank(layer, 0, 1, MaxNumOfTensorDimensions);
-    const unsigned int rank = layer.m_Inputs[0].GetNumDimensions();
-    if (desc.GetNumDimensions() != rank)
-    {
-        ThrowInvalid(layer, "the views have " + std::to_string(desc.GetNumDimensions()) +
-                                " dimensions but input 0 has rank " + std::to_string(rank));
-    }
+    const unsigned int rank = CheckViewsAgainstInput0(layer, desc);
     std::vector<View> views(desc.GetNumViews());
     std::vector<TensorShape> shapes;
     for (unsigned int v = 0; v < desc.GetNumViews(); ++v)
