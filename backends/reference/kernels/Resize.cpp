@@ -94,7 +94,9 @@ std::vector<Sample> NearestSamples(const Axis& axis, bool alignCorners, bool hal
     {
         const float s = (static_cast<float>(o) + (halfPixel ? 0.5f : 0.0f)) * axis.m_Scale;
         float index = alignCorners ? std::round(s) : std::floor(s);
-        index = std::max(std::min(index, static_cast<float>(axis.m_In - 1)), 0.0f);
+        // An empty input axis (m_In == 0) and NaN scales must not reach the conversion to size_t.
+        const float last = static_cast<float>(axis.m_In > 0 ? axis.m_In - 1 : 0);
+        index = std::isnan(index) ? 0.0f : std::max(std::min(index, last), 0.0f);
         samples.push_back({static_cast<size_t>(index), static_cast<size_t>(index), 0.0f});
     }
     return samples;
