@@ -70,6 +70,7 @@ const LayerTraits* GetLayerTraits(LayerType type)
         RegisterShapeLayers(t);
         RegisterNormalizationLayers(t);
         RegisterDetectionLayers(t);
+        RegisterRecurrentLayers(t);
         return t;
     }();
     const auto index = static_cast<size_t>(type);

@@ -60,7 +60,8 @@ namespace armnn
     D(StridedSlice, StridedSliceDescriptor) \
     D(Tile, TileDescriptor) \
     D(Transpose, TransposeDescriptor) \
-    D(TransposeConvolution2d, TransposeConvolution2dDescriptor)
+    D(TransposeConvolution2d, TransposeConvolution2dDescriptor) \
+    D(UnidirectionalSequenceLstm, LstmDescriptor)
 
 template <LayerType Type>
 struct LayerDescriptorOf
@@ -103,5 +104,6 @@ void RegisterElementwiseLayers(LayerTraitsTable& table);
 void RegisterShapeLayers(LayerTraitsTable& table);
 void RegisterNormalizationLayers(LayerTraitsTable& table);
 void RegisterDetectionLayers(LayerTraitsTable& table);
+void RegisterRecurrentLayers(LayerTraitsTable& table);
 
 } // namespace armnn

@@ -1,6 +1,8 @@
 #include "Network.hpp"
 
 #include <armnn/Descriptors.hpp>
+#include <armnn/LstmParams.hpp>
+#include <armnn/backends/LstmInputs.hpp>
 #include <armnn/Logging.hpp>
 #include <armnn/TypesUtils.hpp>
 
@@ -258,6 +260,58 @@ IConnectableLayer* INetwork::AddTransposeConvolution2dLayer(const TransposeConvo
     const ConstTensor* bias = descriptor.m_BiasEnabled ? &biases.value() : nullptr;
     return pNetworkImpl->AddLayerWithConstants(LayerType::TransposeConvolution2d, descriptor, name, 1,
                                                {&weights, bias});
+}
+
+IConnectableLayer* INetwork::AddUnidirectionalSequenceLstmLayer(const UnidirectionalSequenceLstmDescriptor& descriptor,
+                                                                const LstmInputParams& params, const char* name)
+{
+    const ConstTensor* const tensors[kNumLstmParams] = {
+        params.m_InputToInputWeights,      params.m_InputToForgetWeights,   params.m_InputToCellWeights,
+        params.m_InputToOutputWeights,     params.m_RecurrentToInputWeights, params.m_RecurrentToForgetWeights,
+        params.m_RecurrentToCellWeights,   params.m_RecurrentToOutputWeights, params.m_CellToInputWeights,
+        params.m_CellToForgetWeights,      params.m_CellToOutputWeights,    params.m_InputGateBias,
+        params.m_ForgetGateBias,           params.m_CellBias,               params.m_OutputGateBias,
+        params.m_ProjectionWeights,        params.m_ProjectionBias,         params.m_InputLayerNormWeights,
+        params.m_ForgetLayerNormWeights,   params.m_CellLayerNormWeights,   params.m_OutputLayerNormWeights};
+    const std::string where = std::string("AddUnidirectionalSequenceLstmLayer '") + (name ? name : "") + "': ";
+    // Without a projection bias, a zero one shaped after the projection weights' rows, of the biases' type.
+    std::vector<uint8_t> zeroBytes;
+    Optional<ConstTensor> zeroBias;
+    if (descriptor.m_ProjectionEnabled && params.m_ProjectionBias == nullptr && params.m_ProjectionWeights != nullptr &&
+        params.m_ForgetGateBias != nullptr && params.m_ProjectionWeights->GetShape().GetNumDimensions() > 0)
+    {
+        TensorInfo info = params.m_ForgetGateBias->GetInfo();
+        info.SetShape(TensorShape({params.m_ProjectionWeights->GetShape()[0]}));
+        info.SetQuantizationOffset(0);
+        zeroBytes.assign(info.GetNumBytes(), 0);
+        zeroBias = ConstTensor(info, zeroBytes.data());
+    }
+    std::vector<const ConstTensor*> constants;
+    for (unsigned int i = 0; i < kNumLstmParams; ++i)
+    {
+        const auto param = static_cast<LstmParam>(i);
+        const ConstTensor* tensor = tensors[i];
+        if (param == LstmParam::ProjectionBias && tensor == nullptr && zeroBias.has_value())
+        {
+            tensor = &zeroBias.value();
+        }
+        const bool used = LstmUsesParam(descriptor, param);
+        if (used != (tensor != nullptr))
+        {
+            const std::string flags = std::string("CIFG ") + (descriptor.m_CifgEnabled ? "on" : "off") +
+                                      ", peephole " + (descriptor.m_PeepholeEnabled ? "on" : "off") +
+                                      ", projection " + (descriptor.m_ProjectionEnabled ? "on" : "off") +
+                                      ", layer norm " + (descriptor.m_LayerNormEnabled ? "on" : "off");
+            throw InvalidArgumentException(where + (used ? "missing " : "unexpected ") + GetLstmParamName(param) +
+                                           (used ? " (required with " : " (not used with ") + flags + ")");
+        }
+        if (used)
+        {
+            constants.push_back(tensor);
+        }
+    }
+    return pNetworkImpl->AddLayerWithConstants(LayerType::UnidirectionalSequenceLstm, descriptor, name,
+                                               kLstmFirstParamSlot, constants);
 }
 
 IConnectableLayer* INetwork::AddPrecompiledLayer(const PreCompiledDescriptor& preCompiledDescriptor,

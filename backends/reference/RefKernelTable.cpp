@@ -105,6 +105,8 @@ std::vector<KernelEntry> RefKernelTable()
         {LayerType::Transpose, kAllTypes, CheckDataMovement, CreateTranspose},
         {LayerType::TransposeConvolution2d, kConvolutionTypes, CheckWeightedLayer, CreateTransposeConvolution2d,
          true},
+        // Float only: TensorFlow Lite's quantized LSTMs have integer arithmetic of their own.
+        {LayerType::UnidirectionalSequenceLstm, {DT::Float32}, SameType, CreateUnidirectionalSequenceLstm},
     };
 }
 

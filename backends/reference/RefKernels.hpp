@@ -84,6 +84,7 @@ REF_KERNEL(Normalization)
 REF_CHECK(Normalization)
 REF_KERNEL(DetectionPostProcess)
 REF_CHECK(DetectionPostProcess)
+REF_KERNEL(UnidirectionalSequenceLstm)
 
 /// The one table of CpuRef kernels: layer support is derived from it and workloads are created from it.
 std::vector<KernelEntry> RefKernelTable();

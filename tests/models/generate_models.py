@@ -107,6 +107,57 @@ def single_op_recipes(keras, tf):
                    variants=("fp32", "int8", "uint8"))
 
 
+def lstm_recipes(np):
+    """UNIDIRECTIONAL_SEQUENCE_LSTM written directly (Keras 3's LSTM converts to a WHILE loop, not to this operator):
+    Keras's form (full gates, TanH, batch-major) and the options Keras cannot produce (CIFG, peephole, projection,
+    layer normalization, clipping, time-major). The states are variable tensors, as the converter writes them."""
+    rng = np.random.default_rng(SEED)
+
+    def lstm(tensor, op, schema, shape, units, outputs=None, time_major=False, cifg=False, peephole=False,
+             layer_norm=False, activation="TANH", cell_clip=0.0, proj_clip=0.0):
+        outputs = outputs or units
+        batch, features = (shape[1], shape[2]) if time_major else (shape[0], shape[2])
+
+        def const(name, *dims):
+            return tensor(name, dims, data=rng.uniform(-0.6, 0.6, dims).astype(np.float32))
+
+        x = tensor("x", shape)
+        gates = ("forget", "cell", "output") if cifg else ("input", "forget", "cell", "output")
+        ins = [-1] * 24
+        for k, gate in enumerate(("input", "forget", "cell", "output")):
+            if gate in gates:
+                ins[1 + k] = const(f"input_to_{gate}", units, features)
+                ins[5 + k] = const(f"recurrent_to_{gate}", units, outputs)
+                ins[12 + k] = const(f"{gate}_bias", units)
+                if peephole and gate != "cell":
+                    ins[9 + (0 if gate == "input" else 1 if gate == "forget" else 2)] = const(f"cell_to_{gate}", units)
+                if layer_norm:
+                    ins[20 + k] = tensor(f"{gate}_layer_norm", (units,),
+                                         data=rng.uniform(0.5, 1.5, units).astype(np.float32))
+        if outputs != units:
+            ins[16] = const("projection_weights", outputs, units)
+            ins[17] = const("projection_bias", outputs)
+        ins[0] = x
+        for i, (name, size) in ((18, ("output_state", outputs)), (19, ("cell_state", units))):
+            ins[i] = tensor(name, (batch, size))
+        y = tensor("y", (shape[0], shape[1], outputs))
+        op("UNIDIRECTIONAL_SEQUENCE_LSTM", ins, [y], ("UnidirectionalSequenceLSTMOptions", {
+            "fusedActivationFunction": getattr(schema.ActivationFunctionType, activation),
+            "cellClip": cell_clip, "projClip": proj_clip, "timeMajor": time_major}))
+        return [x], [y], [ins[18], ins[19]]
+
+    for name, shape, kwargs in (
+            ("lstm_keras_like", (1, 6, 5), dict(units=8)),
+            ("lstm_cifg_peephole_time_major_relu6", (4, 2, 3),
+             dict(units=4, time_major=True, cifg=True, peephole=True, activation="RELU6")),
+            ("lstm_projection_layer_norm_clip", (2, 3, 4),
+             dict(units=6, outputs=3, peephole=True, layer_norm=True, cell_clip=0.5, proj_clip=0.4))):
+        def build(tensor, op, schema, shape=shape, kwargs=kwargs):
+            return lstm(tensor, op, schema, shape, **kwargs)
+        yield dict(name=name, kind="op", ops=["UNIDIRECTIONAL_SEQUENCE_LSTM"], inputs=[shape], range=(-1.0, 1.0),
+                   variants=("fp32",), flatbuffer=lambda variant, build=build: flatbuffer_model(np, build))
+
+
 def calibrated(model):
     """Sets every batch normalization's statistics to those of one random input, as training would roughly do:
     with Keras's default initialization and identity batch normalizations, activations shrink by orders of magnitude
@@ -242,7 +293,8 @@ def operator_recipes(tf, np):
 
 
 def flatbuffer_model(np, build):
-    """build(tensor, op) adds tensors and operators and returns (inputs, outputs); the model's bytes."""
+    """build(tensor, op) adds tensors and operators and returns (inputs, outputs) or (inputs, outputs, variable
+    tensors); the model's bytes."""
     import flatbuffers
     from ai_edge_litert import schema_py_generated as schema
     model = schema.ModelT()
@@ -287,7 +339,10 @@ def flatbuffer_model(np, build):
                 setattr(o.builtinOptions, key, value)
         graph.operators.append(o)
 
-    inputs, outputs = build(tensor, op, schema)
+    built = build(tensor, op, schema)
+    inputs, outputs = built[0], built[1]
+    for index in (built[2] if len(built) > 2 else []):  # variable tensors (an LSTM's states)
+        graph.tensors[index].isVariable = True
     graph.inputs, graph.outputs = np.array(inputs, dtype=np.int32), np.array(outputs, dtype=np.int32)
     model.subgraphs = [graph]
     builder = flatbuffers.Builder(1024)
@@ -724,6 +779,7 @@ def generate(args):
     recipes = []
     if args.set in ("ops", "all"):
         recipes += list(single_op_recipes(keras, tf)) + list(operator_recipes(tf, np)) + list(handwritten_recipes(np))
+        recipes += list(lstm_recipes(np))
     if args.set in ("networks", "all"):
         recipes += list(network_recipes(keras, tf))
     if args.only:

@@ -12,6 +12,7 @@
 #include "IRuntime.hpp"
 #include "LayerSupport.hpp"
 #include "Logging.hpp"
+#include "LstmParams.hpp"
 #include "Optional.hpp"
 #include "Tensor.hpp"
 #include "Types.hpp"

@@ -691,4 +691,45 @@ struct BroadcastToDescriptor : BaseDescriptor
 struct GatherNdDescriptor : BaseDescriptor
 {};
 
+/// An LSTM layer's parameters (UnidirectionalSequenceLstm). Which weight tensors the layer takes follows from the
+/// flags: see LstmInputParams (armnn/LstmParams.hpp) and INetwork::AddUnidirectionalSequenceLstmLayer.
+struct LstmDescriptor : BaseDescriptor
+{
+    bool operator==(const LstmDescriptor& rhs) const
+    {
+        return m_ActivationFunc == rhs.m_ActivationFunc && m_ClippingThresCell == rhs.m_ClippingThresCell &&
+               m_ClippingThresProj == rhs.m_ClippingThresProj && m_CifgEnabled == rhs.m_CifgEnabled &&
+               m_PeepholeEnabled == rhs.m_PeepholeEnabled && m_ProjectionEnabled == rhs.m_ProjectionEnabled &&
+               m_LayerNormEnabled == rhs.m_LayerNormEnabled && m_TimeMajor == rhs.m_TimeMajor &&
+               m_InputIntermediateScale == rhs.m_InputIntermediateScale &&
+               m_ForgetIntermediateScale == rhs.m_ForgetIntermediateScale &&
+               m_CellIntermediateScale == rhs.m_CellIntermediateScale &&
+               m_OutputIntermediateScale == rhs.m_OutputIntermediateScale &&
+               m_HiddenStateZeroPoint == rhs.m_HiddenStateZeroPoint && m_HiddenStateScale == rhs.m_HiddenStateScale;
+    }
+    /// Activation of the cell gate and of the cell state before the output gate, with TensorFlow Lite's codes:
+    /// 0 none, 1 ReLu, 2 ReLu clamped to [-1, 1], 3 ReLu6, 4 TanH, 6 Sigmoid.
+    uint32_t m_ActivationFunc = 1;
+    /// The cell state is clipped to [-m_ClippingThresCell, m_ClippingThresCell]; 0 means no clipping.
+    float m_ClippingThresCell = 0.0f;
+    /// The projection's result is clipped to [-m_ClippingThresProj, m_ClippingThresProj]; 0 means no clipping.
+    float m_ClippingThresProj = 0.0f;
+    /// Coupled input and forget gate: no input gate weights; the input gate is 1 - forget gate.
+    bool m_CifgEnabled = true;
+    bool m_PeepholeEnabled = false;
+    bool m_ProjectionEnabled = false;
+    bool m_LayerNormEnabled = false;
+    /// Input and output are [time, batch, features] instead of [batch, time, features].
+    bool m_TimeMajor = false;
+    /// Quantized LSTM only (TensorFlow Lite's intermediate tensors); unused by float LSTMs.
+    float m_InputIntermediateScale = 0.0f;
+    float m_ForgetIntermediateScale = 0.0f;
+    float m_CellIntermediateScale = 0.0f;
+    float m_OutputIntermediateScale = 0.0f;
+    int32_t m_HiddenStateZeroPoint = 0;
+    float m_HiddenStateScale = 0.0f;
+};
+
+using UnidirectionalSequenceLstmDescriptor = LstmDescriptor;
+
 } // namespace armnn

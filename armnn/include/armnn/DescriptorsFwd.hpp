@@ -26,6 +26,7 @@ struct GatherNdDescriptor;
 struct InstanceNormalizationDescriptor;
 struct L2NormalizationDescriptor;
 struct LogicalBinaryDescriptor;
+struct LstmDescriptor;
 struct MeanDescriptor;
 struct NormalizationDescriptor;
 struct OriginsDescriptor;
@@ -52,5 +53,6 @@ struct ViewsDescriptor;
 using ConcatDescriptor = OriginsDescriptor;
 using DepthToSpaceDescriptor = SpaceToDepthDescriptor;
 using LogSoftmaxDescriptor = SoftmaxDescriptor;
+using UnidirectionalSequenceLstmDescriptor = LstmDescriptor;
 using SplitterDescriptor = ViewsDescriptor;
 } // namespace armnn

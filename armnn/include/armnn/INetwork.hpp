@@ -311,6 +311,19 @@ public:
                                                       const ConstTensor& weights, const Optional<ConstTensor>& biases,
                                                       const char* name = nullptr);
 
+    /// An LSTM over a whole sequence. Inputs: 0 the sequence ([batch, time, input_size], or [time, batch,
+    /// input_size] with m_TimeMajor), 1 the output state in [batch, output_size], 2 the cell state in
+    /// [batch, num_units]. Outputs: 0 the output state out, 1 the cell state out (the states after the last step),
+    /// 2 the output sequence ([batch, time, output_size], or time-major). The weights (see LstmInputParams, which
+    /// says which must be set for the descriptor) become Constant layers connected to input slots 3 onwards, in
+    /// LstmInputParams' order, skipping the tensors the descriptor does not use; with projection and no projection
+    /// bias, a zero bias is added.
+    /// @throws InvalidArgumentException naming the parameter when a required tensor is missing or an unused one
+    /// is set.
+    IConnectableLayer* AddUnidirectionalSequenceLstmLayer(const UnidirectionalSequenceLstmDescriptor& descriptor,
+                                                          const LstmInputParams& params,
+                                                          const char* name = nullptr);
+
     // Older element-wise entry points; each adds an ElementwiseBinary layer.
     ARMNN_DEPRECATED_MSG("Use AddElementwiseBinaryLayer instead")
     IConnectableLayer* AddAdditionLayer(const char* name = nullptr);

@@ -743,7 +743,10 @@ void LoadedModel::ValidateSubgraph(size_t s)
             }
             for (uint32_t i = 0; i < nIn && i < entry->minInputs; ++i)
             {
-                if (op->inputs()->Get(i) < 0 && entry->builtinCode != tfl::BuiltinOperator_CUSTOM)
+                // Custom operators and LSTMs have optional inputs (-1) among the required ones; their converters
+                // check them.
+                if (op->inputs()->Get(i) < 0 && entry->builtinCode != tfl::BuiltinOperator_CUSTOM &&
+                    entry->builtinCode != tfl::BuiltinOperator_UNIDIRECTIONAL_SEQUENCE_LSTM)
                 {
                     Throw(at, "required input " + std::to_string(i) + " is missing (-1)");
                 }
@@ -767,7 +770,9 @@ void LoadedModel::ValidateSubgraph(size_t s)
             {
                 continue;
             }
-            if (p == -2)
+            // A variable tensor nobody writes (an LSTM's state) starts as zeros; the converters decide where that
+            // is allowed.
+            if (p == -2 && !sg->tensors()->Get(static_cast<uint32_t>(t))->is_variable())
             {
                 Throw(at.WithTensor(t, name(t)), "input tensor has no producer (not constant, not a subgraph input "
                                                   "and not written by any operator)");
@@ -804,10 +809,6 @@ TensorInfo LoadedModel::GetTensorInfo(const Location& at, int32_t tensor) const
     const tfl::SubGraph* sg = m_Model->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(at.subgraph));
     const tfl::Tensor* t = sg->tensors()->Get(static_cast<uint32_t>(tensor));
     const Location where = at.WithTensor(tensor, TensorName(at.subgraph, tensor));
-    if (t->is_variable())
-    {
-        Throw(where, "variable tensors are not supported");
-    }
     const uint32_t rank = t->shape() ? t->shape()->size() : 0;
     if (rank > MaxNumOfTensorDimensions)
     {
@@ -879,7 +880,9 @@ ops::TensorView LoadedModel::MakeTensorView(size_t subgraph, int32_t tensor) con
     v.name = TensorName(subgraph, tensor);
     v.info = GetTensorInfo(Location{subgraph}, tensor);
     size_t size;
-    v.data = TensorData(sg->tensors()->Get(static_cast<uint32_t>(tensor)), &size);
+    const tfl::Tensor* t = sg->tensors()->Get(static_cast<uint32_t>(tensor));
+    v.data = TensorData(t, &size);
+    v.isVariable = t->is_variable() && v.data == nullptr;
     return v;
 }
 
@@ -1100,6 +1103,14 @@ void FillOptions(const tfl::Operator* op, ops::OperatorOptions& o)
             break;
         }
         case tfl::BuiltinOptions_GeluOptions: o.approximate = op->builtin_options_as_GeluOptions()->approximate(); break;
+        case tfl::BuiltinOptions_UnidirectionalSequenceLSTMOptions: {
+            const auto* x = op->builtin_options_as_UnidirectionalSequenceLSTMOptions();
+            o.activation = ToActivation(x->fused_activation_function());
+            o.cellClip = x->cell_clip();
+            o.projClip = x->proj_clip();
+            o.timeMajor = x->time_major();
+            break;
+        }
         default: break;
     }
 }

@@ -78,6 +78,9 @@ struct OperatorOptions
     int32_t valuesCount = 0;      ///< PACK
     int32_t num = 0;              ///< UNPACK
     bool approximate = false;     ///< GELU
+    float cellClip = 0.0f;        ///< UNIDIRECTIONAL_SEQUENCE_LSTM (0: no clipping)
+    float projClip = 0.0f;        ///< UNIDIRECTIONAL_SEQUENCE_LSTM (0: no clipping)
+    bool timeMajor = false;       ///< UNIDIRECTIONAL_SEQUENCE_LSTM
     std::vector<uint8_t> customOptions; ///< custom operators: the raw (FlexBuffers) options
 };
 
@@ -88,6 +91,7 @@ struct TensorView
     std::string name;
     armnn::TensorInfo info;        ///< IsConstant() for constant tensors
     const uint8_t* data = nullptr; ///< constant data (info.GetNumBytes() bytes, any alignment), else null
+    bool isVariable = false;       ///< a variable tensor without producer (an LSTM's state): zeros at the start
 
     bool IsConstant() const { return data != nullptr; }
 };

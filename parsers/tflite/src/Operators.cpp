@@ -5,6 +5,7 @@
 #include "OperatorView.hpp"
 
 #include <armnn/Descriptors.hpp>
+#include <armnn/LstmParams.hpp>
 #include <armnn/TypesUtils.hpp>
 
 #include <flatbuffers/flexbuffers.h>
@@ -1305,6 +1306,125 @@ void ConvertSpaceToBatchNd(const OperatorView& op, IGraphBuilder& b)
     b.SetOutput(0, layer->GetOutputSlot(0));
 }
 
+// ---- Recurrent ----
+
+/// UNIDIRECTIONAL_SEQUENCE_LSTM's 24 inputs (TensorFlow Lite's order): 0 input, 1-4 input-to-{input, forget, cell,
+/// output} weights, 5-8 recurrent-to-*, 9-11 cell-to-{input, forget, output}, 12-15 gate biases, 16 projection
+/// weights, 17 projection bias, 18 output state, 19 cell state, 20-23 layer-norm weights; optional ones are -1.
+/// Which are present sets CIFG, peephole, projection and layer norm. The states are usually variable tensors that
+/// start as zeros.
+void ConvertUnidirectionalSequenceLstm(const OperatorView& op, IGraphBuilder& b)
+{
+    if (op.inputs.size() != 24) // the table's count, checked again for builders that do not read the table
+    {
+        Fail("has " + std::to_string(op.inputs.size()) + " inputs, expected 24");
+    }
+    const TensorView& input = In(op, 0);
+    RequireRank(input, 3, "input");
+    RequireRank(op.outputs.at(0), 3, "output");
+    for (size_t i = 0; i < op.inputs.size(); ++i)
+    {
+        if (HasInput(op, i) && op.inputs[i].info.GetDataType() != DataType::Float32)
+        {
+            Fail("input " + std::to_string(i) + " (" + Describe(op.inputs[i]) + ") is " +
+                 GetDataTypeName(op.inputs[i].info.GetDataType()) +
+                 "; only float32 LSTMs are supported (no quantized or hybrid ones)");
+        }
+    }
+
+    LstmDescriptor desc;
+    switch (op.options.activation)
+    {
+        case FusedActivation::None: desc.m_ActivationFunc = 0; break;
+        case FusedActivation::Relu: desc.m_ActivationFunc = 1; break;
+        case FusedActivation::ReluN1To1: desc.m_ActivationFunc = 2; break;
+        case FusedActivation::Relu6: desc.m_ActivationFunc = 3; break;
+        case FusedActivation::Tanh: desc.m_ActivationFunc = 4; break;
+        case FusedActivation::SignBit: Fail("fused activation SIGN_BIT is not supported");
+    }
+    desc.m_ClippingThresCell = op.options.cellClip;
+    desc.m_ClippingThresProj = op.options.projClip;
+    desc.m_TimeMajor = op.options.timeMajor;
+    desc.m_CifgEnabled = !HasInput(op, 1);
+    desc.m_PeepholeEnabled = HasInput(op, 10);
+    desc.m_ProjectionEnabled = HasInput(op, 16);
+    desc.m_LayerNormEnabled = HasInput(op, 21);
+
+    // The weights, as ConstTensors; AddUnidirectionalSequenceLstmLayer names any missing or unexpected one.
+    std::vector<ConstTensor> tensors(24);
+    auto weight = [&](size_t i) -> const ConstTensor* {
+        if (!HasInput(op, i))
+        {
+            return nullptr;
+        }
+        const TensorView& t = op.inputs[i];
+        if (!t.IsConstant())
+        {
+            Fail("input " + std::to_string(i) + " (" + Describe(t) + ") must be a constant tensor");
+        }
+        tensors[i] = ConstTensor(t.info, t.data);
+        return &tensors[i];
+    };
+    LstmInputParams params;
+    params.m_InputToInputWeights = weight(1);
+    params.m_InputToForgetWeights = weight(2);
+    params.m_InputToCellWeights = weight(3);
+    params.m_InputToOutputWeights = weight(4);
+    params.m_RecurrentToInputWeights = weight(5);
+    params.m_RecurrentToForgetWeights = weight(6);
+    params.m_RecurrentToCellWeights = weight(7);
+    params.m_RecurrentToOutputWeights = weight(8);
+    params.m_CellToInputWeights = weight(9);
+    params.m_CellToForgetWeights = weight(10);
+    params.m_CellToOutputWeights = weight(11);
+    params.m_InputGateBias = weight(12);
+    params.m_ForgetGateBias = weight(13);
+    params.m_CellBias = weight(14);
+    params.m_OutputGateBias = weight(15);
+    params.m_ProjectionWeights = weight(16);
+    params.m_ProjectionBias = weight(17);
+    params.m_InputLayerNormWeights = weight(20);
+    params.m_ForgetLayerNormWeights = weight(21);
+    params.m_CellLayerNormWeights = weight(22);
+    params.m_OutputLayerNormWeights = weight(23);
+
+    IConnectableLayer* layer;
+    try
+    {
+        layer = b.Network().AddUnidirectionalSequenceLstmLayer(desc, params, op.LayerName().c_str());
+    }
+    catch (const InvalidArgumentException& e)
+    {
+        Fail(e.what());
+    }
+    b.Input(0).Connect(layer->GetInputSlot(0));
+    // The states: variable tensors nobody writes start as zeros (a Constant layer); others are read as usual.
+    for (unsigned int slot : {1u, 2u})
+    {
+        const size_t i = 17 + slot;
+        const TensorView& state = In(op, i);
+        if (!state.isVariable)
+        {
+            b.Input(i).Connect(layer->GetInputSlot(slot));
+            continue;
+        }
+        TensorInfo info = state.info;
+        info.SetConstant(true);
+        const std::vector<uint8_t> zeros(info.GetNumBytes(), 0);
+        const std::string name = op.LayerName(slot == 1 ? "output_state" : "cell_state");
+        IConnectableLayer* initial = b.Network().AddConstantLayer(ConstTensor(info, zeros.data()), name.c_str());
+        initial->GetOutputSlot(0).SetTensorInfo(info);
+        initial->GetOutputSlot(0).Connect(layer->GetInputSlot(slot));
+    }
+    // Arm NN's outputs: 0 output state, 1 cell state (not TensorFlow Lite outputs), 2 the sequence.
+    const TensorShape& outShape = op.outputs[0].info.GetShape();
+    const unsigned int batch = desc.m_TimeMajor ? outShape[1] : outShape[0];
+    const unsigned int numUnits = params.m_InputToForgetWeights ? params.m_InputToForgetWeights->GetShape()[0] : 0;
+    layer->GetOutputSlot(0).SetTensorInfo(TensorInfo({batch, outShape[2]}, DataType::Float32));
+    layer->GetOutputSlot(1).SetTensorInfo(TensorInfo({batch, numUnits}, DataType::Float32));
+    b.SetOutput(0, layer->GetOutputSlot(2));
+}
+
 void ConvertDetectionPostProcess(const OperatorView& op, IGraphBuilder& b)
 {
     const std::vector<uint8_t>& raw = op.options.customOptions;
@@ -1396,6 +1516,8 @@ const std::vector<OperatorEntry> kTable = {
     {41, "SUB", 2, 2, 1, 1, BINARY(Sub), "broadcasting; fused activation"},
     {42, "DIV", 2, 2, 1, 1, BINARY(Div), "broadcasting; fused activation"},
     {43, "SQUEEZE", 1, 1, 1, 1, ConvertSqueeze, ""},
+    {44, "UNIDIRECTIONAL_SEQUENCE_LSTM", 24, 24, 1, 1, ConvertUnidirectionalSequenceLstm,
+     "float32; CIFG, peephole, projection, layer norm, clipping, time_major; variable-tensor states start as zeros"},
     {45, "STRIDED_SLICE", 4, 4, 1, 1, ConvertStridedSlice, "constant begin/end/strides; all masks"},
     {47, "EXP", 1, 1, 1, 1, UNARY(Exp), ""},
     {49, "SPLIT", 2, 2, 1, kAny, ConvertSplit, "constant axis"},

@@ -137,6 +137,12 @@ private:
             IOutputSlot*& slot = m_Slots[static_cast<size_t>(t.index)];
             if (slot == nullptr)
             {
+                if (t.isVariable)
+                {
+                    throw ops::OperatorError("input " + std::to_string(i) + " (tensor " + std::to_string(t.index) +
+                                             " '" + t.name + "') is a variable tensor that no operator writes; "
+                                             "only an LSTM's state inputs may be");
+                }
                 if (!t.IsConstant())
                 {
                     // Validation guarantees producers come first; this is a defensive check.
