@@ -71,6 +71,8 @@ struct TensorSpec
     int64_t bufferIndex = -1;
     /// Sparse constant: `data` holds the stored values only.
     std::vector<SparsitySpec> sparsity; ///< empty or one
+    /// A variable tensor (an LSTM's state); SingleOpModel does not make it a subgraph input.
+    bool isVariable = false;
 };
 
 using OptionsWriter = std::function<flatbuffers::Offset<void>(flatbuffers::FlatBufferBuilder&)>;
@@ -164,7 +166,7 @@ inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
                                                      fbb.CreateVector(sp.blockMap), fbb.CreateVector(dims));
         }
         tensors.push_back(tfl::CreateTensor(fbb, fbb.CreateVector(t.shape), t.type, buffer,
-                                            fbb.CreateString(t.name), q, false, sparsity));
+                                            fbb.CreateString(t.name), q, t.isVariable, sparsity));
     }
     std::vector<flatbuffers::Offset<tfl::OperatorCode>> codes;
     std::vector<flatbuffers::Offset<tfl::Operator>> ops;
@@ -205,7 +207,8 @@ inline std::vector<uint8_t> SingleOpModel(std::vector<TensorSpec> tensors, OpSpe
     }
     for (int32_t in : op.inputs)
     {
-        if (in >= 0 && static_cast<size_t>(in) < tensors.size() && tensors[static_cast<size_t>(in)].data.empty())
+        if (in >= 0 && static_cast<size_t>(in) < tensors.size() && tensors[static_cast<size_t>(in)].data.empty() &&
+            !tensors[static_cast<size_t>(in)].isVariable)
         {
             spec.inputs.push_back(in);
         }

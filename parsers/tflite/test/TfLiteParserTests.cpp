@@ -840,6 +840,87 @@ TEST(TfLiteParser, GeluExactAndApproximateRejected)
     ExpectParseError(approx, {"operator 0 (GELU)", "approximate"});
 }
 
+// ---- UNIDIRECTIONAL_SEQUENCE_LSTM ----
+
+namespace
+{
+
+TensorSpec Variable(std::vector<int32_t> shape)
+{
+    TensorSpec t = F32(std::move(shape));
+    t.isVariable = true;
+    return t;
+}
+
+/// One unit, one input feature, sequence [1, 2, 1], states as variable tensors (zeros): only the input-to-cell
+/// weight (2) is non-zero, so every sigmoid gate is 0.5 and the cell gate is relu(2x).
+/// Tensors: 0 input, 1-8 weights, 9-12 biases, 13 output state, 14 cell state, 15 output.
+std::pair<std::vector<TensorSpec>, OpSpec> LstmModel()
+{
+    std::vector<TensorSpec> tensors = {F32({1, 2, 1})};
+    for (float w : {0.0f, 0.0f, 2.0f, 0.0f})
+    {
+        tensors.push_back(F32({1, 1}, {w})); // input-to-{input, forget, cell, output}
+    }
+    for (int k = 0; k < 4; ++k)
+    {
+        tensors.push_back(F32({1, 1}, {0.0f})); // recurrent-to-*
+    }
+    for (int k = 0; k < 4; ++k)
+    {
+        tensors.push_back(F32({1}, {0.0f})); // biases
+    }
+    tensors.push_back(Variable({1, 1}));
+    tensors.push_back(Variable({1, 1}));
+    tensors.push_back(F32({1, 2, 1}));
+    std::vector<int32_t> inputs = {0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -1, -1, 9, 10, 11, 12, -1, -1, 13, 14,
+                                   -1, -1, -1, -1};
+    auto opts = [](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateUnidirectionalSequenceLSTMOptions(b, tfl::ActivationFunctionType_RELU).Union();
+    };
+    return {tensors, Op(tfl::BuiltinOperator_UNIDIRECTIONAL_SEQUENCE_LSTM, inputs, {15},
+                        tfl::BuiltinOptions_UnidirectionalSequenceLSTMOptions, opts)};
+}
+
+} // namespace
+
+TEST(TfLiteParser, UnidirectionalSequenceLstmWithVariableStates)
+{
+    // Step 1: c = 0.5 * 0 + 0.5 * relu(2) = 1, h = 0.5 * relu(1) = 0.5.
+    // Step 2: c = 0.5 * 1 + 0.5 * 2 = 1.5, h = 0.75.
+    auto [tensors, op] = LstmModel();
+    ExpectNear(RunFloat(SingleOpModel(tensors, op), {{1.0f, 1.0f}}), {0.5f, 0.75f});
+}
+
+TEST(TfLiteParser, UnidirectionalSequenceLstmErrors)
+{
+    {
+        // A variable tensor read by another operator.
+        auto model = SingleOpModel({F32({1}), Variable({1}), F32({1})}, Op(tfl::BuiltinOperator_ADD, {0, 1}, {2}));
+        ExpectParseError(model, {"operator 0 (ADD)", "variable tensor"});
+    }
+    {
+        auto [tensors, op] = LstmModel();
+        tensors[3].data.clear(); // input-to-cell weights not constant
+        ExpectParseError(SingleOpModel(tensors, op), {"UNIDIRECTIONAL_SEQUENCE_LSTM", "input 3", "constant"});
+    }
+    {
+        auto [tensors, op] = LstmModel();
+        op.inputs[2] = -1; // no input-to-forget weights
+        ExpectParseError(SingleOpModel(tensors, op), {"UNIDIRECTIONAL_SEQUENCE_LSTM", "missing input-to-forget"});
+    }
+    {
+        auto [tensors, op] = LstmModel();
+        op.inputs.resize(20);
+        ExpectParseError(SingleOpModel(tensors, op), {"UNIDIRECTIONAL_SEQUENCE_LSTM", "20 inputs"});
+    }
+    {
+        auto [tensors, op] = LstmModel();
+        tensors[0] = Quant(tfl::TensorType_INT8, {1, 2, 1}, 0.1f, 0);
+        ExpectParseError(SingleOpModel(tensors, op), {"UNIDIRECTIONAL_SEQUENCE_LSTM", "only float32"});
+    }
+}
+
 TEST(TfLiteParser, DetectionPostProcessCustomOperator)
 {
     flexbuffers::Builder fbx;
