@@ -1322,6 +1322,10 @@ void ConvertUnidirectionalSequenceLstm(const OperatorView& op, IGraphBuilder& b)
     const TensorView& input = In(op, 0);
     RequireRank(input, 3, "input");
     RequireRank(op.outputs.at(0), 3, "output");
+    if (HasInput(op, 2)) // when missing, AddUnidirectionalSequenceLstmLayer names it
+    {
+        RequireRank(op.inputs[2], 2, "input-to-forget weights");
+    }
     for (size_t i = 0; i < op.inputs.size(); ++i)
     {
         if (HasInput(op, i) && op.inputs[i].info.GetDataType() != DataType::Float32)
@@ -1419,7 +1423,7 @@ void ConvertUnidirectionalSequenceLstm(const OperatorView& op, IGraphBuilder& b)
     // Arm NN's outputs: 0 output state, 1 cell state (not TensorFlow Lite outputs), 2 the sequence.
     const TensorShape& outShape = op.outputs[0].info.GetShape();
     const unsigned int batch = desc.m_TimeMajor ? outShape[1] : outShape[0];
-    const unsigned int numUnits = params.m_InputToForgetWeights ? params.m_InputToForgetWeights->GetShape()[0] : 0;
+    const unsigned int numUnits = params.m_InputToForgetWeights->GetShape()[0];
     layer->GetOutputSlot(0).SetTensorInfo(TensorInfo({batch, outShape[2]}, DataType::Float32));
     layer->GetOutputSlot(1).SetTensorInfo(TensorInfo({batch, numUnits}, DataType::Float32));
     b.SetOutput(0, layer->GetOutputSlot(2));
