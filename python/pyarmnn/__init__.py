@@ -29,6 +29,17 @@ ConcatDescriptor = _swig.OriginsDescriptor
 SplitterDescriptor = _swig.ViewsDescriptor
 LogSoftmaxDescriptor = _swig.SoftmaxDescriptor
 DepthToSpaceDescriptor = _swig.SpaceToDepthDescriptor
+UnidirectionalSequenceLstmDescriptor = _swig.LstmDescriptor
+
+
+class LstmInputParams(_swig.LstmInputParams):
+    """The weights of INetwork.AddUnidirectionalSequenceLstmLayer: m_InputToForgetWeights etc. are ConstTensors or
+    None. The C++ struct holds pointers, so this keeps every ConstTensor assigned to it alive."""
+
+    def __setattr__(self, name, value):
+        if name.startswith("m_"):
+            self.__dict__.setdefault("_tensors", {})[name] = value
+        super().__setattr__(name, value)
 
 
 def Optimize(network, backend_preferences, device_spec, options=None):

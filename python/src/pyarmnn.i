@@ -553,6 +553,8 @@ armnn::OriginsDescriptor CreateDescriptorForConcatenation(const std::vector<armn
 %ignore armnn::OptimizerOptionsOpaque;
 %ignore armnn::Optimize;
 %include "armnn/NetworkFwd.hpp"
+// LstmInputParams holds pointers: pyarmnn.LstmInputParams (python/pyarmnn/__init__.py) keeps the ConstTensors alive.
+%include "armnn/LstmParams.hpp"
 %include "armnn/INetwork.hpp"
 
 %extend armnn::INetwork {

@@ -344,3 +344,47 @@ def test_image_classification_sample(bundled_model):
     ranked = [fields for fields in lines if len(fields) >= 3 and fields[0].isdigit()]
     assert len(ranked) == 5, result.stdout
     assert ranked[0][1] == "triangle" and float(ranked[0][-1]) > 0.5
+
+
+def test_unidirectional_sequence_lstm(runtime):
+    # One unit, one step, all four gates (RecurrentLayerTests.cpp's OneStepReLu): with x = 1, h = 1, c = 2 every
+    # sigmoid gate sees 0 (0.5) and the cell gate relu(2) = 2, so c = 0.5 * 2 + 0.5 * 2 = 2, h = 0.5 * relu(2) = 1.
+    desc = ann.UnidirectionalSequenceLstmDescriptor()
+    desc.m_ActivationFunc = 1
+    desc.m_CifgEnabled = False
+    params = ann.LstmInputParams()
+    values = dict(m_InputToInputWeights=1.0, m_InputToForgetWeights=2.0, m_InputToCellWeights=1.0,
+                  m_InputToOutputWeights=0.0, m_RecurrentToInputWeights=-1.0, m_RecurrentToForgetWeights=-1.0,
+                  m_RecurrentToCellWeights=0.5, m_RecurrentToOutputWeights=1.0, m_InputGateBias=0.0,
+                  m_ForgetGateBias=-1.0, m_CellBias=0.5, m_OutputGateBias=-1.0)
+    for name, value in values.items():
+        shape = (1,) if name.endswith("Bias") else (1, 1)
+        info = ann.TensorInfo(ann.TensorShape(shape), ann.DataType_Float32, 0.0, 0, True)
+        # Assigned inline: LstmInputParams keeps the ConstTensor alive.
+        setattr(params, name, ann.ConstTensor(info, np.full(shape, value, dtype=np.float32)))
+    network = ann.INetwork()
+    lstm = network.AddUnidirectionalSequenceLstmLayer(desc, params, "lstm")
+    for slot, shape in enumerate(((1, 1, 1), (1, 1), (1, 1))):
+        source = network.AddInputLayer(slot)
+        source.GetOutputSlot(0).SetTensorInfo(ann.TensorInfo(ann.TensorShape(shape), ann.DataType_Float32))
+        source.GetOutputSlot(0).Connect(lstm.GetInputSlot(slot))
+    for slot, shape in enumerate(((1, 1), (1, 1), (1, 1, 1))):
+        lstm.GetOutputSlot(slot).SetTensorInfo(ann.TensorInfo(ann.TensorShape(shape), ann.DataType_Float32))
+        lstm.GetOutputSlot(slot).Connect(network.AddOutputLayer(slot).GetInputSlot(0))
+    opt_network, _ = ann.Optimize(network, ["CpuRef"], runtime.GetDeviceSpec())
+    net_id, _ = runtime.LoadNetwork(opt_network)
+    try:
+        data = [np.ones((1, 1, 1), np.float32), np.ones((1, 1), np.float32), np.full((1, 1), 2.0, np.float32)]
+        inputs = ann.make_input_tensors([(i, runtime.GetInputTensorInfo(net_id, i)) for i in range(3)], data)
+        outputs = ann.make_output_tensors([(i, runtime.GetOutputTensorInfo(net_id, i)) for i in range(3)])
+        runtime.EnqueueWorkload(net_id, inputs, outputs)
+        h, c, sequence = ann.workload_tensors_to_ndarray(outputs)
+        np.testing.assert_allclose(h.ravel(), [1.0])
+        np.testing.assert_allclose(c.ravel(), [2.0])
+        np.testing.assert_allclose(sequence.ravel(), [1.0])
+    finally:
+        runtime.UnloadNetwork(net_id)
+    # A descriptor without CIFG needs the input gate's weights.
+    params.m_InputGateBias = None
+    with pytest.raises(ann.InvalidArgumentError, match="missing input gate bias"):
+        network.AddUnidirectionalSequenceLstmLayer(desc, params, "lstm2")

@@ -91,7 +91,8 @@ void ComputeGate(const LstmPlan& p, const FloatInputs& in, LstmParam inputWeight
             gate[u] += peephole[u] * c[u];
         }
     }
-    if (const float* w = p.Param(in, layerNorm))
+    const float* normWeights = p.Param(in, layerNorm);
+    if (normWeights != nullptr && n > 0)
     {
         double sum = 0.0, sumSq = 0.0;
         for (unsigned int u = 0; u < n; ++u)
@@ -104,7 +105,7 @@ void ComputeGate(const LstmPlan& p, const FloatInputs& in, LstmParam inputWeight
         const float invStddev = static_cast<float>(1.0 / std::sqrt(variance + kLayerNormEpsilon));
         for (unsigned int u = 0; u < n; ++u)
         {
-            gate[u] = (gate[u] - static_cast<float>(mean)) * invStddev * w[u];
+            gate[u] = (gate[u] - static_cast<float>(mean)) * invStddev * normWeights[u];
         }
     }
     const float* b = p.Param(in, bias);
