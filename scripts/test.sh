@@ -30,6 +30,10 @@ if [ "$models" = 1 ]; then
         # Debian's own python3 marks itself externally managed; these test-only packages go beside its own.
         python3 -m pip install -q --break-system-packages -r tests/requirements.txt
     fi
+    if ! python3 -c "import tf_keras" 2>/dev/null; then
+        # Keras 2 for the Keras LSTM models; --no-deps: tensorflow-cpu already provides its `tensorflow`.
+        python3 -m pip install -q --break-system-packages --no-deps tf-keras==2.21.0
+    fi
     echo "== TensorFlow Lite test models"
     python3 tests/models/generate_models.py
 fi

@@ -107,10 +107,35 @@ def single_op_recipes(keras, tf):
                    variants=("fp32", "int8", "uint8"))
 
 
+def keras_lstm_recipes():
+    """Keras 2 (the tf-keras package) LSTMs, which the converter fuses into UNIDIRECTIONAL_SEQUENCE_LSTM (full gates,
+    batch-major); return_sequences=False adds a STRIDED_SLICE of the last step. Keras 3's LSTM becomes a WHILE loop
+    instead. Left out, with a note, when tf-keras is not installed."""
+    try:
+        import tf_keras
+    except ImportError:
+        print("generate_models: tf-keras is not installed; the Keras LSTM models are left out", file=sys.stderr)
+        return
+    L = tf_keras.layers
+
+    def lstm(shape, units, **kwargs):
+        def build():
+            inp = tf_keras.Input(shape[1:], batch_size=shape[0])
+            return tf_keras.Model(inp, L.LSTM(units, unroll=False, **kwargs)(inp))
+        return build
+
+    for name, shape, units, kwargs in (
+            ("keras_lstm_sequences", (1, 6, 5), 8, dict(return_sequences=True)),
+            ("keras_lstm_last", (1, 6, 5), 8, dict(return_sequences=False)),
+            ("keras_lstm_batch2", (2, 4, 3), 5, dict(return_sequences=True))):
+        yield dict(name=name, kind="op", ops=["UNIDIRECTIONAL_SEQUENCE_LSTM"], inputs=[shape],
+                   build=lstm(shape, units, **kwargs), range=(-1.0, 1.0), variants=("fp32",))
+
+
 def lstm_recipes(np):
-    """UNIDIRECTIONAL_SEQUENCE_LSTM written directly (Keras 3's LSTM converts to a WHILE loop, not to this operator):
-    Keras's form (full gates, TanH, batch-major) and the options Keras cannot produce (CIFG, peephole, projection,
-    layer normalization, clipping, time-major). The states are variable tensors, as the converter writes them."""
+    """UNIDIRECTIONAL_SEQUENCE_LSTM written directly: Keras's form (full gates, TanH, batch-major) and the options
+    Keras cannot produce (CIFG, peephole, projection, layer normalization, clipping, time-major). The states are
+    variable tensors, as the converter writes them."""
     rng = np.random.default_rng(SEED)
 
     def lstm(tensor, op, schema, shape, units, outputs=None, time_major=False, cifg=False, peephole=False,
@@ -779,7 +804,7 @@ def generate(args):
     recipes = []
     if args.set in ("ops", "all"):
         recipes += list(single_op_recipes(keras, tf)) + list(operator_recipes(tf, np)) + list(handwritten_recipes(np))
-        recipes += list(lstm_recipes(np))
+        recipes += list(lstm_recipes(np)) + list(keras_lstm_recipes())
     if args.set in ("networks", "all"):
         recipes += list(network_recipes(keras, tf))
     if args.only:
