@@ -52,7 +52,8 @@ def ramp(n, start, step):
 
 
 def full_case():
-    """Batch 2, time 3, input 2, 3 units, projection to 2 outputs, peephole, layer norm, cell clip 0.9, projection clip 0.3."""
+    """Batch 2, time 3, input 2, 3 units, projection to 2 outputs, peephole, layer norm, cell clip 0.9, projection
+    clip 0.3."""
     units, inputs, outputs = 3, 2, 2
     p = {}
     for k, name in enumerate("ifco"):

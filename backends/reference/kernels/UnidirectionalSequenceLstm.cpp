@@ -57,7 +57,10 @@ struct LstmPlan
     unsigned int m_NumUnits;
     unsigned int m_OutputSize;
 
-    const float* Param(const FloatInputs& in, LstmParam p) const { return m_Slots.Has(p) ? in[m_Slots.Of(p)] : nullptr; }
+    const float* Param(const FloatInputs& in, LstmParam p) const
+    {
+        return m_Slots.Has(p) ? in[m_Slots.Of(p)] : nullptr;
+    }
 };
 
 /// gate[u] = sum_k w[u, k] * v[k] added to gate, for `rows` units.
@@ -132,17 +135,16 @@ void RunLstm(const LstmPlan& p, const FloatInputs& in, const FloatOutputs& out)
             const size_t row = p.m_Desc.m_TimeMajor ? size_t{t} * p.m_Batch + b : size_t{b} * p.m_Time + t;
             const float* x = in[0] + row * p.m_InputSize;
             ComputeGate(p, in, LstmParam::InputToForgetWeights, LstmParam::RecurrentToForgetWeights,
-                        p.Param(in, LstmParam::CellToForgetWeights), LstmParam::ForgetLayerNormWeights, LstmParam::ForgetGateBias,
-                        x, h, c, forgetGate.data());
+                        p.Param(in, LstmParam::CellToForgetWeights), LstmParam::ForgetLayerNormWeights,
+                        LstmParam::ForgetGateBias, x, h, c, forgetGate.data());
             if (!p.m_Desc.m_CifgEnabled)
             {
                 ComputeGate(p, in, LstmParam::InputToInputWeights, LstmParam::RecurrentToInputWeights,
                             p.Param(in, LstmParam::CellToInputWeights), LstmParam::InputLayerNormWeights,
                             LstmParam::InputGateBias, x, h, c, inputGate.data());
             }
-            ComputeGate(p, in, LstmParam::InputToCellWeights, LstmParam::RecurrentToCellWeights,
-                        nullptr, LstmParam::CellLayerNormWeights,
-                        LstmParam::CellBias, x, h, nullptr, cellGate.data());
+            ComputeGate(p, in, LstmParam::InputToCellWeights, LstmParam::RecurrentToCellWeights, nullptr,
+                        LstmParam::CellLayerNormWeights, LstmParam::CellBias, x, h, nullptr, cellGate.data());
             for (unsigned int u = 0; u < n; ++u)
             {
                 const float f = Sigmoid(forgetGate[u]);
