@@ -1412,6 +1412,17 @@ void ConvertUnidirectionalSequenceLstm(const OperatorView& op, IGraphBuilder& b)
             b.Input(i).Connect(layer->GetInputSlot(slot));
             continue;
         }
+        // The zeros are materialized here: bound them as DENSIFY's expansion is (a file may declare any shape).
+        constexpr uint64_t kMaxStateBytes = 256u << 20;
+        uint64_t bytes = GetDataTypeSize(state.info.GetDataType());
+        for (unsigned int d = 0; d < state.info.GetNumDimensions() && bytes <= kMaxStateBytes; ++d)
+        {
+            bytes *= state.info.GetShape()[d];
+        }
+        if (bytes > kMaxStateBytes)
+        {
+            Fail("state input " + std::to_string(i) + " (" + Describe(state) + ") declares more than 256 MiB");
+        }
         TensorInfo info = state.info;
         info.SetConstant(true);
         const std::vector<uint8_t> zeros(info.GetNumBytes(), 0);

@@ -915,6 +915,12 @@ TEST(TfLiteParser, UnidirectionalSequenceLstmErrors)
         ExpectParseError(SingleOpModel(tensors, op), {"UNIDIRECTIONAL_SEQUENCE_LSTM", "20 inputs"});
     }
     {
+        // A variable state of 2 GiB is not materialized.
+        auto [tensors, op] = LstmModel();
+        tensors[14] = Variable({1 << 15, 1 << 14});
+        ExpectParseError(SingleOpModel(tensors, op), {"UNIDIRECTIONAL_SEQUENCE_LSTM", "state input 19", "256 MiB"});
+    }
+    {
         auto [tensors, op] = LstmModel();
         tensors[0] = Quant(tfl::TensorType_INT8, {1, 2, 1}, 0.1f, 0);
         ExpectParseError(SingleOpModel(tensors, op), {"UNIDIRECTIONAL_SEQUENCE_LSTM", "only float32"});
