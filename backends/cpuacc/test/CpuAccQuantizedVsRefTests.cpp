@@ -368,4 +368,42 @@ TEST(CpuAccQuantizedVsRef, AveragePooling)
     }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// FullyConnected with per-channel weights: CpuRef (as LiteRT) rescales with one rounding there; on 8 x 1000 outputs
+// the two-rounding form differs on a few.
+
+TEST(CpuAccQuantizedVsRef, FullyConnectedPerChannelRounding)
+{
+    constexpr unsigned kIn = 64;
+    constexpr unsigned kOut = 1000;
+    std::mt19937 generator(21);
+    std::uniform_real_distribution<float> scales(0.002f, 0.02f);
+    std::vector<float> weightScales(kOut);
+    for (float& scale : weightScales)
+    {
+        scale = scales(generator);
+    }
+    const float inputScale = 0.05f;
+    const TestTensor input = Random({8, kIn}, DataType::QAsymmS8, inputScale, -3, 22);
+    TestTensor weights = Random({kOut, kIn}, DataType::QAsymmS8, 1.0f, 0, 23);
+    weights.m_Info = TensorInfo({kOut, kIn}, DataType::QSymmS8, weightScales, 0);
+    weights.m_Constant = true;
+    std::vector<float> biasScales(kOut);
+    std::vector<int32_t> bias(kOut);
+    std::uniform_int_distribution<int32_t> biasValues(-3000, 3000);
+    for (unsigned c = 0; c < kOut; ++c)
+    {
+        biasScales[c] = inputScale * weightScales[c];
+        bias[c] = biasValues(generator);
+    }
+    const TestTensor biasTensor = TestTensor::Of<int32_t>(TensorInfo({kOut}, DataType::Signed32, biasScales, 0), bias,
+                                                          true);
+    FullyConnectedDescriptor desc;
+    desc.m_BiasEnabled = true;
+    desc.m_TransposeWeightMatrix = true;
+    desc.m_ConstantWeights = true;
+    ExpectMatchesRef([desc](INetwork& net) { return net.AddFullyConnectedLayer(desc, "fc"); },
+                     {input, weights, biasTensor}, {Quantized({8, kOut}, DataType::QAsymmS8, 0.11f, 5)});
+}
+
 } // namespace
