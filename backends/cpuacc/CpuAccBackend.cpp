@@ -36,7 +36,7 @@ std::vector<KernelEntry> CpuAccKernelTable()
         {LayerType::Quantize, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckQuantize, CreateQuantize},
         {LayerType::Reshape, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8, DT::Signed32}, CheckReshape, CreateReshape},
         {LayerType::Resize, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckResize, CreateResize},
-        {LayerType::Softmax, {DT::Float32}, CheckSoftmax, CreateSoftmax},
+        {LayerType::Softmax, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckSoftmax, CreateSoftmax},
     };
 }
 } // namespace

@@ -67,6 +67,10 @@ std::unique_ptr<IWorkload> CreateQuantizedConcat(const LayerInfo& layer);
 bool CheckQuantizedAveragePooling(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedAveragePooling(const LayerInfo& layer);
 
+/// 8-bit Softmax, bit-identical to CpuRef (kernels/QuantizedSoftmax.cpp).
+bool CheckQuantizedSoftmax(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedSoftmax(const LayerInfo& layer);
+
 inline bool IsQuantizedLayer(const LayerInfo& layer)
 {
     return layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8 ||

@@ -368,6 +368,34 @@ TEST(CpuAccQuantizedVsRef, AveragePooling)
     }
 }
 
+TEST(CpuAccQuantizedVsRef, Softmax)
+{
+    struct Case
+    {
+        TensorShape m_Shape;
+        int m_Axis;
+        float m_Beta;
+        DataType m_Type;
+    };
+    const std::vector<Case> cases = {
+        {{2, 1001}, -1, 1.0f, DataType::QAsymmS8}, // a classifier's head: rows longer than 256 values
+        {{2, 1001}, 1, 1.0f, DataType::QAsymmU8},
+        {{3, 10}, -1, 0.5f, DataType::QAsymmS8},
+        {{2, 7, 5}, 1, 1.0f, DataType::QAsymmU8}, // an inner axis
+    };
+    for (const Case& c : cases)
+    {
+        SCOPED_TRACE(std::string(GetDataTypeName(c.m_Type)) + " axis " + std::to_string(c.m_Axis));
+        SoftmaxDescriptor desc;
+        desc.m_Axis = c.m_Axis;
+        desc.m_Beta = c.m_Beta;
+        const bool u8 = c.m_Type == DataType::QAsymmU8;
+        ExpectMatchesRef([desc](INetwork& net) { return net.AddSoftmaxLayer(desc, "softmax"); },
+                         {Random(c.m_Shape, c.m_Type, 0.15f, u8 ? 120 : -10, 30)},
+                         {Quantized(c.m_Shape, c.m_Type, 1.0f / 256, u8 ? 0 : -128)});
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // FullyConnected with per-channel weights: CpuRef (as LiteRT) rescales with one rounding there; on 8 x 1000 outputs
 // the two-rounding form differs on a few.
