@@ -35,6 +35,7 @@ CPUACC_KERNEL(Quantize)
 CPUACC_KERNEL(Dequantize)
 CPUACC_KERNEL(Pad)
 CPUACC_KERNEL(Resize)
+CPUACC_KERNEL(DetectionPostProcess)
 
 #undef CPUACC_KERNEL
 

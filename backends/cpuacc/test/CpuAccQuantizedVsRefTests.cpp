@@ -397,6 +397,63 @@ TEST(CpuAccQuantizedVsRef, Softmax)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// SSD's DetectionPostProcess on 600 random anchors and 12 classes: fast NMS with one and three classes per
+// detection, regular NMS; Float32 and 8-bit encodings and scores. Outputs identical (same arithmetic, same orders).
+
+TEST(CpuAccQuantizedVsRef, DetectionPostProcess)
+{
+    constexpr unsigned kAnchors = 600;
+    constexpr unsigned kClasses = 12;
+    std::mt19937 generator(40);
+    std::uniform_real_distribution<float> centre(0.0f, 1.0f);
+    std::uniform_real_distribution<float> size(0.05f, 0.4f);
+    std::vector<float> anchors;
+    for (unsigned a = 0; a < kAnchors; ++a)
+    {
+        anchors.insert(anchors.end(), {centre(generator), centre(generator), size(generator), size(generator)});
+    }
+    for (bool quantized : {false, true})
+    {
+        const TestTensor encodings = quantized ? Random({1, kAnchors, 4}, DataType::QAsymmU8, 0.05f, 128, 41)
+                                               : Random({1, kAnchors, 4}, DataType::Float32, 0.0f, 0, 41, 3.0f);
+        // Scores in [0, 1): as decoded from u8 with scale 1/256, or floats in [-1, 1) folded to [0, 1).
+        TestTensor scores = Random({1, kAnchors, kClasses + 1}, quantized ? DataType::QAsymmU8 : DataType::Float32,
+                                   1.0f / 256, 0, 42, 1.0f);
+        if (!quantized)
+        {
+            std::vector<float> values = scores.As<float>();
+            for (float& v : values)
+            {
+                v = std::fabs(v);
+            }
+            scores = TestTensor::Of<float>(scores.m_Info, values);
+        }
+        for (int mode = 0; mode < 3; ++mode)
+        {
+            SCOPED_TRACE(std::string(quantized ? "8-bit" : "Float32") + " mode " + std::to_string(mode));
+            DetectionPostProcessDescriptor desc;
+            desc.m_UseRegularNms = mode == 2;
+            desc.m_MaxDetections = 20;
+            desc.m_MaxClassesPerDetection = mode == 1 ? 3 : 1;
+            desc.m_DetectionsPerClass = 5;
+            desc.m_NmsScoreThreshold = 0.6f;
+            desc.m_NmsIouThreshold = 0.3f;
+            desc.m_NumClasses = kClasses;
+            desc.m_ScaleY = desc.m_ScaleX = 10.0f;
+            desc.m_ScaleH = desc.m_ScaleW = 5.0f;
+            const unsigned rows = mode == 1 ? 60 : 20;
+            const auto detection = [desc, &anchors](INetwork& net) {
+                const TensorInfo anchorsInfo({kAnchors, 4}, DataType::Float32, 0.0f, 0, true);
+                return net.AddDetectionPostProcessLayer(desc, ConstTensor(anchorsInfo, anchors.data()), "detection");
+            };
+            ExpectMatchesRef(detection, {encodings, scores},
+                             {TensorInfo({1, rows, 4}, DataType::Float32), TensorInfo({1, rows}, DataType::Float32),
+                              TensorInfo({1, rows}, DataType::Float32), TensorInfo({1}, DataType::Float32)});
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // FullyConnected with per-channel weights: CpuRef (as LiteRT) rescales with one rounding there; on 8 x 1000 outputs
 // the two-rounding form differs on a few.
 
