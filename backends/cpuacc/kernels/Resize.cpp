@@ -2,7 +2,8 @@
 // Resize, NHWC, with CpuRef's sample positions (TensorFlow Lite's RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR):
 // Float32 bilinear and nearest; 8-bit nearest (a copy of the chosen pixels, requantized by table where the
 // quantizations differ); QAsymmS8 bilinear with one quantization on input and output in LiteRT's integer form
-// (positions in 1/1024 units, weights in int64, rounded half away from zero), bit-identical to CpuRef. The sample
+// (positions in 1/1024 units, weights in int64 - int32 where they cannot overflow, on AVX2 where the CPU has it -
+// rounded half away from zero), bit-identical to CpuRef. The sample
 // positions are computed once at load; a pixel's channels are contiguous in NHWC, so the inner loop runs over
 // channels.
 //
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 namespace armnn
@@ -83,6 +85,26 @@ std::vector<Sample> NearestSamples(size_t in, size_t out, bool alignCorners, boo
     return samples;
 }
 
+/// The integer form's blend of four pixels' channels, in int32 where the load-time bound allows it (any sum of
+/// four 8-bit values by these weights stays below 2^31): LiteRT's rounding, half away from zero, then / 2^20.
+inline void BlendChannels32(const int8_t* a, const int8_t* b, const int8_t* c, const int8_t* d, int32_t w00,
+                            int32_t w10, int32_t w01, int32_t w11, int8_t* out, size_t channels)
+{
+    for (size_t k = 0; k < channels; ++k)
+    {
+        const int32_t sum = a[k] * w00 + b[k] * w10 + c[k] * w01 + d[k] * w11;
+        out[k] = static_cast<int8_t>((sum + (sum > 0 ? (1 << 19) : -(1 << 19))) / (1 << 20));
+    }
+}
+
+/// The same loop compiled for AVX2 (vectorised by the compiler); called after __builtin_cpu_supports("avx2").
+__attribute__((target("avx2"))) void BlendChannels32Avx2(const int8_t* a, const int8_t* b, const int8_t* c,
+                                                          const int8_t* d, int32_t w00, int32_t w10, int32_t w01,
+                                                          int32_t w11, int8_t* out, size_t channels)
+{
+    BlendChannels32(a, b, c, d, w00, w10, w01, w11, out, channels);
+}
+
 enum class Form
 {
     Nearest,
@@ -152,6 +174,20 @@ public:
         if (m_Requantize)
         {
             m_Table = RequantizationTable(layer.m_Inputs[0], layer.m_Outputs[0]);
+        }
+        if (form == Form::IntegerBilinear)
+        {
+            // |sum| <= 128 x (|wyLower| + |wyUpper|) x (|wxLower| + |wxUpper|), plus the rounding term.
+            const auto widest = [](const std::vector<Sample>& samples) {
+                int64_t widest = 0;
+                for (const Sample& s : samples)
+                {
+                    const int64_t upper = static_cast<int64_t>(s.m_Weight);
+                    widest = std::max(widest, std::abs((1 << 10) - upper) + std::abs(upper));
+                }
+                return widest;
+            };
+            m_Int32Sums = 128 * widest(m_Ys) * widest(m_Xs) + (1 << 19) < (int64_t{1} << 31);
         }
     }
 
@@ -228,6 +264,7 @@ private:
 
     void IntegerBilinear(const int8_t* in, int8_t* out) const
     {
+        static const bool avx2 = __builtin_cpu_supports("avx2");
         for (size_t n = 0; n < m_Batches; ++n)
         {
             for (size_t y = 0; y < m_OutH; ++y)
@@ -249,6 +286,13 @@ private:
                     const int8_t* c = in + InPixel(n, sy.m_Lower, sx.m_Upper);
                     const int8_t* d = in + InPixel(n, sy.m_Upper, sx.m_Upper);
                     int8_t* o = out + OutPixel(n, y, x);
+                    if (m_Int32Sums)
+                    {
+                        (avx2 ? BlendChannels32Avx2 : BlendChannels32)(
+                            a, b, c, d, static_cast<int32_t>(w00), static_cast<int32_t>(w10),
+                            static_cast<int32_t>(w01), static_cast<int32_t>(w11), o, m_Channels);
+                        continue;
+                    }
                     for (size_t k = 0; k < m_Channels; ++k)
                     {
                         const int64_t sum = a[k] * w00 + b[k] * w10 + c[k] * w01 + d[k] * w11;
@@ -266,6 +310,7 @@ private:
     std::vector<Sample> m_Xs;
     bool m_Requantize = false;
     std::array<uint8_t, 256> m_Table{};
+    bool m_Int32Sums = false;
 };
 } // namespace
 
