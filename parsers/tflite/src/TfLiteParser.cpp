@@ -17,6 +17,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace armnnTfLiteParser
@@ -138,7 +139,15 @@ private:
         Builder(INetwork& network, std::vector<IOutputSlot*>& slots, const LoadedModel& model, size_t subgraph,
                 bool inferShapes)
             : m_Network(network), m_Slots(slots), m_Model(model), m_Subgraph(subgraph), m_InferShapes(inferShapes)
-        {}
+        {
+            for (IOutputSlot* slot : slots)
+            {
+                if (slot != nullptr)
+                {
+                    m_Final.insert(slot); // the network inputs
+                }
+            }
+        }
 
         INetwork& Network() override { return m_Network; }
 
@@ -161,6 +170,7 @@ private:
                     m_Network.AddConstantLayer(ConstTensor(t.info, t.data), ("constant:" + t.name).c_str());
                 layer->GetOutputSlot(0).SetTensorInfo(t.info);
                 slot = &layer->GetOutputSlot(0);
+                m_Final.insert(slot);
             }
             return *slot;
         }
@@ -169,17 +179,22 @@ private:
         {
             const ops::TensorView& t = m_Op->outputs.at(i);
             slot.SetTensorInfo(t.info);
-            if (!t.info.GetShape().AreAllDimensionsSpecified())
+            if (m_InferShapes)
             {
-                Resolve(slot);
-                CheckAgainstSignature(t, slot.GetTensorInfo().GetShape());
-                m_Resolved[t.index] = slot.GetTensorInfo();
+                if (const auto dynamic = m_Model.DynamicShape(m_Subgraph, t.index))
+                {
+                    Reinfer(slot);
+                    CheckAgainstSignature(t, *dynamic, slot.GetTensorInfo().GetShape());
+                    m_Resolved[t.index] = slot.GetTensorInfo();
+                }
             }
             m_Slots[static_cast<size_t>(t.index)] = &slot;
+            m_Final.insert(&slot);
         }
 
-        /// With shape inference: outputs whose shape the model leaves dynamic get the model's partial shape (to be
-        /// inferred in SetOutput); inputs produced by such outputs get the inferred info.
+        /// With shape inference: outputs of unknown rank are given as such to the converter (outputs with a
+        /// shape signature keep their stored shape, which converters may read); inputs produced by dynamic outputs
+        /// get the inferred info.
         void ApplyDynamicShapes(ops::OperatorView& view) const
         {
             if (!m_InferShapes)
@@ -196,7 +211,8 @@ private:
             }
             for (ops::TensorView& t : view.outputs)
             {
-                if (const auto shape = m_Model.DynamicShape(m_Subgraph, t.index))
+                const auto shape = m_Model.DynamicShape(m_Subgraph, t.index);
+                if (shape && shape->GetDimensionality() == Dimensionality::NotSpecified)
                 {
                     t.info.SetShape(*shape);
                 }
@@ -227,11 +243,11 @@ private:
         void SetOperator(const ops::OperatorView* op) { m_Op = op; }
 
     private:
-        /// Fills in the shape of a slot from its layer's inputs (resolving the layers this operator added before
-        /// it first: their outputs carry the dynamic shape too).
-        void Resolve(IOutputSlot& slot, unsigned int depth = 0)
+        /// Infers again the shapes of the layers the current operator added, up to `slot`, from the final shapes
+        /// of what they read (earlier operators' outputs, network inputs, constants).
+        void Reinfer(IOutputSlot& slot, unsigned int depth = 0)
         {
-            if (slot.GetTensorInfo().GetShape().AreAllDimensionsSpecified())
+            if (m_Final.count(&slot) != 0)
             {
                 return;
             }
@@ -239,7 +255,7 @@ private:
             if (depth > 64)
             {
                 throw ops::OperatorError(std::string("cannot infer the output shape of layer '") + layer.GetName() +
-                                         "': too many layers of unknown shape in a row");
+                                         "': too many layers in a row");
             }
             std::vector<TensorShape> inputShapes;
             for (unsigned int i = 0; i < layer.GetNumInputSlots(); ++i)
@@ -250,19 +266,23 @@ private:
                     throw ops::OperatorError(std::string("cannot infer the output shape of layer '") +
                                              layer.GetName() + "': input " + std::to_string(i) + " is not connected");
                 }
-                Resolve(*source, depth + 1);
+                Reinfer(*source, depth + 1);
                 inputShapes.push_back(source->GetTensorInfo().GetShape());
             }
             const std::vector<TensorShape> shapes = layer.InferOutputShapes(inputShapes);
-            TensorInfo info = slot.GetTensorInfo();
-            info.SetShape(shapes.at(slot.CalculateIndexOnOwner()));
-            slot.SetTensorInfo(info);
+            for (unsigned int o = 0; o < layer.GetNumOutputSlots() && o < shapes.size(); ++o)
+            {
+                IOutputSlot& out = layer.GetOutputSlot(o);
+                TensorInfo info = out.GetTensorInfo();
+                info.SetShape(shapes[o]);
+                out.SetTensorInfo(info);
+            }
         }
 
-        /// The inferred shape must agree with the dimensions the model does give.
-        static void CheckAgainstSignature(const ops::TensorView& t, const TensorShape& inferred)
+        /// The inferred shape must agree with the dimensions the model's shape signature does give.
+        static void CheckAgainstSignature(const ops::TensorView& t, const TensorShape& given,
+                                          const TensorShape& inferred)
         {
-            const TensorShape& given = t.info.GetShape();
             if (given.GetDimensionality() == Dimensionality::NotSpecified)
             {
                 return;
@@ -289,6 +309,8 @@ private:
         const ops::OperatorView* m_Op = nullptr;
         std::map<int32_t, std::vector<uint8_t>> m_Folded;
         std::map<int32_t, TensorInfo> m_Resolved;
+        /// Slots whose shapes are settled: network inputs, constants, registered operator outputs.
+        std::set<const IOutputSlot*> m_Final;
     };
 
     INetworkPtr Build(const LoadedModel& model, size_t s)

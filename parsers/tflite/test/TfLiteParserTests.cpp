@@ -604,6 +604,22 @@ TEST(TfLiteParser, InferAndValidateChecksTheShapeSignature)
     }
 }
 
+TEST(TfLiteParser, InferAndValidateKeepsConsistentDynamicBatchModelsWorking)
+{
+    // What the converter writes for a Keras model with a dynamic batch: every tensor has shape_signature [-1, ...]
+    // and a stored shape with batch 1. FULLY_CONNECTED's converter reads the stored output shape; with the option the
+    // model runs as without it.
+    std::vector<TensorSpec> tensors = {F32({1, 3}), F32({2, 3}, {1, 2, 3, -1, 0, 1}), F32({2}, {10, 20}),
+                                       F32({1, 2})};
+    tensors[0].shapeSignature = {-1, 3};
+    tensors[3].shapeSignature = {-1, 2};
+    auto model = SingleOpModel(tensors, Op(tfl::BuiltinOperator_FULLY_CONNECTED, {0, 1, 2}, {3}));
+    armnnTfLiteParser::ITfLiteParser::TfLiteParserOptions options;
+    options.m_InferAndValidate = true;
+    auto out = RunModel(model, {Bytes(std::vector<float>{1, 1, 2})}, options);
+    ExpectNear(FromBytes<float>(out[0]), {1 + 2 + 6 + 10, -1 + 2 + 20});
+}
+
 TEST(TfLiteParser, AllowExpandedDimsAcceptsOutputsWithExtraOnes)
 {
     // RELU [1, 4] -> t1 stored as [1, 1, 4], then NEG -> [1, 1, 4]: the RELU's output differs from what it
