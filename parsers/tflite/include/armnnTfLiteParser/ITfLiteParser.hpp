@@ -38,7 +38,7 @@ public:
         /// (Optimize then names them unless a backend claims them).
         bool m_StandInLayerForUnsupported;
         /// Infer the shapes of operator outputs the model leaves dynamic (shape_signature -1 dimensions, unknown
-        /// rank) while building; output binding infos then carry the inferred shapes.
+        /// rank) from their layers' inputs while building; output binding infos then carry the inferred shapes.
         bool m_InferAndValidate;
     };
 
