@@ -211,6 +211,10 @@ private:
             }
             for (ops::TensorView& t : view.outputs)
             {
+                if (!t.present)
+                {
+                    continue;
+                }
                 const auto shape = m_Model.DynamicShape(m_Subgraph, t.index);
                 if (shape && shape->GetDimensionality() == Dimensionality::NotSpecified)
                 {
