@@ -270,3 +270,36 @@ TEST(IndexingShapes, BroadcastToRejectsZeroDimension)
 {
     EXPECT_INVALID(Infer(BroadcastTo({0, 4}), {Input({1, 4})}), "BroadcastTo 'bcast'", "has no elements");
 }
+
+TEST(IndexingShapes, ScatterNdFromShapeOutputTakesTheUpdatesType)
+{
+    // With InferAndValidate the output's data type and quantization come from the updates, not the shape input.
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* layer = net->AddScatterNdLayer(kFromShape, "snd");
+    const std::vector<int32_t> shapeValues{3};
+    TensorInfo shapeInfo({1}, DataType::Signed32);
+    shapeInfo.SetConstant(true);
+    IConnectableLayer* shape = net->AddConstantLayer(ConstTensor(shapeInfo, shapeValues.data()));
+    shape->GetOutputSlot(0).SetTensorInfo(shapeInfo);
+    const TensorInfo inputs[] = {TensorInfo({1, 1}, DataType::Signed32),
+                                 TensorInfo({1}, DataType::QAsymmS8, 0.1f, 5)};
+    shape->GetOutputSlot(0).Connect(layer->GetInputSlot(0));
+    for (unsigned int i = 0; i < 2; ++i)
+    {
+        IConnectableLayer* input = net->AddInputLayer(static_cast<LayerBindingId>(i));
+        input->GetOutputSlot(0).SetTensorInfo(inputs[i]);
+        input->GetOutputSlot(0).Connect(layer->GetInputSlot(i + 1));
+    }
+    layer->GetOutputSlot(0).Connect(net->AddOutputLayer(0)->GetInputSlot(0));
+    OptimizerOptionsOpaque options;
+    options.SetShapeInferenceMethod(ShapeInferenceMethod::InferAndValidate);
+    NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec(), options)),
+              Status::Success);
+    const TensorInfo output = runtime->GetOutputTensorInfo(id, 0);
+    EXPECT_EQ(output.GetShape(), TensorShape({3}));
+    EXPECT_EQ(output.GetDataType(), DataType::QAsymmS8);
+    EXPECT_FLOAT_EQ(output.GetQuantizationScale(), 0.1f);
+    EXPECT_EQ(output.GetQuantizationOffset(), 5);
+}
