@@ -1221,7 +1221,9 @@ void ConvertRange(NodeContext& ctx)
 }
 
 /// Run-time indices as Signed32 with negative ones wrapped: indices + (indices < 0) * dim.
-armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+/// Indices as Signed32 with negative ones counted from the back: index + (index < 0) * dims, where `dims` (Signed32)
+/// broadcasts against the indices.
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, armnn::IOutputSlot& dims)
 {
     armnn::IOutputSlot* indices = &in;
     if (TypeOf(*indices) != armnn::DataType::Signed32)
@@ -1235,9 +1237,75 @@ armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_
     ctx.Emit(isNeg, {indices, &Scalar(ctx, TP::INT32, 0, "_zero")}, armnn::DataType::Boolean);
     auto* negInt = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_int").c_str());
     ctx.Emit(negInt, {&isNeg->GetOutputSlot(0)}, armnn::DataType::Signed32);
-    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0),
-                                    Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"), "_shift");
+    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0), dims, "_shift");
     return Bin(ctx, armnn::BinaryOperation::Add, *indices, shift, "_wrapped");
+}
+
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+{
+    return WrapIndices(ctx, in, Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"));
+}
+
+/// GatherND's and ScatterND's indices (input `input`): rows whose position k indexes dimension k of `data`; returns
+/// the row length. Negative indices count from the back of their dimension.
+int64_t IndexRowLength(NodeContext& ctx, size_t input, const Dims& data)
+{
+    const Dims idx = ctx.Dims(input);
+    if (data.empty() || idx.empty() || idx.back() < 1 || idx.back() > static_cast<int64_t>(data.size()))
+    {
+        ctx.Fail("indices shape " + DimsToString(idx) + " does not index data of shape " + DimsToString(data));
+    }
+    return idx.back();
+}
+
+/// The indices of IndexRowLength as Signed32 with negatives wrapped: constant ones checked and wrapped now, others by
+/// layers (an index still out of range then fails when the network runs).
+armnn::IOutputSlot& IndexRows(NodeContext& ctx, size_t input, const Dims& data)
+{
+    const size_t depth = static_cast<size_t>(IndexRowLength(ctx, input, data));
+    if (ctx.IsConst(input))
+    {
+        std::vector<int64_t> values = ctx.ConstInts(input, "indices");
+        for (size_t i = 0; i < values.size(); ++i)
+        {
+            const int64_t dim = data[i % depth];
+            if (values[i] < -dim || values[i] >= dim) ctx.Fail("index " + std::to_string(values[i]) + " is out of range", ctx.InputName(input));
+            if (values[i] < 0) values[i] += dim;
+        }
+        ConstValue c = IntsConst(values, ctx.Dims(input));
+        c.m_ElemType = TP::INT32;
+        return ctx.ConstSlot(c, "_indices");
+    }
+    const std::vector<double> dims(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(depth));
+    return WrapIndices(ctx, ctx.Slot(input), ctx.ConstSlot(MakeConst(TP::INT32, {static_cast<int64_t>(depth)}, dims), "_dims"));
+}
+
+void ConvertGatherND(NodeContext& ctx)
+{
+    if (ctx.AttrInt("batch_dims", 0) != 0) ctx.Unsupported("batch_dims other than 0");
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    const int64_t depth = IndexRowLength(ctx, 1, data);
+    Dims out(idx.begin(), idx.end() - 1);
+    out.insert(out.end(), data.begin() + depth, data.end());
+    auto* l = ctx.Network().AddGatherNdLayer(ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &IndexRows(ctx, 1, data)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+void ConvertScatterND(NodeContext& ctx)
+{
+    const std::string reduction = ctx.AttrString("reduction", "none");
+    armnn::ScatterNdFunction function;
+    if (reduction == "none") function = armnn::ScatterNdFunction::Update;
+    else if (reduction == "add") function = armnn::ScatterNdFunction::Add;
+    else if (reduction == "mul") function = armnn::ScatterNdFunction::Mul;
+    else if (reduction == "max") function = armnn::ScatterNdFunction::Max;
+    else if (reduction == "min") function = armnn::ScatterNdFunction::Min;
+    else ctx.Unsupported("reduction '" + reduction + "'");
+    const Dims data = ctx.Dims(0);
+    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(function, true), ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &IndexRows(ctx, 1, data), &ctx.Slot(2)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, data);
 }
 
 void ConvertGather(NodeContext& ctx)
@@ -2449,23 +2517,14 @@ void ConvertTile(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
-/// Broadcasts a slot of ONNX shape `in` to `out` (Reshape to the output rank, then Tile).
+/// Broadcasts a slot of ONNX shape `in` to `out`: a BroadcastTo layer, or only a Reshape when no element repeats.
 armnn::IOutputSlot& BroadcastTo(NodeContext& ctx, armnn::IOutputSlot& x, const Dims& in, const Dims& out,
                                 const std::string& suffix)
 {
-    Dims lifted(out.size() - in.size(), 1);
-    lifted.insert(lifted.end(), in.begin(), in.end());
-    std::vector<uint32_t> m;
-    bool any = false;
-    for (size_t i = 0; i < out.size(); ++i)
-    {
-        m.push_back(static_cast<uint32_t>(out[i] / lifted[i]));
-        any = any || m.back() != 1;
-    }
-    armnn::IOutputSlot& y = ctx.Reshape(x, lifted, suffix + "_lift");
-    if (!any) return y;
-    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName(suffix).c_str());
-    ctx.Emit(l, {&y}, TypeOf(y));
+    if (Product(in) == Product(out)) return ctx.Reshape(x, out, suffix + "_lift");
+    auto* l = ctx.Network().AddBroadcastToLayer(armnn::BroadcastToDescriptor(ToArmnnShape(out, ctx.Describe())),
+                                                ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
     return l->GetOutputSlot(0);
 }
 
@@ -2772,6 +2831,8 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Slice", ConvertSlice},
         {"Gather", ConvertGather},
         {"GatherElements", ConvertGatherElements},
+        {"GatherND", ConvertGatherND},
+        {"ScatterND", ConvertScatterND},
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
         {"Trilu", ConvertTrilu},
