@@ -1282,29 +1282,112 @@ armnn::IOutputSlot& IndexRows(NodeContext& ctx, size_t input, const Dims& data)
 
 void ConvertGatherND(NodeContext& ctx)
 {
-    if (ctx.AttrInt("batch_dims", 0) != 0) ctx.Unsupported("batch_dims other than 0");
     const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
-    const int64_t depth = IndexRowLength(ctx, 1, data);
+    const int64_t batch = ctx.AttrInt("batch_dims", 0);
+    if (batch < 0 || batch >= static_cast<int64_t>(std::min(data.size(), idx.size())) ||
+        !std::equal(data.begin(), data.begin() + batch, idx.begin()))
+    {
+        ctx.Fail("batch_dims " + std::to_string(batch) + " does not fit data " + DimsToString(data) + " and indices " +
+                 DimsToString(idx));
+    }
+    // Each row indexes data[batch:] within its batch; prefixing the rows with their batch coordinates makes them
+    // plain GatherNd rows into the whole of data.
+    const Dims inner(data.begin() + batch, data.end());
+    const int64_t depth = IndexRowLength(ctx, 1, inner);
+    armnn::IOutputSlot* rows = &IndexRows(ctx, 1, inner);
+    if (batch > 0)
+    {
+        Dims prefixDims(idx.begin(), idx.end() - 1);
+        prefixDims.push_back(batch);
+        std::vector<double> prefix;
+        const int64_t positions = Product(idx, 0, idx.size() - 1);
+        const int64_t perBatchEntry = Product(idx, static_cast<size_t>(batch), idx.size() - 1);
+        for (int64_t p = 0; p < positions; ++p)
+        {
+            int64_t rest = p / perBatchEntry;
+            std::vector<double> coords(static_cast<size_t>(batch));
+            for (int64_t d = batch; d-- > 0;)
+            {
+                coords[static_cast<size_t>(d)] = static_cast<double>(rest % idx[static_cast<size_t>(d)]);
+                rest /= idx[static_cast<size_t>(d)];
+            }
+            prefix.insert(prefix.end(), coords.begin(), coords.end());
+        }
+        armnn::IOutputSlot& batchRows = ctx.ConstSlot(MakeConst(TP::INT32, prefixDims, prefix), "_batch_rows");
+        std::vector<armnn::TensorShape> shapes = {batchRows.GetTensorInfo().GetShape(), rows->GetTensorInfo().GetShape()};
+        auto* concat = ctx.Network().AddConcatLayer(
+            armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), static_cast<unsigned>(idx.size() - 1)),
+            ctx.LayerName("_rows").c_str());
+        ctx.Emit(concat, {&batchRows, rows}, armnn::DataType::Signed32);
+        rows = &concat->GetOutputSlot(0);
+    }
     Dims out(idx.begin(), idx.end() - 1);
-    out.insert(out.end(), data.begin() + depth, data.end());
+    out.insert(out.end(), data.begin() + batch + depth, data.end());
     auto* l = ctx.Network().AddGatherNdLayer(ctx.LayerName().c_str());
-    ctx.Emit(l, {&ctx.Slot(0), &IndexRows(ctx, 1, data)}, TypeOf(ctx.Slot(0)));
+    ctx.Emit(l, {&ctx.Slot(0), rows}, TypeOf(ctx.Slot(0)));
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+armnn::ScatterNdFunction ScatterFunction(NodeContext& ctx)
+{
+    const std::string reduction = ctx.AttrString("reduction", "none");
+    if (reduction == "none") return armnn::ScatterNdFunction::Update;
+    if (reduction == "add") return armnn::ScatterNdFunction::Add;
+    if (reduction == "mul") return armnn::ScatterNdFunction::Mul;
+    if (reduction == "max") return armnn::ScatterNdFunction::Max;
+    if (reduction == "min") return armnn::ScatterNdFunction::Min;
+    ctx.Unsupported("reduction '" + reduction + "'");
 }
 
 void ConvertScatterND(NodeContext& ctx)
 {
-    const std::string reduction = ctx.AttrString("reduction", "none");
-    armnn::ScatterNdFunction function;
-    if (reduction == "none") function = armnn::ScatterNdFunction::Update;
-    else if (reduction == "add") function = armnn::ScatterNdFunction::Add;
-    else if (reduction == "mul") function = armnn::ScatterNdFunction::Mul;
-    else if (reduction == "max") function = armnn::ScatterNdFunction::Max;
-    else if (reduction == "min") function = armnn::ScatterNdFunction::Min;
-    else ctx.Unsupported("reduction '" + reduction + "'");
     const Dims data = ctx.Dims(0);
-    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(function, true), ctx.LayerName().c_str());
+    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(ScatterFunction(ctx), true),
+                                              ctx.LayerName().c_str());
     ctx.Emit(l, {&ctx.Slot(0), &IndexRows(ctx, 1, data), &ctx.Slot(2)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, data);
+}
+
+/// ScatterElements (and the older Scatter): element p of the updates goes to data at p with its `axis` coordinate
+/// replaced by indices[p]. As ScatterNd rows: the coordinates of p (axis column 0) plus indices[p] in the axis column.
+void ConvertScatterElements(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    if (data.empty() || idx.size() != data.size() || ctx.Dims(2) != idx)
+    {
+        ctx.Fail("data " + DimsToString(data) + ", indices " + DimsToString(idx) + " and updates " +
+                 DimsToString(ctx.Dims(2)) + " must have one rank, indices and updates one shape");
+    }
+    const size_t rank = data.size();
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), rank));
+    for (size_t d = 0; d < rank; ++d)
+    {
+        if (d != axis && idx[d] > data[d]) ctx.Fail("indices shape " + DimsToString(idx) + " exceeds data shape " + DimsToString(data));
+    }
+    const int64_t n = Product(idx);
+    std::vector<double> base;
+    for (int64_t i = 0; i < n; ++i)
+    {
+        std::vector<double> coords(rank);
+        int64_t rest = i;
+        for (size_t d = rank; d-- > 0;)
+        {
+            coords[d] = d == axis ? 0.0 : static_cast<double>(rest % idx[d]);
+            rest /= idx[d];
+        }
+        base.insert(base.end(), coords.begin(), coords.end());
+    }
+    std::vector<double> axisColumn(rank, 0.0);
+    axisColumn[axis] = 1.0;
+    const int64_t r = static_cast<int64_t>(rank);
+    armnn::IOutputSlot& wrapped = ctx.Reshape(WrapIndices(ctx, ctx.Slot(1), data[axis]), {n, 1}, "_indices_column");
+    armnn::IOutputSlot& placed = Bin(ctx, armnn::BinaryOperation::Mul, wrapped,
+                                     ctx.ConstSlot(MakeConst(TP::INT32, {r}, axisColumn), "_axis_column"), "_placed");
+    armnn::IOutputSlot& rows = Bin(ctx, armnn::BinaryOperation::Add, placed,
+                                   ctx.ConstSlot(MakeConst(TP::INT32, {n, r}, base), "_coordinates"), "_rows");
+    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(ScatterFunction(ctx), true),
+                                              ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &rows, &ctx.Reshape(ctx.Slot(2), {n}, "_updates_flat")}, TypeOf(ctx.Slot(0)));
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, data);
 }
 
@@ -2833,6 +2916,8 @@ const std::map<std::string, Converter>& OperatorTable()
         {"GatherElements", ConvertGatherElements},
         {"GatherND", ConvertGatherND},
         {"ScatterND", ConvertScatterND},
+        {"ScatterElements", ConvertScatterElements},
+        {"Scatter", ConvertScatterElements},
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
         {"Trilu", ConvertTrilu},

@@ -308,7 +308,7 @@ TEST(OnnxParser, GatherNDAndScatterNDWithConstantNegativeIndices)
               (std::vector<float>{1, 2, 3, 4, 15, 26}));
 }
 
-TEST(OnnxParserErrors, GatherNDIndexOutOfRangeAndBatchDims)
+TEST(OnnxParserErrors, GatherNDIndexOutOfRangeAndBadBatchDims)
 {
     ModelBuilder m;
     m.Input("x", {3, 2});
@@ -319,7 +319,7 @@ TEST(OnnxParserErrors, GatherNDIndexOutOfRangeAndBatchDims)
                      {"GatherND", "index 3 is out of range"});
     ModelBuilder::IntAttr(node, "batch_dims", 1);
     ExpectParseError([&] { IOnnxParser::Create()->CreateNetworkFromBinary(m.Bytes()); },
-                     {"GatherND", "batch_dims other than 0"});
+                     {"GatherND", "batch_dims 1 does not fit data [3,2] and indices [2]"});
 }
 
 TEST(OnnxParser, ConvTransposeWithStrideAndTwoOutputChannels)
