@@ -28,6 +28,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <numeric>
 #include <cstdint>
 #include <cstdlib>
 #include <unordered_map>
@@ -265,27 +266,49 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
 }
 
 /// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
+/// m_Lanes holds the same for 16-lane vectors: blocks of {16 biases, 16 multipliers, 16 left, 16 right shifts}
+/// covering lcm(channels, 16) values (m_Period), so one flat walk over [pixels x channels] keeps whole vectors
+/// whatever the channel count (MobileNet's 8- and 24-channel layers included).
 struct Requantization
 {
     std::vector<int32_t> m_Bias;
     std::vector<int32_t> m_Multiplier;
     std::vector<int32_t> m_LeftShift;
     std::vector<int32_t> m_RightShift;
+    std::vector<int32_t> m_Lanes;
+    size_t m_Period = 0;
     int32_t m_OutputZeroPoint = 0;
     int32_t m_Min = 0;
     int32_t m_Max = 0;
+
+    void TileLanes()
+    {
+        const size_t channels = m_Bias.size();
+        m_Period = channels / std::gcd(channels, size_t(16)) * 16;
+        m_Lanes.resize(m_Period * 4);
+        for (size_t i = 0; i < m_Period; ++i)
+        {
+            int32_t* block = m_Lanes.data() + i / 16 * 64 + i % 16;
+            const size_t c = i % channels;
+            block[0] = m_Bias[c];
+            block[16] = m_Multiplier[c];
+            block[32] = m_LeftShift[c];
+            block[48] = m_RightShift[c];
+        }
+    }
 };
 
-/// CpuRef's QuantizedWeightedWorkload arithmetic on channels [begin, end) of one output pixel.
+/// CpuRef's QuantizedWeightedWorkload arithmetic on elements [begin, end) of the [pixels x channels] sums.
 template <typename T>
 void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requantization& q, T* out)
 {
-    for (size_t c = begin; c < end; ++c)
+    const size_t channels = q.m_Bias.size();
+    for (size_t i = begin, c = begin % channels; i < end; ++i, c = c + 1 == channels ? 0 : c + 1)
     {
-        const int32_t sum = SaturateToInt32(static_cast<int64_t>(sums[c]) + q.m_Bias[c]);
+        const int32_t sum = SaturateToInt32(static_cast<int64_t>(sums[i]) + q.m_Bias[c]);
         const int32_t scaled = MultiplyByQuantizedMultiplier(sum, {q.m_Multiplier[c], q.m_LeftShift[c] -
                                                                                          q.m_RightShift[c]});
-        out[c] = static_cast<T>(std::min(std::max(scaled + q.m_OutputZeroPoint, q.m_Min), q.m_Max));
+        out[i] = static_cast<T>(std::min(std::max(scaled + q.m_OutputZeroPoint, q.m_Min), q.m_Max));
     }
 }
 
@@ -293,51 +316,49 @@ void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requa
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 
-/// The same on AVX-512, eight channels at a time.
+/// The same on AVX-512, sixteen values at a time; `begin` is a multiple of 16. The bias is added in 32 bits: the
+/// checks bound |sum| + |bias| within int32 (SplitForExactSums), so the scalar path's saturation never acts.
 template <typename T>
-__attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t pixels, size_t channels,
+__attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t begin, size_t end,
                                                          const Requantization& q, T* out)
 {
-    const __m512i int32Min = _mm512_set1_epi64(INT32_MIN);
-    const __m512i int32Max = _mm512_set1_epi64(INT32_MAX);
-    const __m512i zeroPoint = _mm512_set1_epi64(q.m_OutputZeroPoint);
-    const __m512i low = _mm512_set1_epi64(q.m_Min);
-    const __m512i high = _mm512_set1_epi64(q.m_Max);
-    const size_t vectorChannels = channels / 8 * 8;
-    for (size_t p = 0; p < pixels; ++p)
+    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+    const size_t blocks = q.m_Period / 16;
+    size_t block = begin % q.m_Period / 16;
+    for (size_t i = begin; i < end; i += 16)
     {
-        const int32_t* pixel = sums + p * channels;
-        T* result = out + p * channels;
-        for (size_t c = 0; c < vectorChannels; c += 8)
-        {
-            __m512i sum = _mm512_add_epi64(Load8(pixel + c), Load8(q.m_Bias.data() + c));
-            sum = _mm512_min_epi64(_mm512_max_epi64(sum, int32Min), int32Max);
-            const __m512i scaled = MultiplyByQuantizedMultiplier8(sum, Load8(q.m_Multiplier.data() + c),
-                                                                  Load8(q.m_LeftShift.data() + c),
-                                                                  Load8(q.m_RightShift.data() + c));
-            Store8(result + c, _mm512_min_epi64(_mm512_max_epi64(_mm512_add_epi64(scaled, zeroPoint), low), high));
-        }
-        RequantizeScalar(pixel, vectorChannels, channels, q, result);
+        const __mmask16 mask = end - i >= 16 ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << (end - i)) - 1);
+        const int32_t* lanes = q.m_Lanes.data() + block * 64;
+        const __m512i sum = _mm512_add_epi32(_mm512_maskz_loadu_epi32(mask, sums + i), _mm512_loadu_si512(lanes));
+        const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes(sum, _mm512_loadu_si512(lanes + 16),
+                                                                    _mm512_loadu_si512(lanes + 32),
+                                                                    _mm512_loadu_si512(lanes + 48));
+        _mm512_mask_cvtepi32_storeu_epi8(out + i, mask,
+                                         _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low),
+                                                          high));
+        block = block + 1 == blocks ? 0 : block + 1;
     }
 }
 #pragma GCC diagnostic pop
 
 template <typename T>
-void Requantize(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, T* out)
+void Requantize(const int32_t* sums, size_t begin, size_t end, const Requantization& q, T* out)
 {
     static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (avx512)
     {
-        RequantizeAvx512(sums, pixels, channels, q, out);
+        RequantizeAvx512(sums, begin, end, q, out);
         return;
     }
-    for (size_t p = 0; p < pixels; ++p)
-    {
-        RequantizeScalar(sums + p * channels, 0, channels, q, out + p * channels);
-    }
+    RequantizeScalar(sums, begin, end, q, out);
 }
 
 constexpr size_t kAlignment = 64;
+
+/// Requantized values per thread below which the pass stays single-threaded (measured, see docs/cpuacc.md).
+constexpr size_t kParallelElements = 32768;
 
 size_t AlignUp(size_t bytes)
 {
@@ -400,23 +421,24 @@ public:
                 }
             }
         }
-        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(pixels / 16)));
-#pragma omp parallel num_threads(teams) if (pixels * m_Channels >= 16384)
+        // Split over the threads in whole vectors; small layers stay on the calling thread (an OpenMP region
+        // costs more than requantizing kParallelElements values).
+        const size_t count = pixels * m_Channels;
+        const size_t vectors = (count + 15) / 16;
+        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(count / kParallelElements)));
+#pragma omp parallel num_threads(teams) if (teams > 1)
         {
-            const size_t count = static_cast<size_t>(omp_get_num_threads());
+            const size_t n = static_cast<size_t>(omp_get_num_threads());
             const size_t team = static_cast<size_t>(omp_get_thread_num());
-            const size_t begin = pixels * team / count;
-            const size_t end = pixels * (team + 1) / count;
-            const size_t offset = begin * m_Channels;
+            const size_t begin = std::min(count, vectors * team / n * 16);
+            const size_t end = std::min(count, vectors * (team + 1) / n * 16);
             if (m_OutputType == DataType::QAsymmU8)
             {
-                Requantize(sums + offset, end - begin, m_Channels, m_Requantization,
-                             static_cast<uint8_t*>(tensors.Output(0)) + offset);
+                Requantize(sums, begin, end, m_Requantization, static_cast<uint8_t*>(tensors.Output(0)));
             }
             else
             {
-                Requantize(sums + offset, end - begin, m_Channels, m_Requantization,
-                             static_cast<int8_t*>(tensors.Output(0)) + offset);
+                Requantize(sums, begin, end, m_Requantization, static_cast<int8_t*>(tensors.Output(0)));
             }
         }
     }
@@ -556,6 +578,7 @@ std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
     q.m_OutputZeroPoint = layer.m_Outputs[0].GetQuantizationOffset();
     q.m_Min = range.m_Min;
     q.m_Max = range.m_Max;
+    q.TileLanes();
 
     return std::make_unique<QuantizedWeightedWorkload>(pd, Reordered(g.m_UserWeights, weights.data(),
                                                                      pd.weights_desc()),
