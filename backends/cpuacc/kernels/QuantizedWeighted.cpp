@@ -371,35 +371,30 @@ public:
     QuantizedWeightedWorkload(const dnnl::convolution_forward::primitive_desc& pd, dnnl::memory weights,
                               int32_t inputZeroPoint, Requantization q, size_t channels, size_t splits,
                               DataType outputType, unsigned numThreads)
-        : m_Primitive(pd), m_Src(pd.src_desc()), m_Sums(pd.dst_desc()), m_Scratchpad(pd.scratchpad_desc()),
-          m_Weights(std::move(weights)),
-          m_ZeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine()),
+        : m_Primitive(pd), m_Sums(pd.dst_desc()), m_ScratchpadBytes(pd.scratchpad_desc().get_size()),
+          m_Pool(Slots(pd), {{DNNL_ARG_WEIGHTS, std::move(weights)},
+                             {DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC, ZeroPoint(inputZeroPoint)}}),
           m_Requantization(std::move(q)), m_Channels(channels), m_Splits(splits), m_OutputType(outputType),
           m_NumThreads(numThreads)
-    {
-        *static_cast<int32_t*>(m_ZeroPoint.get_data_handle()) = inputZeroPoint;
-    }
+    {}
 
-    size_t GetScratchBytes() const override { return AlignUp(m_Scratchpad.get_size()) + m_Sums.get_size(); }
+    size_t GetScratchBytes() const override { return AlignUp(m_ScratchpadBytes) + m_Sums.get_size(); }
 
     void Execute(const ExecutionTensors& tensors) const override
     {
         ThreadScope threads(m_NumThreads);
         auto* scratch = static_cast<char*>(tensors.m_Scratch);
-        auto* sums = reinterpret_cast<int32_t*>(scratch + AlignUp(m_Scratchpad.get_size()));
-        std::unordered_map<int, dnnl::memory> args = {
-            {DNNL_ARG_SRC, dnnl::memory(m_Src, Engine(), const_cast<void*>(tensors.Input(0)))},
-            {DNNL_ARG_DST, dnnl::memory(m_Sums, Engine(), sums)},
-            {DNNL_ARG_WEIGHTS, m_Weights},
-            {DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC, m_ZeroPoint},
-        };
-        if (m_Scratchpad.get_size() != 0)
+        auto* sums = reinterpret_cast<int32_t*>(scratch + AlignUp(m_ScratchpadBytes));
         {
-            args.emplace(DNNL_ARG_SCRATCHPAD, dnnl::memory(m_Scratchpad, Engine(), scratch));
+            const ArgumentPool::Lease arguments = m_Pool.Take();
+            arguments->Bind(0, tensors.Input(0));
+            arguments->Bind(1, sums);
+            if (m_ScratchpadBytes != 0)
+            {
+                arguments->Bind(2, scratch);
+            }
+            arguments->Execute(m_Primitive);
         }
-        dnnl::stream stream(Engine());
-        m_Primitive.execute(stream, args);
-        stream.wait();
 
         const size_t pixels = m_Sums.get_size() / sizeof(int32_t) / (m_Channels * m_Splits);
         if (m_Splits > 1)
@@ -444,12 +439,29 @@ public:
     }
 
 private:
+    /// Bound per call: the source, the sums and the scratchpad (when oneDNN needs one).
+    static std::vector<std::pair<int, dnnl::memory::desc>> Slots(const dnnl::convolution_forward::primitive_desc& pd)
+    {
+        std::vector<std::pair<int, dnnl::memory::desc>> slots = {{DNNL_ARG_SRC, pd.src_desc()},
+                                                                 {DNNL_ARG_DST, pd.dst_desc()}};
+        if (pd.scratchpad_desc().get_size() != 0)
+        {
+            slots.emplace_back(DNNL_ARG_SCRATCHPAD, pd.scratchpad_desc());
+        }
+        return slots;
+    }
+
+    static dnnl::memory ZeroPoint(int32_t value)
+    {
+        dnnl::memory zeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine());
+        *static_cast<int32_t*>(zeroPoint.get_data_handle()) = value;
+        return zeroPoint;
+    }
+
     dnnl::primitive m_Primitive;
-    dnnl::memory::desc m_Src;
     dnnl::memory::desc m_Sums;
-    dnnl::memory::desc m_Scratchpad;
-    dnnl::memory m_Weights;
-    dnnl::memory m_ZeroPoint;
+    size_t m_ScratchpadBytes;
+    ArgumentPool m_Pool;
     Requantization m_Requantization;
     size_t m_Channels;
     size_t m_Splits;
