@@ -27,7 +27,8 @@ const dnnl::engine& Engine();
 /// The runtime-wide default of NumberOfThreads (IRuntime::CreationOptions::m_BackendOptions); 0: all cores.
 void SetDefaultNumThreads(unsigned numThreads);
 
-/// NumberOfThreads from the layer's model options, else the runtime default; 0 means OpenMP's default.
+/// NumberOfThreads from the layer's model options, else the runtime default; 0 means OpenMP's default. Small
+/// layers get 1 whatever the option (an OpenMP team costs more than it saves there; see CpuAccUtils.cpp).
 unsigned NumThreads(const LayerInfo& layer);
 
 /// While alive, the calling thread's OpenMP regions (oneDNN's and ours) use numThreads threads (0: unchanged).
