@@ -177,32 +177,41 @@ bool CenteredWeights(const LayerInfo& layer, std::vector<int8_t>& weights)
 std::vector<int32_t> PairBounds(const Geometry& g, const std::vector<int8_t>& weights)
 {
     std::vector<int32_t> bounds(g.m_Channels * g.m_Inputs, 0);
-    for (size_t i = 0; i < weights.size(); ++i)
+    // (i / divisor) % count for both channels, kept as counters (divisions per weight made ResNet-50's load slow).
+    size_t channel = 0;
+    size_t channelStep = 0;
+    size_t input = 0; // depthwise layers leave m_Inputs at 1: one input channel per output channel
+    size_t inputStep = 0;
+    for (const int8_t weight : weights)
     {
-        // Depthwise layers leave m_Inputs at 1: one input channel per output channel.
-        const size_t input = (i / g.m_InputDivisor) % g.m_Inputs;
-        bounds[(i / g.m_ChannelDivisor) % g.m_Channels * g.m_Inputs + input] +=
-            std::abs(static_cast<int32_t>(weights[i]));
+        bounds[channel * g.m_Inputs + input] += std::abs(static_cast<int32_t>(weight));
+        if (++channelStep == g.m_ChannelDivisor)
+        {
+            channelStep = 0;
+            channel = channel + 1 == g.m_Channels ? 0 : channel + 1;
+        }
+        if (++inputStep == g.m_InputDivisor)
+        {
+            inputStep = 0;
+            input = input + 1 == g.m_Inputs ? 0 : input + 1;
+        }
     }
     return bounds;
 }
 
 /// The largest |sum| one output channel can reach over any of `slices` equal slices of the input channels:
-/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|.
-int64_t LargestSliceBound(const Geometry& g, const std::vector<int32_t>& pairs, int64_t deviation, size_t slices)
+/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|, from `prefix`: per
+/// output channel, the running sums of PairBounds over its input channels (m_Inputs + 1 values from 0).
+int64_t LargestSliceBound(const Geometry& g, const std::vector<int64_t>& prefix, int64_t deviation, size_t slices)
 {
     const size_t size = g.m_Inputs / slices;
     int64_t largest = 0;
     for (size_t o = 0; o < g.m_Channels; ++o)
     {
+        const int64_t* channel = prefix.data() + o * (g.m_Inputs + 1);
         for (size_t s = 0; s < slices; ++s)
         {
-            int64_t sum = 0;
-            for (size_t i = s * size; i < (s + 1) * size; ++i)
-            {
-                sum += pairs[o * g.m_Inputs + i];
-            }
-            largest = std::max(largest, sum);
+            largest = std::max(largest, channel[(s + 1) * size] - channel[s * size]);
         }
     }
     return largest * deviation;
@@ -224,10 +233,18 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
         }
     }
     const std::vector<int32_t> pairs = PairBounds(g, weights);
+    std::vector<int64_t> prefix(g.m_Channels * (g.m_Inputs + 1), 0);
+    for (size_t o = 0; o < g.m_Channels; ++o)
+    {
+        for (size_t i = 0; i < g.m_Inputs; ++i)
+        {
+            prefix[o * (g.m_Inputs + 1) + i + 1] = prefix[o * (g.m_Inputs + 1) + i] + pairs[o * g.m_Inputs + i];
+        }
+    }
     const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
     const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
     const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
-    const int64_t whole = LargestSliceBound(g, pairs, deviation, 1);
+    const int64_t whole = LargestSliceBound(g, prefix, deviation, 1);
     if (whole + bias > INT32_MAX)
     {
         return false;
@@ -246,7 +263,7 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
         {
             continue;
         }
-        if (LargestSliceBound(g, pairs, deviation, slices) > kExact)
+        if (LargestSliceBound(g, prefix, deviation, slices) > kExact)
         {
             continue;
         }
