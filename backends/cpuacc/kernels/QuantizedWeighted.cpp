@@ -284,17 +284,20 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
 }
 
 /// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
-/// m_Lanes holds the same for 16-lane vectors: blocks of {16 biases, 16 multipliers, 16 left, 16 right shifts}
+/// m_Lanes holds the same for 16-lane vectors: blocks of 16 biases and the six vectors of a Multipliers16,
 /// covering lcm(channels, 16) values (m_Period), so one flat walk over [pixels x channels] keeps whole vectors
 /// whatever the channel count (MobileNet's 8- and 24-channel layers included).
 struct Requantization
 {
+    static constexpr size_t kBlock = 16 * 7; // int32 values per block: bias, then a Multipliers16
+
     std::vector<int32_t> m_Bias;
     std::vector<int32_t> m_Multiplier;
     std::vector<int32_t> m_LeftShift;
     std::vector<int32_t> m_RightShift;
     std::vector<int32_t> m_Lanes;
     size_t m_Period = 0;
+    bool m_AnyLeftShift = false;
     int32_t m_OutputZeroPoint = 0;
     int32_t m_Min = 0;
     int32_t m_Max = 0;
@@ -303,15 +306,21 @@ struct Requantization
     {
         const size_t channels = m_Bias.size();
         m_Period = channels / std::gcd(channels, size_t(16)) * 16;
-        m_Lanes.resize(m_Period * 4);
+        m_Lanes.resize(m_Period / 16 * kBlock);
         for (size_t i = 0; i < m_Period; ++i)
         {
-            int32_t* block = m_Lanes.data() + i / 16 * 64 + i % 16;
+            int32_t* block = m_Lanes.data() + i / 16 * kBlock;
+            const size_t lane = i % 16;
             const size_t c = i % channels;
-            block[0] = m_Bias[c];
-            block[16] = m_Multiplier[c];
-            block[32] = m_LeftShift[c];
-            block[48] = m_RightShift[c];
+            const int32_t mask = static_cast<int32_t>((int64_t(1) << m_RightShift[c]) - 1);
+            block[lane] = m_Bias[c];
+            block[16 + lane] = m_Multiplier[c];                                         // Multipliers16 order
+            block[32 + lane] = lane % 2 == 0 ? m_Multiplier[c + 1 < channels ? c + 1 : 0] : 0; // odd, moved down
+            block[48 + lane] = m_LeftShift[c];
+            block[64 + lane] = m_RightShift[c];
+            block[80 + lane] = mask;
+            block[96 + lane] = mask >> 1;
+            m_AnyLeftShift = m_AnyLeftShift || m_LeftShift[c] != 0;
         }
     }
 };
@@ -336,7 +345,7 @@ void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requa
 
 /// The same on AVX-512, sixteen values at a time; `begin` is a multiple of 16. The bias is added in 32 bits: the
 /// checks bound |sum| + |bias| within int32 (SplitForExactSums), so the scalar path's saturation never acts.
-template <typename T>
+template <bool LeftShift, typename T>
 __attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t begin, size_t end,
                                                          const Requantization& q, T* out)
 {
@@ -348,11 +357,11 @@ __attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, si
     for (size_t i = begin; i < end; i += 16)
     {
         const __mmask16 mask = end - i >= 16 ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << (end - i)) - 1);
-        const int32_t* lanes = q.m_Lanes.data() + block * 64;
+        const int32_t* lanes = q.m_Lanes.data() + block * Requantization::kBlock;
+        Multipliers16 m;
+        std::memcpy(&m, lanes + 16, sizeof(m)); // six vectors stored in Multipliers16's order
         const __m512i sum = _mm512_add_epi32(_mm512_maskz_loadu_epi32(mask, sums + i), _mm512_loadu_si512(lanes));
-        const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes(sum, _mm512_loadu_si512(lanes + 16),
-                                                                    _mm512_loadu_si512(lanes + 32),
-                                                                    _mm512_loadu_si512(lanes + 48));
+        const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sum, m);
         // Narrowed in a register, then stored: the narrowing store to memory (vpmovdb m128) is several times
         // slower on Zen 4.
         const __m128i bytes = _mm512_cvtepi32_epi8(
@@ -378,7 +387,14 @@ void Requantize(const int32_t* sums, size_t begin, size_t end, const Requantizat
     static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (avx512)
     {
-        RequantizeAvx512(sums, begin, end, q, out);
+        if (q.m_AnyLeftShift)
+        {
+            RequantizeAvx512<true>(sums, begin, end, q, out);
+        }
+        else
+        {
+            RequantizeAvx512<false>(sums, begin, end, q, out);
+        }
         return;
     }
     RequantizeScalar(sums, begin, end, q, out);
