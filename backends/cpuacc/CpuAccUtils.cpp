@@ -250,9 +250,14 @@ bool CheckFusedActivation(const LayerInfo& layer, std::string& reason)
     return true;
 }
 
-std::vector<float> ConstantAsFloat(const LayerInfo& layer, size_t index)
+const float* ConstantAsFloat(const LayerInfo& layer, size_t index, std::vector<float>& decoded)
 {
-    return DecodeToFloat(layer.m_Inputs[index], layer.m_ConstantInputs[index]);
+    if (layer.m_Inputs[index].GetDataType() == DataType::Float32)
+    {
+        return static_cast<const float*>(layer.m_ConstantInputs[index]);
+    }
+    decoded = DecodeToFloat(layer.m_Inputs[index], layer.m_ConstantInputs[index]);
+    return decoded.data();
 }
 
 dnnl::memory Reordered(const dnnl::memory::desc& from, const void* data, const dnnl::memory::desc& to)
@@ -342,9 +347,10 @@ std::vector<std::pair<int, dnnl::memory::desc>> Slots(const std::vector<TensorAr
 
 PrimitiveWorkload::PrimitiveWorkload(dnnl::primitive primitive, const dnnl::memory::desc& scratchpad,
                                      std::vector<TensorArg> args, std::vector<std::pair<int, dnnl::memory>> constants,
-                                     unsigned numThreads)
+                                     unsigned numThreads, bool packedConstants)
     : m_Primitive(std::move(primitive)), m_ScratchBytes(scratchpad.get_size()), m_Args(std::move(args)),
-      m_Pool(Slots(m_Args, scratchpad), std::move(constants)), m_NumThreads(numThreads)
+      m_Pool(Slots(m_Args, scratchpad), std::move(constants)), m_NumThreads(numThreads),
+      m_PackedConstants(packedConstants)
 {}
 
 void PrimitiveWorkload::Execute(const ExecutionTensors& tensors) const

@@ -84,8 +84,9 @@ bool CheckBuilds(std::string& reason, Fn build)
     }
 }
 
-/// The constant float data of input `index`, decoded (Float16 weights and bias become Float32).
-std::vector<float> ConstantAsFloat(const LayerInfo& layer, size_t index);
+/// The constant float data of input `index`: the layer's own data when it is Float32 (no copy: a transient copy of
+/// ResNet-50's weights cost load time and left the heap fragmented), else decoded into `decoded` (Float16).
+const float* ConstantAsFloat(const LayerInfo& layer, size_t index, std::vector<float>& decoded);
 
 /// Reorders `data` (described by `from`) into a new library-owned memory of layout `to`, once, at load.
 dnnl::memory Reordered(const dnnl::memory::desc& from, const void* data, const dnnl::memory::desc& to);
@@ -156,11 +157,15 @@ private:
 class PrimitiveWorkload final : public IWorkload
 {
 public:
+    /// packedConstants: `constants` hold everything the primitive needs of the layer's constant inputs and no
+    /// TensorArg reads one (IWorkload::PackedConstantInputs).
     PrimitiveWorkload(dnnl::primitive primitive, const dnnl::memory::desc& scratchpad, std::vector<TensorArg> args,
-                      std::vector<std::pair<int, dnnl::memory>> constants, unsigned numThreads);
+                      std::vector<std::pair<int, dnnl::memory>> constants, unsigned numThreads,
+                      bool packedConstants = false);
 
     void Execute(const ExecutionTensors& tensors) const override;
     size_t GetScratchBytes() const override { return m_ScratchBytes; }
+    bool PackedConstantInputs() const override { return m_PackedConstants; }
 
 private:
     dnnl::primitive m_Primitive;
@@ -168,6 +173,7 @@ private:
     std::vector<TensorArg> m_Args;
     ArgumentPool m_Pool;
     unsigned m_NumThreads;
+    bool m_PackedConstants;
 };
 
 /// Builds a PrimitiveWorkload from a primitive descriptor (its scratchpad is user-managed, see MakeAttr).
@@ -175,10 +181,10 @@ private:
 template <typename PrimitiveDesc>
 std::unique_ptr<IWorkload> MakePrimitiveWorkload(const PrimitiveDesc& pd, std::vector<TensorArg> args,
                                                  std::vector<std::pair<int, dnnl::memory>> constants,
-                                                 unsigned numThreads)
+                                                 unsigned numThreads, bool packedConstants = false)
 {
     return std::make_unique<PrimitiveWorkload>(dnnl::primitive(pd.get()), pd.scratchpad_desc(), std::move(args),
-                                               std::move(constants), numThreads);
+                                               std::move(constants), numThreads, packedConstants);
 }
 
 /// The workload of a primitive with one source and one destination and no constants (activation, pooling, mean,

@@ -200,18 +200,19 @@ std::vector<int32_t> PairBounds(const Geometry& g, const std::vector<int8_t>& we
 }
 
 /// The largest |sum| one output channel can reach over any of `slices` equal slices of the input channels:
-/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|, from `prefix`: per
-/// output channel, the running sums of PairBounds over its input channels (m_Inputs + 1 values from 0).
-int64_t LargestSliceBound(const Geometry& g, const std::vector<int64_t>& prefix, int64_t deviation, size_t slices)
+/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|, from `running`:
+/// per output channel, the running sums of PairBounds over its input channels.
+int64_t LargestSliceBound(const Geometry& g, const std::vector<int32_t>& running, int64_t deviation, size_t slices)
 {
     const size_t size = g.m_Inputs / slices;
     int64_t largest = 0;
     for (size_t o = 0; o < g.m_Channels; ++o)
     {
-        const int64_t* channel = prefix.data() + o * (g.m_Inputs + 1);
+        const int32_t* channel = running.data() + o * g.m_Inputs;
         for (size_t s = 0; s < slices; ++s)
         {
-            largest = std::max(largest, channel[(s + 1) * size] - channel[s * size]);
+            const int64_t before = s == 0 ? 0 : channel[s * size - 1];
+            largest = std::max(largest, channel[(s + 1) * size - 1] - before);
         }
     }
     return largest * deviation;
@@ -232,19 +233,26 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
             bias = std::max<int64_t>(bias, std::abs(static_cast<int64_t>(b)));
         }
     }
-    const std::vector<int32_t> pairs = PairBounds(g, weights);
-    std::vector<int64_t> prefix(g.m_Channels * (g.m_Inputs + 1), 0);
+    // Running sums over each output channel's inputs, in place. A channel whose total passes INT32_MAX is refused
+    // anyway (its sum times the input deviation, at least 127, cannot stay within int32).
+    std::vector<int32_t> running = PairBounds(g, weights);
     for (size_t o = 0; o < g.m_Channels; ++o)
     {
+        int64_t sum = 0;
         for (size_t i = 0; i < g.m_Inputs; ++i)
         {
-            prefix[o * (g.m_Inputs + 1) + i + 1] = prefix[o * (g.m_Inputs + 1) + i] + pairs[o * g.m_Inputs + i];
+            sum += running[o * g.m_Inputs + i];
+            if (sum > INT32_MAX)
+            {
+                return false;
+            }
+            running[o * g.m_Inputs + i] = static_cast<int32_t>(sum);
         }
     }
     const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
     const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
     const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
-    const int64_t whole = LargestSliceBound(g, prefix, deviation, 1);
+    const int64_t whole = LargestSliceBound(g, running, deviation, 1);
     if (whole + bias > INT32_MAX)
     {
         return false;
@@ -263,7 +271,7 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
         {
             continue;
         }
-        if (LargestSliceBound(g, prefix, deviation, slices) > kExact)
+        if (LargestSliceBound(g, running, deviation, slices) > kExact)
         {
             continue;
         }
@@ -424,6 +432,7 @@ public:
     {}
 
     size_t GetScratchBytes() const override { return AlignUp(m_ScratchpadBytes) + m_Sums.get_size(); }
+    bool PackedConstantInputs() const override { return true; } // weights packed, bias copied at load
 
     void Execute(const ExecutionTensors& tensors) const override
     {

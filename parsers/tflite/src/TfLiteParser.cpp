@@ -16,6 +16,7 @@
 
 #include <fstream>
 #include <map>
+#include <utility>
 
 namespace armnnTfLiteParser
 {
@@ -46,13 +47,13 @@ public:
         {
             throw FileNotFoundException(std::string("TfLite parser: cannot read '") + path + "'");
         }
-        return CreateNetworkFromBinary(bytes);
+        return CreateNetworkFromBinary(std::move(bytes)); // no second copy of the file (ResNet-50: 100 MB)
     }
 
-    INetworkPtr CreateNetworkFromBinary(const std::vector<uint8_t>& bytes)
+    INetworkPtr CreateNetworkFromBinary(std::vector<uint8_t> bytes)
     {
         m_Model.reset();
-        auto model = std::make_unique<LoadedModel>(bytes);
+        auto model = std::make_unique<LoadedModel>(std::move(bytes));
         INetworkPtr network = Build(*model, 0);
         m_Model = std::move(model);
         return network;
