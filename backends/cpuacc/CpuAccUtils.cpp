@@ -30,21 +30,7 @@ unsigned AsThreadCount(const BackendOptions::Var& value)
     }
     return 0;
 }
-} // namespace
 
-const dnnl::engine& Engine()
-{
-    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    return engine;
-}
-
-void SetDefaultNumThreads(unsigned numThreads)
-{
-    g_DefaultNumThreads = numThreads;
-}
-
-namespace
-{
 /// Below these sizes a layer runs on the calling thread alone: starting and joining an OpenMP team (a few
 /// microseconds on 2 vCPUs, more when the other one is busy) costs more than the second thread saves. Measured
 /// per layer on MobileNet v2 0.35/96 (fp32 and int8, minimum of 1000 runs, 1 vs 2 threads): convolutions below
@@ -92,6 +78,17 @@ bool IsSmallLayer(const LayerInfo& layer)
     return elements < kParallelElements;
 }
 } // namespace
+
+const dnnl::engine& Engine()
+{
+    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+    return engine;
+}
+
+void SetDefaultNumThreads(unsigned numThreads)
+{
+    g_DefaultNumThreads = numThreads;
+}
 
 unsigned NumThreads(const LayerInfo& layer)
 {
