@@ -105,6 +105,11 @@ def single_op_recipes(keras, tf):
     for name, (inputs, build, op) in r.items():
         yield dict(name=name, kind="op", ops=[op], inputs=inputs, build=build, range=(-1.0, 1.0),
                    variants=("fp32", "int8", "uint8"))
+    # TFLite's CONV_3D is float only: the int8 variant keeps it float between DEQUANTIZE and QUANTIZE.
+    vol = (1, 6, 8, 8, 4)
+    yield dict(name="conv3d", kind="op", ops=["CONV_3D"], inputs=[vol], range=(-1.0, 1.0), variants=("fp32", "int8"),
+               build=one(vol, lambda x: L.Conv3D(8, 3, strides=(1, 2, 1), padding="same", activation="relu",
+                                                 bias_initializer="random_uniform")(x)))
 
 
 def keras_lstm_recipes():
@@ -214,6 +219,7 @@ def operator_recipes(tf, np):
     i32 = [tf.int32, tf.int32]
     # Weights are captured constants (not default arguments, which would become model inputs).
     dilated_filter = const(3, 3, 4, 8)
+    filter3d = const(2, 3, 2, 3, 5)  # [D, H, W, I, O]
     dense_weights, dense_bias, fp16_filter = const(12, 5), const(5), const(3, 3, 6, 4)
     # 85% zeros: the converter's sparsity optimization stores it sparse, with a DENSIFY operator.
     sparse = rng.uniform(-1.0, 1.0, (3, 3, 8, 16)).astype(np.float32)
@@ -229,6 +235,8 @@ def operator_recipes(tf, np):
         ("ceil", "CEIL", [f], tf.math.ceil, fp, (-4.0, 4.0)),
         ("conv2d_dilated", "CONV_2D", [(1, 12, 12, 4)],
          lambda x: tf.nn.relu(tf.nn.conv2d(x, dilated_filter, 1, "SAME", dilations=2)), q),
+        ("conv3d_dilated_valid", "CONV_3D", [(1, 7, 9, 6, 3)],
+         lambda x: tf.nn.conv3d(x, filter3d, [1, 2, 1, 1, 1], "VALID", dilations=[1, 1, 2, 2, 1]), fp),
         ("cos", "COS", [f], tf.math.cos, fp, (-4.0, 4.0)),
         ("depth_to_space", "DEPTH_TO_SPACE", [(1, 4, 4, 8)], lambda x: tf.nn.depth_to_space(x, 2), q),
         ("div", "DIV", [f, f], tf.math.divide, fp, pos),
@@ -238,6 +246,7 @@ def operator_recipes(tf, np):
         ("floor", "FLOOR", [f], tf.math.floor, fp, (-4.0, 4.0)),
         ("floor_div", "FLOOR_DIV", [f, f], tf.math.floordiv, fp, pos),
         ("gather", "GATHER", [f], lambda x: tf.gather(x, [5, 0, 2, 2], axis=1), q),
+        ("gather_nd", "GATHER_ND", [f], lambda x: tf.gather_nd(x, [[0, 1, 2], [0, 7, 0], [0, 3, 3], [0, 1, 2]]), q),
         ("gelu", "GELU", [f], lambda x: tf.nn.gelu(x, approximate=False), q, (-3.0, 3.0)),
         ("greater", "GREATER", [f, f], tf.math.greater, q),
         ("greater_equal", "GREATER_EQUAL", [f, f], tf.math.greater_equal, fp, (0.0, 4.0), i32),
@@ -267,6 +276,13 @@ def operator_recipes(tf, np):
         ("reduce_max", "REDUCE_MAX", [f], lambda x: tf.reduce_max(x, axis=[1, 2]), q),
         ("reduce_min", "REDUCE_MIN", [f], lambda x: tf.reduce_min(x, axis=3, keepdims=True), q),
         ("reduce_prod", "REDUCE_PROD", [f], lambda x: tf.reduce_prod(x, axis=2), q, (0.5, 1.5)),
+        ("reverse_v2", "REVERSE_V2", [f], lambda x: tf.reverse(x, axis=[1, 2]), q),
+        ("broadcast_to", "BROADCAST_TO", [(1, 1, 3, 1)], lambda x: tf.broadcast_to(x, [2, 4, 3, 5]), q),
+        ("scatter_nd", "SCATTER_ND", [(3, 6)], lambda u: tf.scatter_nd([[1], [4], [0]], u, [6, 6]), q),
+        # Row 1 written twice: TFLite adds the two updates. Float only: with int8 TFLite adds the raw quantized
+        # values (zero points ignored, wrapping on overflow), which the ScatterNd layer does not reproduce.
+        ("scatter_nd_repeated_rows", "SCATTER_ND", [(3, 2, 5)],
+         lambda u: tf.scatter_nd([[1, 0], [2, 1], [1, 0]], u, [3, 3, 2, 5]), fp),
         ("relu_n1_to_1", "RELU_N1_TO_1", [f], lambda x: tf.clip_by_value(x, -1.0, 1.0), q, (-2.0, 2.0)),
         ("rsqrt", "RSQRT", [f], tf.math.rsqrt, q, pos),
         ("sin", "SIN", [f], tf.math.sin, fp, (-4.0, 4.0)),
@@ -277,6 +293,7 @@ def operator_recipes(tf, np):
         ("split", "SPLIT", [f], lambda x: tf.split(x, 3, axis=3), q),
         ("split_v", "SPLIT_V", [f], lambda x: tf.split(x, [1, 4, 3], axis=1), q),
         ("sqrt", "SQRT", [f], tf.math.sqrt, fp, pos),
+        ("square", "SQUARE", [f], tf.math.square, q),
         ("squared_difference", "SQUARED_DIFFERENCE", [f, f], tf.math.squared_difference, q),
         ("strided_slice", "STRIDED_SLICE", [f], lambda x: x[:, 1:7:2, ::-1, 1:], q),
         ("strided_slice_masks", "STRIDED_SLICE", [f], lambda x: x[0, ..., tf.newaxis, 2], q),

@@ -468,13 +468,88 @@ Window ReadWindow(const NodeContext& ctx, const Dims& x, const Dims& kernel, boo
 Dims To4d(const Dims& d) { return d.size() == 3 ? Dims{d[0], d[1], 1, d[2]} : d; }
 Dims From4d(const Dims& d4, size_t rank) { return rank == 3 ? Dims{d4[0], d4[1], d4[3]} : d4; }
 
+/// 3-D Conv (NCDHW, group 1) as Convolution3d: ONNX weights [O, I, kD, kH, kW] are transposed to armnn's
+/// [kD, kH, kW, I, O].
+void ConvertConv3d(NodeContext& ctx)
+{
+    const Dims x = ctx.Dims(0);
+    const Dims w = ctx.Dims(1);
+    if (w.size() != 5) ctx.Fail("weights rank differs from the input's", ctx.InputName(1));
+    RequireFloat(ctx);
+    if (ctx.AttrInt("group", 1) != 1) ctx.Unsupported("grouped 3-D convolution");
+    if (w[1] != x[1])
+    {
+        ctx.Fail("weights " + DimsToString(w) + " do not match input " + DimsToString(x), ctx.InputName(1));
+    }
+    const Dims kernel = ctx.AttrInts("kernel_shape", Dims(w.begin() + 2, w.end()));
+    if (kernel != Dims(w.begin() + 2, w.end())) ctx.Fail("kernel_shape differs from the weights' spatial shape");
+    auto get = [&](const std::string& name, size_t count, int64_t def, int64_t lowest) {
+        const Dims v = ctx.AttrInts(name, Dims(count, def));
+        if (v.size() != count) ctx.Fail("attribute '" + name + "' has the wrong length");
+        for (int64_t e : v) if (e < lowest || e > 65535) ctx.Fail("attribute '" + name + "' is out of range");
+        return v;
+    };
+    const Dims s = get("strides", 3, 1, 1);
+    const Dims d = get("dilations", 3, 1, 1);
+    Dims pads = get("pads", 6, 0, 0); // [d, h, w begins, d, h, w ends]
+    const std::string autoPad = ctx.AttrString("auto_pad", "NOTSET");
+    if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
+    {
+        for (size_t i = 0; i < 3; ++i)
+        {
+            const int64_t in = x[i + 2];
+            const int64_t out = (in + s[i] - 1) / s[i];
+            const int64_t total = std::max<int64_t>(0, (out - 1) * s[i] + (w[i + 2] - 1) * d[i] + 1 - in);
+            pads[i] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+            pads[i + 3] = total - pads[i];
+        }
+    }
+    else if (autoPad == "VALID")
+    {
+        pads = Dims(6, 0);
+    }
+    else if (autoPad != "NOTSET" && !autoPad.empty())
+    {
+        ctx.Fail("unknown auto_pad '" + autoPad + "'");
+    }
+    armnn::TransposeDescriptor t(armnn::PermutationVector({2, 3, 4, 1, 0}));
+    auto* tl = ctx.Network().AddTransposeLayer(t, ctx.LayerName("_weights_dhwio").c_str());
+    ctx.Emit(tl, {&ctx.Slot(1)}, TypeOf(ctx.Slot(1)));
+    armnn::Convolution3dDescriptor desc;
+    desc.m_DataLayout = armnn::DataLayout::NCDHW;
+    desc.m_StrideZ = static_cast<uint32_t>(s[0]); desc.m_StrideY = static_cast<uint32_t>(s[1]);
+    desc.m_StrideX = static_cast<uint32_t>(s[2]);
+    desc.m_DilationZ = static_cast<uint32_t>(d[0]); desc.m_DilationY = static_cast<uint32_t>(d[1]);
+    desc.m_DilationX = static_cast<uint32_t>(d[2]);
+    desc.m_PadFront = static_cast<uint32_t>(pads[0]); desc.m_PadTop = static_cast<uint32_t>(pads[1]);
+    desc.m_PadLeft = static_cast<uint32_t>(pads[2]); desc.m_PadBack = static_cast<uint32_t>(pads[3]);
+    desc.m_PadBottom = static_cast<uint32_t>(pads[4]); desc.m_PadRight = static_cast<uint32_t>(pads[5]);
+    desc.m_BiasEnabled = ctx.Has(2);
+    armnn::IConnectableLayer* layer = ctx.Network().AddConvolution3dLayer(desc, ctx.LayerName().c_str());
+    std::vector<armnn::IOutputSlot*> inputs{&ctx.Slot(0), &tl->GetOutputSlot(0)};
+    if (desc.m_BiasEnabled)
+    {
+        inputs.push_back(&ctx.Slot(2));
+    }
+    ctx.Emit(layer, inputs, TypeOf(ctx.Slot(0)));
+    armnn::IOutputSlot& out = layer->GetOutputSlot(0);
+    Dims o;
+    for (unsigned i = 0; i < 5; ++i) o.push_back(out.GetTensorInfo().GetShape()[i]);
+    ctx.SetOutput(0, out, ctx.In(0).m_ElemType, o);
+}
+
 void ConvertConv(NodeContext& ctx)
 {
     const Dims x = ctx.Dims(0);
     const Dims w = ctx.Dims(1);
+    if (x.size() == 5)
+    {
+        ConvertConv3d(ctx);
+        return;
+    }
     if (x.size() != 4 && x.size() != 3)
     {
-        ctx.Unsupported("only 1-D and 2-D convolutions (input rank " + std::to_string(x.size()) + ")");
+        ctx.Unsupported("only 1-D, 2-D and 3-D convolutions (input rank " + std::to_string(x.size()) + ")");
     }
     if (w.size() != x.size()) ctx.Fail("weights rank differs from the input's", ctx.InputName(1));
     RequireFloat(ctx);
@@ -1221,7 +1296,9 @@ void ConvertRange(NodeContext& ctx)
 }
 
 /// Run-time indices as Signed32 with negative ones wrapped: indices + (indices < 0) * dim.
-armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+/// Indices as Signed32 with negative ones counted from the back: index + (index < 0) * dims, where `dims` (Signed32)
+/// broadcasts against the indices.
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, armnn::IOutputSlot& dims)
 {
     armnn::IOutputSlot* indices = &in;
     if (TypeOf(*indices) != armnn::DataType::Signed32)
@@ -1235,9 +1312,158 @@ armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_
     ctx.Emit(isNeg, {indices, &Scalar(ctx, TP::INT32, 0, "_zero")}, armnn::DataType::Boolean);
     auto* negInt = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_int").c_str());
     ctx.Emit(negInt, {&isNeg->GetOutputSlot(0)}, armnn::DataType::Signed32);
-    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0),
-                                    Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"), "_shift");
+    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0), dims, "_shift");
     return Bin(ctx, armnn::BinaryOperation::Add, *indices, shift, "_wrapped");
+}
+
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+{
+    return WrapIndices(ctx, in, Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"));
+}
+
+/// GatherND's and ScatterND's indices (input `input`): rows whose position k indexes dimension k of `data`; returns
+/// the row length. Negative indices count from the back of their dimension.
+int64_t IndexRowLength(NodeContext& ctx, size_t input, const Dims& data)
+{
+    const Dims idx = ctx.Dims(input);
+    if (data.empty() || idx.empty() || idx.back() < 1 || idx.back() > static_cast<int64_t>(data.size()))
+    {
+        ctx.Fail("indices shape " + DimsToString(idx) + " does not index data of shape " + DimsToString(data));
+    }
+    return idx.back();
+}
+
+/// The indices of IndexRowLength as Signed32 with negatives wrapped: constant ones checked and wrapped now, others by
+/// layers (an index still out of range then fails when the network runs).
+armnn::IOutputSlot& IndexRows(NodeContext& ctx, size_t input, const Dims& data)
+{
+    const size_t depth = static_cast<size_t>(IndexRowLength(ctx, input, data));
+    if (ctx.IsConst(input))
+    {
+        std::vector<int64_t> values = ctx.ConstInts(input, "indices");
+        for (size_t i = 0; i < values.size(); ++i)
+        {
+            const int64_t dim = data[i % depth];
+            if (values[i] < -dim || values[i] >= dim) ctx.Fail("index " + std::to_string(values[i]) + " is out of range", ctx.InputName(input));
+            if (values[i] < 0) values[i] += dim;
+        }
+        ConstValue c = IntsConst(values, ctx.Dims(input));
+        c.m_ElemType = TP::INT32;
+        return ctx.ConstSlot(c, "_indices");
+    }
+    const std::vector<double> dims(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(depth));
+    return WrapIndices(ctx, ctx.Slot(input), ctx.ConstSlot(MakeConst(TP::INT32, {static_cast<int64_t>(depth)}, dims), "_dims"));
+}
+
+void ConvertGatherND(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    const int64_t batch = ctx.AttrInt("batch_dims", 0);
+    if (batch < 0 || batch >= static_cast<int64_t>(std::min(data.size(), idx.size())) ||
+        !std::equal(data.begin(), data.begin() + batch, idx.begin()))
+    {
+        ctx.Fail("batch_dims " + std::to_string(batch) + " does not fit data " + DimsToString(data) + " and indices " +
+                 DimsToString(idx));
+    }
+    // Each row indexes data[batch:] within its batch; prefixing the rows with their batch coordinates makes them
+    // plain GatherNd rows into the whole of data.
+    const Dims inner(data.begin() + batch, data.end());
+    const int64_t depth = IndexRowLength(ctx, 1, inner);
+    armnn::IOutputSlot* rows = &IndexRows(ctx, 1, inner);
+    if (batch > 0)
+    {
+        Dims prefixDims(idx.begin(), idx.end() - 1);
+        prefixDims.push_back(batch);
+        std::vector<double> prefix;
+        const int64_t positions = Product(idx, 0, idx.size() - 1);
+        const int64_t perBatchEntry = Product(idx, static_cast<size_t>(batch), idx.size() - 1);
+        for (int64_t p = 0; p < positions; ++p)
+        {
+            int64_t rest = p / perBatchEntry;
+            std::vector<double> coords(static_cast<size_t>(batch));
+            for (int64_t d = batch; d-- > 0;)
+            {
+                coords[static_cast<size_t>(d)] = static_cast<double>(rest % idx[static_cast<size_t>(d)]);
+                rest /= idx[static_cast<size_t>(d)];
+            }
+            prefix.insert(prefix.end(), coords.begin(), coords.end());
+        }
+        armnn::IOutputSlot& batchRows = ctx.ConstSlot(MakeConst(TP::INT32, prefixDims, prefix), "_batch_rows");
+        std::vector<armnn::TensorShape> shapes = {batchRows.GetTensorInfo().GetShape(), rows->GetTensorInfo().GetShape()};
+        auto* concat = ctx.Network().AddConcatLayer(
+            armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), static_cast<unsigned>(idx.size() - 1)),
+            ctx.LayerName("_rows").c_str());
+        ctx.Emit(concat, {&batchRows, rows}, armnn::DataType::Signed32);
+        rows = &concat->GetOutputSlot(0);
+    }
+    Dims out(idx.begin(), idx.end() - 1);
+    out.insert(out.end(), data.begin() + batch + depth, data.end());
+    auto* l = ctx.Network().AddGatherNdLayer(ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), rows}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+armnn::ScatterNdFunction ScatterFunction(NodeContext& ctx)
+{
+    const std::string reduction = ctx.AttrString("reduction", "none");
+    if (reduction == "none") return armnn::ScatterNdFunction::Update;
+    if (reduction == "add") return armnn::ScatterNdFunction::Add;
+    if (reduction == "mul") return armnn::ScatterNdFunction::Mul;
+    if (reduction == "max") return armnn::ScatterNdFunction::Max;
+    if (reduction == "min") return armnn::ScatterNdFunction::Min;
+    ctx.Unsupported("reduction '" + reduction + "'");
+}
+
+void ConvertScatterND(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0);
+    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(ScatterFunction(ctx), true),
+                                              ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &IndexRows(ctx, 1, data), &ctx.Slot(2)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, data);
+}
+
+/// ScatterElements (and the older Scatter): element p of the updates goes to data at p with its `axis` coordinate
+/// replaced by indices[p]. As ScatterNd rows: the coordinates of p (axis column 0) plus indices[p] in the axis column.
+void ConvertScatterElements(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    if (data.empty() || idx.size() != data.size() || ctx.Dims(2) != idx)
+    {
+        ctx.Fail("data " + DimsToString(data) + ", indices " + DimsToString(idx) + " and updates " +
+                 DimsToString(ctx.Dims(2)) + " must have one rank, indices and updates one shape");
+    }
+    const size_t rank = data.size();
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), rank));
+    for (size_t d = 0; d < rank; ++d)
+    {
+        if (d != axis && idx[d] > data[d]) ctx.Fail("indices shape " + DimsToString(idx) + " exceeds data shape " + DimsToString(data));
+    }
+    const int64_t n = Product(idx);
+    std::vector<double> base;
+    for (int64_t i = 0; i < n; ++i)
+    {
+        std::vector<double> coords(rank);
+        int64_t rest = i;
+        for (size_t d = rank; d-- > 0;)
+        {
+            coords[d] = d == axis ? 0.0 : static_cast<double>(rest % idx[d]);
+            rest /= idx[d];
+        }
+        base.insert(base.end(), coords.begin(), coords.end());
+    }
+    std::vector<double> axisColumn(rank, 0.0);
+    axisColumn[axis] = 1.0;
+    const int64_t r = static_cast<int64_t>(rank);
+    armnn::IOutputSlot& wrapped = ctx.Reshape(WrapIndices(ctx, ctx.Slot(1), data[axis]), {n, 1}, "_indices_column");
+    armnn::IOutputSlot& placed = Bin(ctx, armnn::BinaryOperation::Mul, wrapped,
+                                     ctx.ConstSlot(MakeConst(TP::INT32, {r}, axisColumn), "_axis_column"), "_placed");
+    armnn::IOutputSlot& rows = Bin(ctx, armnn::BinaryOperation::Add, placed,
+                                   ctx.ConstSlot(MakeConst(TP::INT32, {n, r}, base), "_coordinates"), "_rows");
+    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(ScatterFunction(ctx), true),
+                                              ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &rows, &ctx.Reshape(ctx.Slot(2), {n}, "_updates_flat")}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, data);
 }
 
 void ConvertGather(NodeContext& ctx)
@@ -2449,23 +2675,14 @@ void ConvertTile(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
-/// Broadcasts a slot of ONNX shape `in` to `out` (Reshape to the output rank, then Tile).
+/// Broadcasts a slot of ONNX shape `in` to `out`: a BroadcastTo layer, or only a Reshape when no element repeats.
 armnn::IOutputSlot& BroadcastTo(NodeContext& ctx, armnn::IOutputSlot& x, const Dims& in, const Dims& out,
                                 const std::string& suffix)
 {
-    Dims lifted(out.size() - in.size(), 1);
-    lifted.insert(lifted.end(), in.begin(), in.end());
-    std::vector<uint32_t> m;
-    bool any = false;
-    for (size_t i = 0; i < out.size(); ++i)
-    {
-        m.push_back(static_cast<uint32_t>(out[i] / lifted[i]));
-        any = any || m.back() != 1;
-    }
-    armnn::IOutputSlot& y = ctx.Reshape(x, lifted, suffix + "_lift");
-    if (!any) return y;
-    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName(suffix).c_str());
-    ctx.Emit(l, {&y}, TypeOf(y));
+    if (Product(in) == Product(out)) return ctx.Reshape(x, out, suffix + "_lift");
+    auto* l = ctx.Network().AddBroadcastToLayer(armnn::BroadcastToDescriptor(ToArmnnShape(out, ctx.Describe())),
+                                                ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
     return l->GetOutputSlot(0);
 }
 
@@ -2772,6 +2989,10 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Slice", ConvertSlice},
         {"Gather", ConvertGather},
         {"GatherElements", ConvertGatherElements},
+        {"GatherND", ConvertGatherND},
+        {"ScatterND", ConvertScatterND},
+        {"ScatterElements", ConvertScatterElements},
+        {"Scatter", ConvertScatterElements},
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
         {"Trilu", ConvertTrilu},

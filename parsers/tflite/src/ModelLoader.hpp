@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace armnnTfLiteParser
@@ -44,9 +45,10 @@ struct Location
 class LoadedModel
 {
 public:
-    /// Copies `bytes`, verifies and validates them.
+    /// Takes `bytes` (moved in where the caller has no further use: a file read for the parser), verifies and
+    /// validates them.
     /// @throws armnn::ParseException naming what is wrong.
-    explicit LoadedModel(const std::vector<uint8_t>& bytes);
+    explicit LoadedModel(std::vector<uint8_t> bytes);
 
     const tflite_format::Model* Model() const { return m_Model; }
 
@@ -55,6 +57,10 @@ public:
     /// @throws armnn::ParseException for types and ranks the library does not support.
     armnn::TensorInfo GetTensorInfo(const Location& where, int32_t tensor) const;
     ops::TensorView MakeTensorView(size_t subgraph, int32_t tensor) const;
+    /// The shape the model gives a tensor whose shape was not known when it was converted (shape_signature with -1
+    /// dimensions: those are unspecified; no shape and no has_rank: unknown rank), or nullopt when the tensor's
+    /// shape is static.
+    std::optional<armnn::TensorShape> DynamicShape(size_t subgraph, int32_t tensor) const;
     ops::OperatorView MakeView(size_t subgraph, uint32_t op) const;
 
     /// Builtin code of an operator code: the larger of deprecated_builtin_code and builtin_code.
