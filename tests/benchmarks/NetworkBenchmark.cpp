@@ -5,8 +5,8 @@
 //        NetworkBenchmark --peak-fma   (one core's measured FP32 FMA throughput, for the peak the table quotes)
 //   BACKENDS: comma-separated, e.g. CpuAcc,CpuRef; THREADS: CpuAcc's NumberOfThreads (0: its default);
 //   INPUT: raw bytes of the (single) input tensor, as the peers get them; without it, zeros.
-// Prints one JSON object: load_ms (parse + Optimize + LoadNetwork), the time of each timed run in ms, and the
-// layers each backend got.
+// Prints one JSON object: load_ms (parse + Optimize + LoadNetwork), the time of each timed run in ms, the
+// layers each backend got, and the process's peak RSS (vm_hwm_kb).
 //
 #include <armnn/ArmNN.hpp>
 #include <armnnTfLiteParser/ITfLiteParser.hpp>
@@ -27,6 +27,22 @@
 
 namespace
 {
+
+/// VmHWM of /proc/self/status: this process's own peak RSS. (The parent's ru_maxrss of a child is not: Linux carries
+/// the high-water mark of the forking process's memory over exec, so it is at least the Python driver's RSS.)
+long PeakRssKb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+    {
+        if (line.rfind("VmHWM:", 0) == 0)
+        {
+            return std::strtol(line.c_str() + 6, nullptr, 10);
+        }
+    }
+    return -1;
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -276,7 +292,7 @@ int Run(int argc, char** argv)
         std::printf("%s\"%s\": %u", first ? "" : ", ", backend.c_str(), count);
         first = false;
     }
-    std::printf("}}\n");
+    std::printf("}, \"vm_hwm_kb\": %ld}\n", PeakRssKb());
     return 0;
 }
 

@@ -7,8 +7,8 @@ Models come from the test-model cache (tests/models/generate_models.py; ARMNN_TE
 MobileNet v1, MobileNet v2, ResNet-50 and SSD MobileNet v2 (reported "missing" when the cache has none), fp32 and
 int8, batch 1. Every engine runs the same input bytes in its own process, once per model, precision and thread
 count: load time (ours: parse + Optimize + LoadNetwork; LiteRT: interpreter + AllocateTensors; ONNX Runtime:
-InferenceSession), the median of --runs timed inferences after --warmup, and the process's peak RSS (ru_maxrss of
-the child; the peers' figure includes the Python interpreter and numpy). ONNX Runtime runs the .tflite converted by
+InferenceSession), the median of --runs timed inferences after --warmup, and the process's peak RSS (VmHWM, which
+each engine process reports itself; the peers' figure includes the Python interpreter and numpy). ONNX Runtime runs the .tflite converted by
 tf2onnx, cached next to it as .onnx. CpuRef is single-threaded and slow: it runs once per model and precision,
 --ref-runs times. GpuAcc (`GpuAcc,CpuRef`: fp32 layers on the OpenCL device, the rest on CpuRef) runs once per model
 and precision too, since the OpenCL driver picks its own threads; its cell says "none" when no layer ran on GpuAcc
@@ -50,6 +50,15 @@ def cache_dir():
 # ---------------------------------------------------------------------------------------------------------------
 # Workers: each runs in its own process and prints one JSON object like NetworkBenchmark's.
 
+def peak_rss_kb():
+    """VmHWM of /proc/self/status: this process's own peak RSS (see run_engine)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return None
+
+
 def worker_litert(model, threads, warmup, runs, input_path):
     import numpy as np
     from ai_edge_litert.interpreter import Interpreter
@@ -66,7 +75,7 @@ def worker_litert(model, threads, warmup, runs, input_path):
         interpreter.invoke()
         if i >= warmup:
             times.append((time.perf_counter() - start) * 1e3)
-    return {"load_ms": load_ms, "times_ms": times}
+    return {"load_ms": load_ms, "times_ms": times, "vm_hwm_kb": peak_rss_kb()}
 
 
 def worker_ort(model, threads, warmup, runs, input_path):
@@ -89,14 +98,16 @@ def worker_ort(model, threads, warmup, runs, input_path):
         session.run(None, feed)
         if i >= warmup:
             times.append((time.perf_counter() - start) * 1e3)
-    return {"load_ms": load_ms, "times_ms": times}
+    return {"load_ms": load_ms, "times_ms": times, "vm_hwm_kb": peak_rss_kb()}
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # The driver.
 
 def run_engine(command, timeout, env=None):
-    """Runs command in a child whose peak RSS is taken with os.wait4 (ru_maxrss, KiB on Linux)."""
+    """Runs command in a child. Its peak RSS is the VmHWM the child reports itself: the ru_maxrss that os.wait4
+    returns is no lower than this driver's RSS at the fork (Linux carries the high-water mark over exec), which
+    inflated small engines' figures; it is kept only as a fallback."""
     start = time.time()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=None if env is None else dict(os.environ, **env))
@@ -125,7 +136,8 @@ def run_engine(command, timeout, env=None):
         lines = [l for l in stderr.strip().splitlines() if l.strip()]
         return {"error": (lines[-1] if lines else "exit code %d" % process.returncode)[:200]}
     result = json.loads(stdout.strip().splitlines()[-1])
-    result["peak_rss_mb"] = rusage.ru_maxrss / 1024.0
+    own = result.pop("vm_hwm_kb", None)
+    result["peak_rss_mb"] = (own if own and own > 0 else rusage.ru_maxrss) / 1024.0
     times = result.pop("times_ms")
     result["runs"] = len(times)
     result["median_ms"] = statistics.median(times)
