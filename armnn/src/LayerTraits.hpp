@@ -60,7 +60,9 @@ namespace armnn
     D(StridedSlice, StridedSliceDescriptor) \
     D(Tile, TileDescriptor) \
     D(Transpose, TransposeDescriptor) \
-    D(TransposeConvolution2d, TransposeConvolution2dDescriptor)
+    D(TransposeConvolution2d, TransposeConvolution2dDescriptor) \
+    D(TopK, TopKDescriptor) \
+    D(RoiAlign, RoiAlignDescriptor)
 
 template <LayerType Type>
 struct LayerDescriptorOf

@@ -52,7 +52,7 @@ std::string DescribeTensors(const LayerInfo& info)
     return ss.str();
 }
 
-TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const TensorShape& shape)
+TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const TensorShape& shape, unsigned int slot)
 {
     DataType type = info.m_Inputs.empty() ? DataType::Float32 : info.m_Inputs[0].GetDataType();
     switch (layer.GetType())
@@ -64,6 +64,7 @@ TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const Te
         case LayerType::ArgMinMax:
             type = static_cast<const ArgMinMaxDescriptor&>(layer.GetParameters()).m_Output_Type;
             break;
+        case LayerType::TopK: type = slot == 1 ? DataType::Signed64 : type; break; // indices as ONNX's
         default: break;
     }
     TensorInfo result(shape, type);
@@ -124,7 +125,7 @@ void InferAndValidateShapes(Graph& graph, ShapeInferenceMethod method)
             }
             else if (method == ShapeInferenceMethod::InferAndValidate)
             {
-                output.SetTensorInfo(DefaultOutputInfo(*layer, info, shapes[i]));
+                output.SetTensorInfo(DefaultOutputInfo(*layer, info, shapes[i], i));
             }
             else
             {

@@ -310,6 +310,10 @@ public:
     IConnectableLayer* AddTransposeConvolution2dLayer(const TransposeConvolution2dDescriptor& descriptor,
                                                       const ConstTensor& weights, const Optional<ConstTensor>& biases,
                                                       const char* name = nullptr);
+    /// Extensions (no Arm NN equivalent). TopK: input 0 data (and input 1 K with m_KInput), outputs values and
+    /// indices. RoiAlign: inputs features, rois, batch indices; one output.
+    IConnectableLayer* AddTopKLayer(const TopKDescriptor& descriptor, const char* name = nullptr);
+    IConnectableLayer* AddRoiAlignLayer(const RoiAlignDescriptor& descriptor, const char* name = nullptr);
 
     // Older element-wise entry points; each adds an ElementwiseBinary layer.
     ARMNN_DEPRECATED_MSG("Use AddElementwiseBinaryLayer instead")

@@ -329,7 +329,9 @@ private:
     X(ReverseV2) \
     X(Tile) \
     X(ScatterNd) \
-    X(BroadcastTo)
+    X(BroadcastTo) \
+    X(TopK) \
+    X(RoiAlign)
 
 enum class LayerType
 {
@@ -337,7 +339,7 @@ enum class LayerType
     LIST_OF_LAYER_TYPE
 #undef X
     FirstLayer = Activation,
-    LastLayer = BroadcastTo
+    LastLayer = RoiAlign
 };
 
 const char* GetLayerTypeAsCString(LayerType type);

@@ -2037,6 +2037,143 @@ void ConvertArgMinMax(NodeContext& ctx, armnn::ArgMinMaxFunction f)
     ctx.SetOutput(0, *y, TP::INT64, out);
 }
 
+void ConvertTopK(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.empty())
+    {
+        ctx.Fail("input must have rank 1 or more", ctx.InputName(0));
+    }
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", -1), in.size()));
+    int64_t k = 0;
+    bool runtimeK = false;
+    if (ctx.Opset() < 10)
+    {
+        k = ctx.AttrInt("k", 0);
+    }
+    else if (ctx.IsConst(1))
+    {
+        const std::vector<int64_t> ks = ctx.ConstInts(1, "K");
+        if (ks.size() != 1)
+        {
+            ctx.Fail("K must hold one value", ctx.InputName(1));
+        }
+        k = ks[0];
+    }
+    else
+    {
+        // K comes at run time. The output shape depends on it, so it must be fixed by the model's declared shape
+        // of an output; the layer then checks at run time that K has that value.
+        for (size_t o = 0; o < 2 && !runtimeK; ++o)
+        {
+            const auto declared = ctx.HasOutput(o) ? ctx.Parser().DeclaredDims(ctx.Node().output(static_cast<int>(o)))
+                                                   : std::nullopt;
+            if (declared && declared->size() == in.size() && (*declared)[axis] > 0)
+            {
+                k = (*declared)[axis];
+                runtimeK = true;
+            }
+        }
+        if (!runtimeK)
+        {
+            ctx.Unsupported("K must be known when parsing (a constant or an initializer), or fixed by the declared "
+                            "shape of an output along the axis: the output shape depends on it",
+                            ctx.InputName(1));
+        }
+        if (ctx.Dims(1) != Dims{1} || (ctx.In(1).m_ElemType != TP::INT64 && ctx.In(1).m_ElemType != TP::INT32))
+        {
+            ctx.Fail("K must be a 1-D int64 tensor of one value", ctx.InputName(1));
+        }
+    }
+    if (k == 0)
+    {
+        ctx.Unsupported("K = 0 (an empty result)");
+    }
+    if (k < 0 || k > in[axis])
+    {
+        ctx.Fail("K " + std::to_string(k) + " is not in [0, " + std::to_string(in[axis]) + "], the size of axis " +
+                 std::to_string(axis));
+    }
+    armnn::TopKDescriptor d;
+    d.m_K = static_cast<uint32_t>(k);
+    d.m_Axis = static_cast<int32_t>(axis);
+    d.m_Largest = ctx.AttrInt("largest", 1) != 0;
+    d.m_Sorted = ctx.AttrInt("sorted", 1) != 0;
+    d.m_KInput = runtimeK;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    std::vector<armnn::IOutputSlot*> inputs = {&x};
+    if (runtimeK)
+    {
+        inputs.push_back(&ctx.Slot(1));
+    }
+    auto* l = ctx.Network().AddTopKLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, inputs, {TypeOf(x), armnn::DataType::Signed64});
+    // The values keep the input's quantization (QuantizeLinear outputs carry their scale).
+    armnn::TensorInfo values = x.GetTensorInfo();
+    values.SetShape(l->GetOutputSlot(0).GetTensorInfo().GetShape());
+    values.SetConstant(false);
+    l->GetOutputSlot(0).SetTensorInfo(values);
+    Dims out = in;
+    out[axis] = k;
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+    if (ctx.HasOutput(1))
+    {
+        ctx.SetOutput(1, l->GetOutputSlot(1), TP::INT64, out);
+    }
+}
+
+void ConvertRoiAlign(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims x = ctx.Dims(0);
+    const Dims rois = ctx.Dims(1);
+    if (x.size() != 4)
+    {
+        ctx.Fail("X must be 4-D (N, C, H, W), not " + DimsToString(x), ctx.InputName(0));
+    }
+    if (ctx.In(1).m_ElemType != ctx.In(0).m_ElemType)
+    {
+        ctx.Fail("rois must have X's element type", ctx.InputName(1));
+    }
+    const int64_t outH = ctx.AttrInt("output_height", 1);
+    const int64_t outW = ctx.AttrInt("output_width", 1);
+    const int64_t sampling = ctx.AttrInt("sampling_ratio", 0);
+    if (outH < 1 || outW < 1 || outH > kMaxDimension || outW > kMaxDimension || sampling < 0 ||
+        sampling > kMaxDimension)
+    {
+        ctx.Fail("output_height " + std::to_string(outH) + ", output_width " + std::to_string(outW) +
+                 " must be positive and sampling_ratio " + std::to_string(sampling) + " not negative");
+    }
+    const Dims out = {rois.empty() ? 0 : rois[0], x[1], outH, outW};
+    if (Product(out) > kMaxElements)
+    {
+        ctx.Fail("output " + DimsToString(out) + " has too many elements");
+    }
+    const std::string mode = ctx.AttrString("mode", "avg");
+    if (mode != "avg" && mode != "max")
+    {
+        ctx.Fail("mode '" + mode + "' is not avg or max");
+    }
+    // Opset 10 knows only output_half_pixel; opset 16 added the attribute with half_pixel as its default.
+    const std::string transform =
+        ctx.AttrString("coordinate_transformation_mode", ctx.Opset() < 16 ? "output_half_pixel" : "half_pixel");
+    if (transform != "half_pixel" && transform != "output_half_pixel")
+    {
+        ctx.Fail("coordinate_transformation_mode '" + transform + "' is not half_pixel or output_half_pixel");
+    }
+    armnn::RoiAlignDescriptor d;
+    d.m_OutputHeight = static_cast<uint32_t>(outH);
+    d.m_OutputWidth = static_cast<uint32_t>(outW);
+    d.m_SamplingRatio = static_cast<uint32_t>(sampling);
+    d.m_SpatialScale = ctx.AttrFloat("spatial_scale", 1.0f);
+    d.m_PoolType = mode == "max" ? armnn::PoolingAlgorithm::Max : armnn::PoolingAlgorithm::Average;
+    d.m_HalfPixel = transform == "half_pixel";
+    armnn::IOutputSlot& features = ctx.Slot(0);
+    auto* l = ctx.Network().AddRoiAlignLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&features, &ctx.Slot(1), &ctx.Slot(2)}, TypeOf(features));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
 void ConvertSoftmax(NodeContext& ctx, bool log)
 {
     const Dims in = ctx.Dims(0);
@@ -2748,6 +2885,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Hardmax", ConvertHardmax},
         {"NegativeLogLikelihoodLoss", ConvertNllLoss},
         {"SoftmaxCrossEntropyLoss", ConvertSoftmaxCrossEntropyLoss},
+        {"RoiAlign", ConvertRoiAlign},
         // Reductions.
         {"ReduceMean", [](NodeContext& c) { ConvertReduce(c, RO::Mean, 18); }},
         {"ReduceSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 13); }},
@@ -2761,6 +2899,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"ReduceLogSumExp", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, ExpOf, LogOf); }},
         {"ArgMax", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Max); }},
         {"ArgMin", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Min); }},
+        {"TopK", ConvertTopK},
         // Shapes and data movement.
         {"Reshape", ConvertReshape},
         {"Flatten", ConvertFlatten},

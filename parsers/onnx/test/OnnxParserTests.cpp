@@ -595,6 +595,79 @@ TEST(OnnxParser, QdqConvThatCannotFuseRunsInFloat)
     EXPECT_EQ(out, (std::vector<float>{10.0f}));
 }
 
+TEST(OnnxParser, TopKWithConstantKAndRoiAlign)
+{
+    // TopK, K = 2 along axis 1 of [[1, 5, 3], [6, 2, 4]]: [[5, 3], [6, 4]]. RoiAlign (opset 16: half_pixel) on a
+    // 1x1x2x2 map [[0, 1], [2, 3]] with roi (0.5, 0.5, 1.5, 1.5) -> (0, 0, 1, 1), one bin, one sample at (0.5, 0.5):
+    // the mean of the four values, 1.5.
+    ModelBuilder m(16);
+    m.Input("x", {2, 3});
+    m.InitInts("k", {2});
+    auto* topk = m.Node("TopK", {"x", "k"}, {"values", "indices"}, "topk");
+    ModelBuilder::IntAttr(topk, "axis", 1);
+    m.Output("values");
+    m.Input("map", {1, 1, 2, 2});
+    m.Init("rois", {1, 4}, {0.5f, 0.5f, 1.5f, 1.5f});
+    m.InitInts("batch", {0});
+    auto* roi = m.Node("RoiAlign", {"map", "rois", "batch"}, {"pooled"}, "roialign");
+    ModelBuilder::IntAttr(roi, "sampling_ratio", 1);
+    m.Output("pooled");
+    auto parser = IOnnxParser::Create();
+    armnn::INetworkPtr net = parser->CreateNetworkFromBinary(m.Bytes());
+    armnn::IRuntimePtr runtime = armnn::IRuntime::Create(armnn::IRuntime::CreationOptions());
+    armnn::NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, armnn::Optimize(*net, {armnn::BackendId("CpuRef")}, runtime->GetDeviceSpec())),
+              armnn::Status::Success);
+    std::vector<float> x = {1, 5, 3, 6, 2, 4};
+    std::vector<float> map = {0, 1, 2, 3};
+    auto xb = parser->GetNetworkInputBindingInfo("x");
+    auto mb = parser->GetNetworkInputBindingInfo("map");
+    xb.second.SetConstant(true);
+    mb.second.SetConstant(true);
+    std::vector<float> values(4);
+    std::vector<float> pooled(1);
+    auto vb = parser->GetNetworkOutputBindingInfo("values");
+    auto pb = parser->GetNetworkOutputBindingInfo("pooled");
+    EXPECT_EQ(vb.second.GetShape(), armnn::TensorShape({2, 2}));
+    EXPECT_EQ(pb.second.GetShape(), armnn::TensorShape({1, 1, 1, 1}));
+    ASSERT_EQ(runtime->EnqueueWorkload(id, {{xb.first, armnn::ConstTensor(xb.second, x.data())},
+                                            {mb.first, armnn::ConstTensor(mb.second, map.data())}},
+                                       {{vb.first, armnn::Tensor(vb.second, values.data())},
+                                        {pb.first, armnn::Tensor(pb.second, pooled.data())}}),
+              armnn::Status::Success);
+    EXPECT_EQ(values, (std::vector<float>{5, 3, 6, 4}));
+    EXPECT_EQ(pooled, (std::vector<float>{1.5f}));
+}
+
+TEST(OnnxParserErrors, TopKWithRunTimeKNeedsADeclaredOutputShape)
+{
+    ModelBuilder m(13);
+    m.Input("x", {4});
+    m.Input("k", {1}, onnx::TensorProto::INT64);
+    m.Node("TopK", {"x", "k"}, {"values", "indices"}, "topk");
+    m.Output("values");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); },
+                     {"'topk'", "TopK", "tensor 'k'", "unsupported", "K must be known when parsing"});
+
+    // Declared [2]: K is fixed to 2 and checked at run time.
+    m.graph->mutable_output(0)->mutable_type()->mutable_tensor_type()->mutable_shape()->add_dim()->set_dim_value(2);
+    armnn::INetworkPtr net = parser->CreateNetworkFromBinary(m.Bytes());
+    EXPECT_EQ(parser->GetNetworkOutputBindingInfo("values").second.GetShape(), armnn::TensorShape({2}));
+}
+
+TEST(OnnxParserErrors, NonMaxSuppressionSaysWhy)
+{
+    ModelBuilder m(13);
+    m.Input("boxes", {1, 3, 4});
+    m.Input("scores", {1, 1, 3});
+    m.Node("NonMaxSuppression", {"boxes", "scores"}, {"selected"}, "nms");
+    m.Output("selected");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); },
+                     {"'nms'", "unsupported", "NonMaxSuppression", "depends on the input values"});
+}
+
 TEST(OnnxParser, TextFormatAndBindingInfo)
 {
     ModelBuilder m;
