@@ -630,18 +630,12 @@ void ConvertConvTranspose(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), TP::FLOAT, From4d(o4, x.size()));
 }
 
-void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
+/// Pooling2d of input 0 (1-D or 2-D) with the node's window attributes: the pooled slot (4-D) and its ONNX dims.
+/// `countPad`: padded zeros count in the average's divisor.
+std::pair<armnn::IOutputSlot*, Dims> Pool(NodeContext& ctx, armnn::IOutputSlot& x4, armnn::PoolingAlgorithm algo,
+                                          bool countPad, const std::string& suffix)
 {
     const Dims x = ctx.Dims(0);
-    if (x.size() != 4 && x.size() != 3)
-    {
-        ctx.Unsupported("only 1-D and 2-D pooling (input rank " + std::to_string(x.size()) + ")");
-    }
-    if (ctx.HasOutput(1))
-    {
-        ctx.Unsupported("the Indices output of MaxPool");
-    }
-    RequireFloat(ctx);
     const Window win = ReadWindow(ctx, x, ctx.AttrInts("kernel_shape"));
     if (win.dH != 1 || win.dW != 1)
     {
@@ -653,16 +647,62 @@ void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
     d.m_PadTop = win.padTop; d.m_PadLeft = win.padLeft; d.m_PadBottom = win.padBottom; d.m_PadRight = win.padRight;
     d.m_OutputShapeRounding = ctx.AttrInt("ceil_mode", 0) ? armnn::OutputShapeRounding::Ceiling
                                                           : armnn::OutputShapeRounding::Floor;
-    d.m_PaddingMethod = (algo == armnn::PoolingAlgorithm::Average && ctx.AttrInt("count_include_pad", 0))
-                            ? armnn::PaddingMethod::IgnoreValue
-                            : armnn::PaddingMethod::Exclude;
+    d.m_PaddingMethod = countPad ? armnn::PaddingMethod::IgnoreValue : armnn::PaddingMethod::Exclude;
     d.m_DataLayout = armnn::DataLayout::NCHW;
-    armnn::IOutputSlot& in = ctx.Reshape(ctx.Slot(0), To4d(x), "_to4d");
-    auto* l = ctx.Network().AddPooling2dLayer(d, ctx.LayerName().c_str());
-    ctx.Emit(l, {&in}, TypeOf(in));
+    auto* l = ctx.Network().AddPooling2dLayer(d, ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x4}, TypeOf(x4));
     Dims o4;
     for (unsigned i = 0; i < 4; ++i) o4.push_back(l->GetOutputSlot(0).GetTensorInfo().GetShape()[i]);
-    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, From4d(o4, x.size()));
+    return {&l->GetOutputSlot(0), From4d(o4, x.size())};
+}
+
+void CheckPoolInput(NodeContext& ctx)
+{
+    const size_t rank = ctx.Rank(0);
+    if (rank != 4 && rank != 3)
+    {
+        ctx.Unsupported("only 1-D and 2-D pooling (input rank " + std::to_string(rank) + ")");
+    }
+    RequireFloat(ctx);
+}
+
+void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
+{
+    CheckPoolInput(ctx);
+    if (ctx.HasOutput(1))
+    {
+        ctx.Unsupported("the Indices output of MaxPool");
+    }
+    const bool countPad = algo == armnn::PoolingAlgorithm::Average && ctx.AttrInt("count_include_pad", 0);
+    auto [y, dims] = Pool(ctx, ctx.Reshape(ctx.Slot(0), To4d(ctx.Dims(0)), "_to4d"), algo, countPad, "");
+    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, dims);
+}
+
+/// (sum over the window of |x|^p)^(1/p): an average pool that counts the zero padding, times the window size.
+void ConvertLpPool(NodeContext& ctx)
+{
+    CheckPoolInput(ctx);
+    if (ctx.AttrInt("ceil_mode", 0) != 0)
+    {
+        ctx.Unsupported("ceil_mode (windows past the padding would change the average's divisor)");
+    }
+    const int64_t p = ctx.AttrInt("p", 2);
+    if (p < 1 || p > 64)
+    {
+        ctx.Fail("p " + std::to_string(p) + " is not in [1, 64]");
+    }
+    const int32_t t = ctx.In(0).m_ElemType;
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& x4 = ctx.Reshape(ctx.Slot(0), To4d(ctx.Dims(0)), "_to4d");
+    armnn::IOutputSlot& a = Unary(ctx, armnn::UnaryOperation::Abs, x4, "_abs");
+    armnn::IOutputSlot& powered = p == 1 ? a : p == 2 ? Bin(ctx, BO::Mul, a, a, "_pow")
+                                                      : Bin(ctx, BO::Power, a, Scalar(ctx, t, static_cast<double>(p), "_p"), "_pow");
+    auto [avg, dims] = Pool(ctx, powered, armnn::PoolingAlgorithm::Average, true, "_avg");
+    const Dims k = ctx.AttrInts("kernel_shape");
+    armnn::IOutputSlot& sum = Bin(ctx, BO::Mul, *avg, Scalar(ctx, t, static_cast<double>(Product(k)), "_window"), p == 1 ? "" : "_sum");
+    armnn::IOutputSlot& y = p == 1 ? sum : p == 2 ? Unary(ctx, armnn::UnaryOperation::Sqrt, sum, "")
+                                                  : Bin(ctx, BO::Power, sum, Scalar(ctx, t, 1.0 / static_cast<double>(p), "_invp"), "");
+    ctx.SetOutput(0, y, t, dims);
 }
 
 void ConvertGlobalPool(NodeContext& ctx, armnn::ReduceOperation op)
@@ -797,6 +837,57 @@ void ConvertRmsNorm(NodeContext& ctx)
     armnn::IOutputSlot& rms = Unary(ctx, armnn::UnaryOperation::Sqrt, msEps, "_rms");
     armnn::IOutputSlot& norm = Bin(ctx, armnn::BinaryOperation::Div, x, rms, "_norm");
     ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, norm, ctx.Slot(1), "_scale"), t, ctx.Dims(0));
+}
+
+/// ONNX's function: (x - mean) / (sqrt(variance) + 1e-9) over `axes` (default N, H, W).
+void ConvertMeanVarianceNormalization(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    std::vector<uint32_t> axes;
+    for (int64_t a : ctx.AttrInts("axes", {0, 2, 3}))
+    {
+        axes.push_back(static_cast<uint32_t>(NormAxis(ctx, a, in.size())));
+    }
+    const int32_t t = ctx.In(0).m_ElemType;
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& mean = Reduce(ctx, armnn::ReduceOperation::Mean, x, axes, true, "_mean");
+    armnn::IOutputSlot& centred = Bin(ctx, BO::Sub, x, mean, "_centred");
+    armnn::IOutputSlot& var = Reduce(ctx, armnn::ReduceOperation::Mean, Bin(ctx, BO::Mul, centred, centred, "_sq"), axes, true, "_var");
+    armnn::IOutputSlot& stdv = Bin(ctx, BO::Add, Unary(ctx, armnn::UnaryOperation::Sqrt, var, "_sqrt"), Scalar(ctx, t, 1e-9, "_eps"), "_std");
+    ctx.SetOutput(0, Bin(ctx, BO::Div, centred, stdv, ""), t, in);
+}
+
+/// Across-channel local response normalization: armnn's Normalization with alpha / size (ONNX divides alpha by
+/// the window size; armnn does not). Even sizes have a lopsided window in ONNX, which armnn cannot express.
+void ConvertLrn(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.Rank(0) != 4)
+    {
+        ctx.Unsupported("LRN of a rank-" + std::to_string(ctx.Rank(0)) + " input (4-D only)");
+    }
+    const int64_t size = ctx.AttrInt("size", 0);
+    if (size < 1 || size > 65535)
+    {
+        ctx.Fail("size " + std::to_string(size) + " is not in [1, 65535]");
+    }
+    if (size % 2 == 0)
+    {
+        ctx.Unsupported("an even size (ONNX's window is then lopsided)");
+    }
+    armnn::NormalizationDescriptor d;
+    d.m_NormChannelType = armnn::NormalizationAlgorithmChannel::Across;
+    d.m_NormMethodType = armnn::NormalizationAlgorithmMethod::LocalBrightness;
+    d.m_NormSize = static_cast<uint32_t>(size);
+    d.m_Alpha = ctx.AttrFloat("alpha", 0.0001f) / static_cast<float>(size);
+    d.m_Beta = ctx.AttrFloat("beta", 0.75f);
+    d.m_K = ctx.AttrFloat("bias", 1.0f);
+    d.m_DataLayout = armnn::DataLayout::NCHW;
+    auto* l = ctx.Network().AddNormalizationLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, ctx.Dims(0));
 }
 
 void ConvertInstanceNorm(NodeContext& ctx)
@@ -2763,6 +2854,24 @@ void ConvertComposite(NodeContext& ctx)
         armnn::IOutputSlot& q = Bin(ctx, BO::Div, Bin(ctx, BO::Add, one, x, "_num"), Bin(ctx, BO::Sub, one, x, "_den"), "_ratio");
         y = &Bin(ctx, BO::Mul, Unary(ctx, armnn::UnaryOperation::Log, q, "_log"), Scalar(ctx, t, 0.5, "_half"), "");
     }
+    else if (op == "Shrink")
+    {
+        // d = x - clamp(x, -lambd, lambd) is x -+ lambd outside the band and 0 inside; then move by
+        // (bias - lambd) * sign(d), with the sign from comparisons so that infinities stay finite-times-finite.
+        const float lambd = ctx.AttrFloat("lambd", 0.5f);
+        const float bias = ctx.AttrFloat("bias", 0.0f);
+        if (!(lambd >= 0.0f))
+        {
+            ctx.Fail("lambd must not be negative");
+        }
+        armnn::IOutputSlot& clamped = Act(ctx, armnn::ActivationFunction::BoundedReLu, x, lambd, -lambd, "_clamp");
+        armnn::IOutputSlot& d = Bin(ctx, BO::Sub, x, clamped, "_outside");
+        armnn::IOutputSlot& zero = Scalar(ctx, t, 0, "_zero");
+        armnn::IOutputSlot& pos = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Greater, d, zero, "_gt"), TypeOf(x), "_pos");
+        armnn::IOutputSlot& neg = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Less, d, zero, "_lt"), TypeOf(x), "_neg");
+        armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, pos, neg, "_sign");
+        y = &Bin(ctx, BO::Sub, d, Bin(ctx, BO::Mul, sign, Scalar(ctx, t, static_cast<double>(bias) - lambd, "_shift"), "_move"), "");
+    }
     else if (op == "Gelu")
     {
         const std::string approx = ctx.AttrString("approximate", "none");
@@ -2861,6 +2970,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Mish", ConvertComposite},
         {"Swish", ConvertComposite},
         {"Gelu", ConvertComposite},
+        {"Shrink", ConvertComposite},
         {"ThresholdedRelu", ConvertThresholdedRelu},
         {"IsInf", ConvertIsInfNaN},
         {"IsNaN", ConvertIsInfNaN},
@@ -2873,9 +2983,12 @@ const std::map<std::string, Converter>& OperatorTable()
         {"AveragePool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Average); }},
         {"GlobalAveragePool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Mean); }},
         {"GlobalMaxPool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Max); }},
+        {"LpPool", ConvertLpPool},
         {"BatchNormalization", ConvertBatchNorm},
         {"LayerNormalization", ConvertLayerNorm},
         {"InstanceNormalization", ConvertInstanceNorm},
+        {"MeanVarianceNormalization", ConvertMeanVarianceNormalization},
+        {"LRN", ConvertLrn},
         {"RMSNormalization", ConvertRmsNorm},
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},

@@ -639,6 +639,44 @@ TEST(OnnxParser, TopKWithConstantKAndRoiAlign)
     EXPECT_EQ(pooled, (std::vector<float>{1.5f}));
 }
 
+TEST(OnnxParser, LrnDividesAlphaBySizeAndLpPoolSumsPowers)
+{
+    // LRN size 3, alpha 3 (1 per element once divided by the size), beta 1, bias 1 on channels [1, 2, 3]:
+    // 1 / (1 + 1 + 4) = 1/6, 2 / (1 + 1 + 4 + 9) = 2/15, 3 / (1 + 4 + 9) = 3/14.
+    ModelBuilder m(13);
+    m.Input("x", {1, 3, 1, 1});
+    auto* lrn = m.Node("LRN", {"x"}, {"y"}, "lrn");
+    ModelBuilder::IntAttr(lrn, "size", 3);
+    for (auto [name, value] : {std::pair<const char*, float>{"alpha", 3.0f}, {"beta", 1.0f}, {"bias", 1.0f}})
+    {
+        auto* a = lrn->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::FLOAT);
+        a->set_f(value);
+    }
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    std::vector<float> y = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3}}, "y");
+    ASSERT_EQ(y.size(), 3u);
+    EXPECT_NEAR(y[0], 1.0f / 6.0f, 1e-6f);
+    EXPECT_NEAR(y[1], 2.0f / 15.0f, 1e-6f);
+    EXPECT_NEAR(y[2], 3.0f / 14.0f, 1e-6f);
+
+    // LpPool p = 2, 1-D kernel 2 over [3, -4, 0]: sqrt(9 + 16) = 5, sqrt(16 + 0) = 4.
+    ModelBuilder m2(18);
+    m2.Input("x", {1, 1, 3});
+    auto* pool = m2.Node("LpPool", {"x"}, {"y"}, "lppool");
+    ModelBuilder::IntsAttr(pool, "kernel_shape", {2});
+    m2.Output("y");
+    armnn::TensorShape shape;
+    std::vector<float> p = RunModel(*parser, parser->CreateNetworkFromBinary(m2.Bytes()), {"x"}, {{3, -4, 0}}, "y",
+                                    &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({1, 1, 2}));
+    ASSERT_EQ(p.size(), 2u);
+    EXPECT_NEAR(p[0], 5.0f, 1e-5f);
+    EXPECT_NEAR(p[1], 4.0f, 1e-5f);
+}
+
 TEST(OnnxParserErrors, TopKWithRunTimeKNeedsADeclaredOutputShape)
 {
     ModelBuilder m(13);
