@@ -29,6 +29,9 @@ float ApplyUnary(UnaryOperation op, float x)
         case UnaryOperation::Ceil: return std::ceil(x);
         case UnaryOperation::Cos: return std::cos(x);
         case UnaryOperation::Erf: return std::erf(x);
+        case UnaryOperation::Atan: return std::atan(x);
+        case UnaryOperation::Asin: return std::asin(x);
+        case UnaryOperation::Acos: return std::acos(x);
     }
     return x;
 }

@@ -2265,6 +2265,72 @@ void ConvertRoiAlign(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
+/// Prefix sums in ceil(log2 n) steps (Hillis and Steele): y += y shifted by s along the axis for s = 1, 2, 4, ...,
+/// where the shift is a Slice of the first n - s elements padded with s zeros in front. Exact for integers; floats
+/// are summed in a tree order instead of left to right. reverse runs the same between two reversals of the axis
+/// (Gathers); exclusive shifts the result by one more.
+void ConvertCumSum(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.empty())
+    {
+        ctx.Fail("input must have rank 1 or more", ctx.InputName(0));
+    }
+    const std::vector<int64_t> axisValues = ctx.ConstInts(1, "axis");
+    if (axisValues.size() != 1)
+    {
+        ctx.Fail("axis must hold one value", ctx.InputName(1));
+    }
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, axisValues[0], in.size()));
+    const bool exclusive = ctx.AttrInt("exclusive", 0) != 0;
+    const bool reverse = ctx.AttrInt("reverse", 0) != 0;
+    const int32_t t = ctx.In(0).m_ElemType;
+    const int64_t n = in[axis];
+    if (exclusive && n == 1)
+    {
+        ctx.SetConstOutput(0, MakeConst(t, in, std::vector<double>(static_cast<size_t>(Product(in)), 0.0)));
+        return;
+    }
+    auto reversed = [&](armnn::IOutputSlot& x, const std::string& suffix) -> armnn::IOutputSlot& {
+        std::vector<double> indices;
+        for (int64_t i = n; i-- > 0;) indices.push_back(static_cast<double>(i));
+        auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName(suffix).c_str());
+        ctx.Emit(g, {&x, &ctx.ConstSlot(MakeConst(TP::INT32, {n}, indices), suffix + "_indices")}, TypeOf(x));
+        return g->GetOutputSlot(0);
+    };
+    auto shifted = [&](armnn::IOutputSlot& x, int64_t by, const std::string& suffix) -> armnn::IOutputSlot& {
+        std::vector<unsigned int> begin(in.size(), 0);
+        std::vector<unsigned int> size(in.begin(), in.end());
+        size[axis] = static_cast<unsigned int>(n - by);
+        auto* slice = ctx.Network().AddSliceLayer(armnn::SliceDescriptor(begin, size), ctx.LayerName(suffix + "_slice").c_str());
+        ctx.Emit(slice, {&x}, TypeOf(x));
+        std::vector<std::pair<unsigned int, unsigned int>> pads(in.size(), {0u, 0u});
+        pads[axis].first = static_cast<unsigned int>(by);
+        auto* pad = ctx.Network().AddPadLayer(armnn::PadDescriptor(pads, 0.0f), ctx.LayerName(suffix + "_pad").c_str());
+        ctx.Emit(pad, {&slice->GetOutputSlot(0)}, TypeOf(x));
+        return pad->GetOutputSlot(0);
+    };
+    armnn::IOutputSlot* y = &ctx.Slot(0);
+    if (reverse)
+    {
+        y = &reversed(*y, "_reverse");
+    }
+    for (int64_t step = 1; step < n; step *= 2)
+    {
+        const std::string k = std::to_string(step);
+        y = &Bin(ctx, armnn::BinaryOperation::Add, *y, shifted(*y, step, "_shift" + k), "_sum" + k);
+    }
+    if (exclusive)
+    {
+        y = &shifted(*y, 1, "_exclusive");
+    }
+    if (reverse)
+    {
+        y = &reversed(*y, "_unreverse");
+    }
+    ctx.SetOutput(0, *y, t, in);
+}
+
 void ConvertSoftmax(NodeContext& ctx, bool log)
 {
     const Dims in = ctx.Dims(0);
@@ -2938,6 +3004,9 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Sin", [](NodeContext& c) { ConvertUnary(c, UO::Sin); }},
         {"Cos", [](NodeContext& c) { ConvertUnary(c, UO::Cos); }},
         {"Erf", [](NodeContext& c) { ConvertUnary(c, UO::Erf); }},
+        {"Atan", [](NodeContext& c) { ConvertUnary(c, UO::Atan); }},
+        {"Asin", [](NodeContext& c) { ConvertUnary(c, UO::Asin); }},
+        {"Acos", [](NodeContext& c) { ConvertUnary(c, UO::Acos); }},
         {"Ceil", [](NodeContext& c) { ConvertUnary(c, UO::Ceil); }},
         {"Round", ConvertRound},
         {"Floor", [](NodeContext& c) {
@@ -3027,6 +3096,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
         {"Trilu", ConvertTrilu},
+        {"CumSum", ConvertCumSum},
         {"Expand", ConvertExpand},
         {"DepthToSpace", [](NodeContext& c) { ConvertSpaceDepth(c, false); }},
         {"SpaceToDepth", [](NodeContext& c) { ConvertSpaceDepth(c, true); }},

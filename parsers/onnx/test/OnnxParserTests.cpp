@@ -677,6 +677,29 @@ TEST(OnnxParser, LrnDividesAlphaBySizeAndLpPoolSumsPowers)
     EXPECT_NEAR(p[1], 4.0f, 1e-5f);
 }
 
+TEST(OnnxParser, CumSumReverseExclusiveAndInclusive)
+{
+    // Along axis 1 of [[1, 2, 3, 4, 5], [5, 4, 3, 2, 1]] (n = 5: shifts of 1, 2 and 4):
+    // reverse exclusive y[i] = sum of x[j > i]: [14, 12, 9, 5, 0] and [10, 6, 3, 1, 0]; inclusive: [1, 3, 6, 10, 15].
+    for (const bool reverseExclusive : {true, false})
+    {
+        ModelBuilder m(14);
+        m.Input("x", {2, 5});
+        m.InitInts("axis", {1});
+        auto* n = m.Node("CumSum", {"x", "axis"}, {"y"}, "cumsum");
+        ModelBuilder::IntAttr(n, "reverse", reverseExclusive);
+        ModelBuilder::IntAttr(n, "exclusive", reverseExclusive);
+        m.Output("y");
+        auto parser = IOnnxParser::Create();
+        const std::vector<float> y = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"},
+                                              {{1, 2, 3, 4, 5, 5, 4, 3, 2, 1}}, "y");
+        const std::vector<float> expected = reverseExclusive
+                                                ? std::vector<float>{14, 12, 9, 5, 0, 10, 6, 3, 1, 0}
+                                                : std::vector<float>{1, 3, 6, 10, 15, 5, 9, 12, 14, 15};
+        EXPECT_EQ(y, expected);
+    }
+}
+
 TEST(OnnxParserErrors, TopKWithRunTimeKNeedsADeclaredOutputShape)
 {
     ModelBuilder m(13);
