@@ -294,6 +294,18 @@ TEST_P(LayerTest, UnaryInverseTrigonometryFloat32)
     EXPECT_TRUE(AllClose(acosOut[0].AsFloat(), {1.0471976f, 3.1415927f}));
 }
 
+TEST_P(LayerTest, UnaryAbsNegSigned64Exact)
+{
+    // 2^53 + 1 is not a float; -INT64_MIN wraps to itself in two's complement (no overflow).
+    const int64_t minimum = std::numeric_limits<int64_t>::min();
+    const TensorInfo info({3}, DataType::Signed64);
+    const TestTensor x = TestTensor::Of<int64_t>(info, {-5, -9007199254740993, minimum});
+    ARMNN_RUN_LAYER(absOut, Unary(UnaryOperation::Abs), {x}, {info});
+    EXPECT_EQ(absOut[0].As<int64_t>(), (std::vector<int64_t>{5, 9007199254740993, minimum}));
+    ARMNN_RUN_LAYER(negOut, Unary(UnaryOperation::Neg), {x}, {info});
+    EXPECT_EQ(negOut[0].As<int64_t>(), (std::vector<int64_t>{5, 9007199254740993, minimum}));
+}
+
 TEST_P(LayerTest, UnaryCeilFloat32)
 {
     ARMNN_RUN_LAYER(out, Unary(UnaryOperation::Ceil), {TestTensor::Float({4}, {-1.5f, 1.2f, 2, -0.5f})},

@@ -127,6 +127,9 @@ bool AllConst(const NodeContext& ctx)
 
 armnn::DataType TypeOf(armnn::IOutputSlot& s) { return s.GetTensorInfo().GetDataType(); }
 
+/// INT8 and UINT8, which armnn holds as quantized types (scale 1) whose arithmetic rounds and saturates.
+bool Narrow8(int32_t onnxType) { return onnxType == TP::INT8 || onnxType == TP::UINT8; }
+
 // Small graph-building blocks used by composite converters.
 armnn::IOutputSlot& Bin(NodeContext& ctx, armnn::BinaryOperation op, armnn::IOutputSlot& a, armnn::IOutputSlot& b,
                         const std::string& suffix)
@@ -152,6 +155,21 @@ armnn::IOutputSlot& Act(NodeContext& ctx, armnn::ActivationFunction f, armnn::IO
     auto* l = ctx.Network().AddActivationLayer(armnn::ActivationDescriptor(f, alpha, beta),
                                                ctx.LayerName(suffix).c_str());
     ctx.Emit(l, {&a}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& CompareSlots(NodeContext& ctx, armnn::ComparisonOperation op, armnn::IOutputSlot& a,
+                                 armnn::IOutputSlot& b, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, armnn::DataType::Boolean);
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& CastSlot(NodeContext& ctx, armnn::IOutputSlot& a, armnn::DataType t, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddCastLayer(ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a}, t);
     return l->GetOutputSlot(0);
 }
 
@@ -245,9 +263,13 @@ void ConvertBinary(NodeContext& ctx, armnn::BinaryOperation op)
         ctx.Fail("inputs have different types " + OnnxTypeName(ctx.In(0).m_ElemType) + " and " +
                  OnnxTypeName(ctx.In(1).m_ElemType));
     }
-    if (type == "Div" && (ctx.In(0).m_ElemType == TP::UINT8 || ctx.In(0).m_ElemType == TP::INT8))
+    if (type == "Div" && Narrow8(ctx.In(0).m_ElemType))
     {
-        ctx.Unsupported("Div on 8-bit integers (armnn treats them as quantized and rounds)");
+        // armnn's 8-bit types are quantized and their Div rounds: divide in int32, which truncates as ONNX does.
+        armnn::IOutputSlot& q = Bin(ctx, op, CastSlot(ctx, ctx.Slot(0), armnn::DataType::Signed32, "_a32"),
+                                    CastSlot(ctx, ctx.Slot(1), armnn::DataType::Signed32, "_b32"), "_div");
+        ctx.SetOutput(0, CastSlot(ctx, q, TypeOf(ctx.Slot(0)), ""), ctx.In(0).m_ElemType, out);
+        return;
     }
     armnn::IOutputSlot* b = &ctx.Slot(1);
     if (type == "Pow" && ctx.In(0).m_ElemType != ctx.In(1).m_ElemType)
@@ -1851,21 +1873,6 @@ void ConvertSoftmaxCrossEntropyLoss(NodeContext& ctx)
 // ---------------------------------------------------------------------------------------------------------------
 // Small composites: Hardmax, LpNormalization, IsInf, IsNaN, ThresholdedRelu, EyeLike, OneHot, GroupNormalization
 
-armnn::IOutputSlot& CompareSlots(NodeContext& ctx, armnn::ComparisonOperation op, armnn::IOutputSlot& a,
-                                 armnn::IOutputSlot& b, const std::string& suffix)
-{
-    auto* l = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(suffix).c_str());
-    ctx.Emit(l, {&a, &b}, armnn::DataType::Boolean);
-    return l->GetOutputSlot(0);
-}
-
-armnn::IOutputSlot& CastSlot(NodeContext& ctx, armnn::IOutputSlot& a, armnn::DataType t, const std::string& suffix)
-{
-    auto* l = ctx.Network().AddCastLayer(ctx.LayerName(suffix).c_str());
-    ctx.Emit(l, {&a}, t);
-    return l->GetOutputSlot(0);
-}
-
 /// Hardmax: 1 at the first maximum along the axis, 0 elsewhere (ArgMax, then Equal against the axis indices).
 void ConvertHardmax(NodeContext& ctx)
 {
@@ -2040,14 +2047,24 @@ void ConvertMod(NodeContext& ctx)
         ctx.SetConstOutput(0, std::move(c));
         return;
     }
-    if (t != TP::FLOAT && t != TP::FLOAT16 && t != TP::INT32 && t != TP::INT64) ctx.Unsupported("Mod on " + OnnxTypeName(t));
+    if (!real && t != TP::INT32 && t != TP::INT64 && !Narrow8(t) && t != TP::INT16 && t != TP::UINT16 &&
+        t != TP::UINT32)
+    {
+        ctx.Unsupported("Mod on " + OnnxTypeName(t));
+    }
     using BO = armnn::BinaryOperation;
-    armnn::IOutputSlot& a = ctx.Slot(0);
-    armnn::IOutputSlot& b = ctx.Slot(1);
+    // 8-bit integers are armnn's quantized types, whose arithmetic rounds and saturates: compute in int32 (the
+    // remainder fits the input type). 16-bit and uint32 inputs are already Signed32 and Signed64.
+    const int32_t w = Narrow8(t) ? TP::INT32 : t;
+    armnn::IOutputSlot& a = Narrow8(t) ? CastSlot(ctx, ctx.Slot(0), armnn::DataType::Signed32, "_a32") : ctx.Slot(0);
+    armnn::IOutputSlot& b = Narrow8(t) ? CastSlot(ctx, ctx.Slot(1), armnn::DataType::Signed32, "_b32") : ctx.Slot(1);
+    auto finish = [&](armnn::IOutputSlot& r) {
+        ctx.SetOutput(0, Narrow8(t) ? CastSlot(ctx, r, TypeOf(ctx.Slot(0)), "") : r, t, out);
+    };
     if (!cFmod)
     {
         armnn::IOutputSlot& q = Bin(ctx, BO::FloorDiv, a, b, "_floordiv");
-        ctx.SetOutput(0, Bin(ctx, BO::Sub, a, Bin(ctx, BO::Mul, q, b, "_qb"), ""), t, out);
+        finish(Bin(ctx, BO::Sub, a, Bin(ctx, BO::Mul, q, b, "_qb"), Narrow8(t) ? "_mod" : ""));
         return;
     }
     // fmod(a, b) = sign(a) * (|a| - floor(|a| / |b|) * |b|).
@@ -2057,13 +2074,13 @@ void ConvertMod(NodeContext& ctx)
     armnn::IOutputSlot& m = Bin(ctx, BO::Sub, absA, Bin(ctx, BO::Mul, q, absB, "_qb"), "_absmod");
     auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
                                                    ctx.LayerName("_isneg").c_str());
-    ctx.Emit(isNeg, {&a, &Scalar(ctx, t, 0, "_zero")}, armnn::DataType::Boolean);
+    ctx.Emit(isNeg, {&a, &Scalar(ctx, w, 0, "_zero")}, armnn::DataType::Boolean);
     auto* negT = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_cast").c_str());
     ctx.Emit(negT, {&isNeg->GetOutputSlot(0)}, TypeOf(a));
     // sign = 1 - 2 * isNeg
-    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, negT->GetOutputSlot(0), Scalar(ctx, t, 2, "_two"), "_twice");
-    armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, Scalar(ctx, t, 1, "_one"), twice, "_sign");
-    ctx.SetOutput(0, Bin(ctx, BO::Mul, m, sign, ""), t, out);
+    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, negT->GetOutputSlot(0), Scalar(ctx, w, 2, "_two"), "_twice");
+    armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, Scalar(ctx, w, 1, "_one"), twice, "_sign");
+    finish(Bin(ctx, BO::Mul, m, sign, Narrow8(t) ? "_mod" : ""));
 }
 
 /// Trilu: keeps the elements on and above (upper) or below (lower) the k-th diagonal of the last two axes, with
