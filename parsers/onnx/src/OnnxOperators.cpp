@@ -1664,6 +1664,110 @@ armnn::IOutputSlot& Concat(NodeContext& ctx, armnn::IOutputSlot& a, armnn::IOutp
     return l->GetOutputSlot(0);
 }
 
+/// The last-axis slice [from, from + count) of a slot of shape dims.
+armnn::IOutputSlot& SliceLast(NodeContext& ctx, armnn::IOutputSlot& x, const Dims& dims, int64_t from, int64_t count,
+                              const std::string& suffix)
+{
+    std::vector<unsigned int> begin(dims.size(), 0);
+    std::vector<unsigned int> size(dims.begin(), dims.end());
+    begin.back() = static_cast<unsigned int>(from);
+    size.back() = static_cast<unsigned int>(count);
+    auto* l = ctx.Network().AddSliceLayer(armnn::SliceDescriptor(begin, size), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
+    return l->GetOutputSlot(0);
+}
+
+/// RotaryEmbedding (opset 23) as ONNX's reference computes it, on [batch, sequence, heads, head size]: the first
+/// rotary_embedding_dim values of each head are split in halves (or even and odd positions when interleaved),
+/// rotated by the cos/sin caches (gathered at position_ids when given) and put back; the rest pass unchanged.
+void ConvertRotaryEmbedding(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    const int64_t heads = ctx.AttrInt("num_heads", 0);
+    if (in.size() != 3 && in.size() != 4)
+    {
+        ctx.Fail("input must be 3-D or 4-D, not " + DimsToString(in), ctx.InputName(0));
+    }
+    if (in.size() == 3 && (heads < 1 || in[2] % heads != 0))
+    {
+        ctx.Fail("num_heads " + std::to_string(heads) + " must be positive and divide the hidden size " +
+                 std::to_string(in[2]));
+    }
+    const int64_t b = in[0];
+    const int64_t s = in.size() == 4 ? in[2] : in[1];
+    const int64_t h = in.size() == 4 ? in[1] : heads;
+    const int64_t d = in.size() == 4 ? in[3] : in[2] / heads;
+    const int64_t rot = ctx.AttrInt("rotary_embedding_dim", 0) == 0 ? d : ctx.AttrInt("rotary_embedding_dim", 0);
+    if (rot < 2 || rot > d || rot % 2 != 0)
+    {
+        ctx.Fail("rotary_embedding_dim " + std::to_string(rot) + " must be even and in [2, head size " +
+                 std::to_string(d) + "]");
+    }
+    const int64_t half = rot / 2;
+    const bool interleaved = ctx.AttrInt("interleaved", 0) != 0;
+    const Dims bshd = {b, s, h, d};
+    armnn::IOutputSlot& x = in.size() == 4 ? Permute(ctx, ctx.Slot(0), {0, 2, 1, 3}, "_bshd") : ctx.Reshape(ctx.Slot(0), bshd, "_bshd");
+    // Caches as [batch, sequence, 1, half], broadcast over the heads.
+    auto cache = [&](size_t i, const std::string& name) -> armnn::IOutputSlot& {
+        armnn::IOutputSlot* c = &ctx.Slot(i);
+        if (ctx.Has(3))
+        {
+            if (ctx.Rank(i) != 2 || ctx.Dims(i)[1] != half || ctx.Dims(3) != Dims{b, s})
+            {
+                ctx.Fail("with position_ids [batch, sequence] the caches must be [positions, " +
+                         std::to_string(half) + "]", ctx.InputName(i));
+            }
+            auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName("_" + name).c_str());
+            ctx.Emit(g, {c, &CastSlot(ctx, ctx.Slot(3), armnn::DataType::Signed32, "_" + name + "_positions")}, TypeOf(*c));
+            c = &g->GetOutputSlot(0);
+        }
+        else if (ctx.Dims(i) != Dims{b, s, half})
+        {
+            ctx.Fail("without position_ids the caches must be [batch, sequence, " + std::to_string(half) + "]",
+                     ctx.InputName(i));
+        }
+        return ctx.Reshape(*c, {b, s, 1, half}, "_" + name + "_bs1h");
+    };
+    armnn::IOutputSlot& cosC = cache(1, "cos");
+    armnn::IOutputSlot& sinC = cache(2, "sin");
+    armnn::IOutputSlot& rotated = rot == d ? x : SliceLast(ctx, x, bshd, 0, rot, "_rotated");
+    armnn::IOutputSlot* x1 = nullptr;
+    armnn::IOutputSlot* x2 = nullptr;
+    const Dims pairs = {b, s, h, half, 2};
+    if (interleaved)
+    {
+        armnn::IOutputSlot& p = ctx.Reshape(rotated, pairs, "_pairs");
+        x1 = &ctx.Reshape(SliceLast(ctx, p, pairs, 0, 1, "_even"), {b, s, h, half}, "_x1");
+        x2 = &ctx.Reshape(SliceLast(ctx, p, pairs, 1, 1, "_odd"), {b, s, h, half}, "_x2");
+    }
+    else
+    {
+        x1 = &SliceLast(ctx, rotated, {b, s, h, rot}, 0, half, "_x1");
+        x2 = &SliceLast(ctx, rotated, {b, s, h, rot}, half, half, "_x2");
+    }
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& real = Bin(ctx, BO::Sub, Bin(ctx, BO::Mul, cosC, *x1, "_cos_x1"), Bin(ctx, BO::Mul, sinC, *x2, "_sin_x2"), "_real");
+    armnn::IOutputSlot& imag = Bin(ctx, BO::Add, Bin(ctx, BO::Mul, sinC, *x1, "_sin_x1"), Bin(ctx, BO::Mul, cosC, *x2, "_cos_x2"), "_imag");
+    armnn::IOutputSlot* y = nullptr;
+    if (interleaved)
+    {
+        armnn::IOutputSlot& both = Concat(ctx, ctx.Reshape(real, {b, s, h, half, 1}, "_real5"),
+                                          ctx.Reshape(imag, {b, s, h, half, 1}, "_imag5"), 4, "_interleave");
+        y = &ctx.Reshape(both, {b, s, h, rot}, "_rotated_back");
+    }
+    else
+    {
+        y = &Concat(ctx, real, imag, 3, "_rotated_back");
+    }
+    if (rot < d)
+    {
+        y = &Concat(ctx, *y, SliceLast(ctx, x, bshd, rot, d - rot, "_pass"), 3, "_joined");
+    }
+    armnn::IOutputSlot& out = in.size() == 4 ? Permute(ctx, *y, {0, 2, 1, 3}, "") : ctx.Reshape(*y, in, "");
+    ctx.SetOutput(0, out, ctx.In(0).m_ElemType, in);
+}
+
 /// Q, K or V as [batch, heads, sequence, head size]: 3-D inputs [batch, sequence, heads * head size] are split.
 armnn::IOutputSlot& AttentionHeads(NodeContext& ctx, size_t i, int64_t heads, Dims& dims, const std::string& suffix)
 {
@@ -2081,6 +2185,34 @@ void ConvertMod(NodeContext& ctx)
     armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, negT->GetOutputSlot(0), Scalar(ctx, w, 2, "_two"), "_twice");
     armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, Scalar(ctx, w, 1, "_one"), twice, "_sign");
     finish(Bin(ctx, BO::Mul, m, sign, Narrow8(t) ? "_mod" : ""));
+}
+
+/// ~x without bit operations: (2^bits - 1) - x for unsigned types, -1 - x for signed ones (two's complement).
+/// 8-bit types go through int32 (armnn's 8-bit arithmetic is quantized).
+void ConvertBitwiseNot(NodeContext& ctx)
+{
+    const int32_t t = ctx.In(0).m_ElemType;
+    const std::map<int32_t, double> bases = {{TP::UINT8, 255.0},  {TP::UINT16, 65535.0}, {TP::UINT32, 4294967295.0},
+                                             {TP::INT8, -1.0},    {TP::INT16, -1.0},     {TP::INT32, -1.0},
+                                             {TP::INT64, -1.0}};
+    const auto base = bases.find(t);
+    if (base == bases.end())
+    {
+        ctx.Unsupported("BitwiseNot on " + OnnxTypeName(t));
+    }
+    if (ctx.IsConst(0))
+    {
+        const ConstValue& x = ctx.Const(0, "X");
+        ConstValue c = MakeConst(t, x.m_Dims, {});
+        for (size_t i = 0; i < x.NumElements(); ++i) c.m_Ints.push_back(static_cast<int64_t>(base->second) - x.Int(i));
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    const bool narrow = Narrow8(t);
+    armnn::IOutputSlot& x = narrow ? CastSlot(ctx, ctx.Slot(0), armnn::DataType::Signed32, "_x32") : ctx.Slot(0);
+    armnn::IOutputSlot& r = Bin(ctx, armnn::BinaryOperation::Sub, Scalar(ctx, narrow ? TP::INT32 : t, base->second, "_base"),
+                                x, narrow ? "_not" : "");
+    ctx.SetOutput(0, narrow ? CastSlot(ctx, r, TypeOf(ctx.Slot(0)), "") : r, t, ctx.Dims(0));
 }
 
 /// Trilu: keeps the elements on and above (upper) or below (lower) the k-th diagonal of the last two axes, with
@@ -3011,6 +3143,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"And", [](NodeContext& c) { ConvertLogical(c, armnn::LogicalBinaryOperation::LogicalAnd); }},
         {"Or", [](NodeContext& c) { ConvertLogical(c, armnn::LogicalBinaryOperation::LogicalOr); }},
         {"Not", [](NodeContext& c) { ConvertUnary(c, UO::LogicalNot); }},
+        {"BitwiseNot", ConvertBitwiseNot},
         {"Where", ConvertWhere},
         // Unary math.
         {"Abs", [](NodeContext& c) { ConvertUnary(c, UO::Abs); }},
@@ -3079,6 +3212,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},
         {"Attention", ConvertAttention},
+        {"RotaryEmbedding", ConvertRotaryEmbedding},
         {"GroupNormalization", ConvertGroupNormalization},
         {"LpNormalization", ConvertLpNormalization},
         {"Hardmax", ConvertHardmax},
