@@ -700,6 +700,43 @@ TEST(OnnxParser, CumSumReverseExclusiveAndInclusive)
     }
 }
 
+TEST(OnnxParser, RotaryEmbeddingHalvesAndInterleavedAndBitwiseNot)
+{
+    // One head of size 4, cos = [0, 1], sin = [1, 0], x = [1, 2, 3, 4]. Halves: x1 = [1, 2], x2 = [3, 4]:
+    // real = cos x1 - sin x2 = [-3, 2], imag = sin x1 + cos x2 = [1, 4] -> [-3, 2, 1, 4]. Interleaved: x1 = [1, 3],
+    // x2 = [2, 4]: real = [-2, 3], imag = [1, 4] -> [-2, 1, 3, 4].
+    for (const bool interleaved : {false, true})
+    {
+        ModelBuilder m(23);
+        m.Input("x", {1, 1, 1, 4});
+        m.Init("cos", {1, 1, 2}, {0, 1});
+        m.Init("sin", {1, 1, 2}, {1, 0});
+        auto* n = m.Node("RotaryEmbedding", {"x", "cos", "sin"}, {"y"}, "rope");
+        ModelBuilder::IntAttr(n, "interleaved", interleaved);
+        m.Output("y");
+        auto parser = IOnnxParser::Create();
+        const std::vector<float> y = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"},
+                                              {{1, 2, 3, 4}}, "y");
+        const std::vector<float> expected = interleaved ? std::vector<float>{-2, 1, 3, 4}
+                                                        : std::vector<float>{-3, 2, 1, 4};
+        EXPECT_EQ(y, expected);
+    }
+
+    // BitwiseNot of uint8 [0, 5, 255] (folded as a constant here): [255, 250, 0]; run through Cast to float so
+    // that RunModel reads it.
+    ModelBuilder m(18);
+    m.InitTyped("c", {3}, onnx::TensorProto::UINT8, {0, 5, 255});
+    m.Input("x", {3});
+    m.Node("BitwiseNot", {"c"}, {"n"}, "not");
+    auto* cast = m.Node("Cast", {"n"}, {"f"}, "cast");
+    ModelBuilder::IntAttr(cast, "to", onnx::TensorProto::FLOAT);
+    m.Node("Add", {"f", "x"}, {"y"}, "add");
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 0, 0}}, "y"),
+              (std::vector<float>{255, 250, 0}));
+}
+
 TEST(OnnxParserErrors, TopKWithRunTimeKNeedsADeclaredOutputShape)
 {
     ModelBuilder m(13);
