@@ -120,6 +120,11 @@ TEST(DetectionHeadShapes, RoiAlignRejectsBadInputs)
                   .find("must be [R, 4] and [R]"),
               std::string::npos);
     EXPECT_FALSE(InferError(RoiAlignOf(desc), {TensorShape({1, 4, 4}), TensorShape({3, 4}), TensorShape({3})}).empty());
+    desc.m_SamplingRatio = 1025;
+    EXPECT_NE(InferError(RoiAlignOf(desc), {TensorShape({1, 1, 4, 4}), TensorShape({3, 4}), TensorShape({3})})
+                  .find("m_SamplingRatio 1025 is above 1024"),
+              std::string::npos);
+    desc.m_SamplingRatio = 0;
     desc.m_OutputWidth = 0;
     EXPECT_NE(InferError(RoiAlignOf(desc), {TensorShape({1, 1, 4, 4}), TensorShape({3, 4}), TensorShape({3})})
                   .find("zero dimension"),

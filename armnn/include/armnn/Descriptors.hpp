@@ -715,7 +715,7 @@ struct TopKDescriptor : BaseDescriptor
 /// [N, C, H, W] (NCHW), rois [R, 4] as (x1, y1, x2, y2) in input coordinates, batch indices [R] (Signed32 or
 /// Signed64). Output [R, C, m_OutputHeight, m_OutputWidth]: each bin averages (or, with
 /// PoolingAlgorithm::Max, takes the largest of) bilinearly interpolated samples, m_SamplingRatio per bin side
-/// (0: ceil(roi size / output size)), as ONNX Runtime computes it.
+/// (0: ceil(bin size), at most 1024; an explicit ratio must not exceed 1024), as ONNX Runtime computes it.
 struct RoiAlignDescriptor : BaseDescriptor
 {
     bool operator==(const RoiAlignDescriptor& rhs) const

@@ -142,6 +142,10 @@ std::vector<TensorShape> RoiAlignShapes(const LayerInfo& layer)
     {
         ThrowInvalid(layer, "m_PoolType must be Average or Max");
     }
+    if (desc.m_SamplingRatio > 1024)
+    {
+        ThrowInvalid(layer, "m_SamplingRatio " + std::to_string(desc.m_SamplingRatio) + " is above 1024");
+    }
     if (!std::isfinite(desc.m_SpatialScale))
     {
         ThrowInvalid(layer, "m_SpatialScale is not finite");

@@ -121,12 +121,14 @@ std::unique_ptr<IWorkload> CreateRoiAlign(const LayerInfo& layer)
             const int64_t gridW = GridSize(desc.m_SamplingRatio, binW);
             const float count = static_cast<float>(std::max<int64_t>(gridH * gridW, 1));
 
-            // Sample positions and weights are shared by every channel.
-            samples.clear();
+            // Each bin's sample positions and weights are shared by every channel; they are computed per bin so
+            // that memory stays at one bin's grid.
+            const size_t perBin = static_cast<size_t>(gridH * gridW);
             for (uint32_t ph = 0; ph < outH; ++ph)
             {
                 for (uint32_t pw = 0; pw < outW; ++pw)
                 {
+                    samples.clear();
                     for (int64_t iy = 0; iy < gridH; ++iy)
                     {
                         const float yy = startH + static_cast<float>(ph) * binH +
@@ -138,34 +140,30 @@ std::unique_ptr<IWorkload> CreateRoiAlign(const LayerInfo& layer)
                             samples.push_back(Bilinear(yy, xx, height, width));
                         }
                     }
-                }
-            }
-            const size_t perBin = static_cast<size_t>(gridH * gridW);
-            for (size_t c = 0; c < channels; ++c)
-            {
-                const float* map = data + (static_cast<size_t>(batch) * channels + c) * plane;
-                float* y = out[0] + (r * channels + c) * outH * outW;
-                for (size_t bin = 0; bin < size_t{outH} * outW; ++bin)
-                {
-                    float value = 0.0f;
-                    for (size_t s = 0; s < perBin; ++s)
+                    const size_t bin = size_t{ph} * outW + pw;
+                    for (size_t c = 0; c < channels; ++c)
                     {
-                        const Sample& p = samples[bin * perBin + s];
-                        if (isMax)
+                        const float* map = data + (static_cast<size_t>(batch) * channels + c) * plane;
+                        float value = 0.0f;
+                        for (size_t k = 0; k < perBin; ++k)
                         {
-                            const float m = std::max(std::max(std::max(p.m_W[0] * map[p.m_Pos[0]],
-                                                                       p.m_W[1] * map[p.m_Pos[1]]),
-                                                              p.m_W[2] * map[p.m_Pos[2]]),
-                                                     p.m_W[3] * map[p.m_Pos[3]]);
-                            value = s == 0 ? m : std::max(value, m);
+                            const Sample& p = samples[k];
+                            if (isMax)
+                            {
+                                const float m = std::max(std::max(std::max(p.m_W[0] * map[p.m_Pos[0]],
+                                                                           p.m_W[1] * map[p.m_Pos[1]]),
+                                                                  p.m_W[2] * map[p.m_Pos[2]]),
+                                                         p.m_W[3] * map[p.m_Pos[3]]);
+                                value = k == 0 ? m : std::max(value, m);
+                            }
+                            else
+                            {
+                                value += p.m_W[0] * map[p.m_Pos[0]] + p.m_W[1] * map[p.m_Pos[1]] +
+                                         p.m_W[2] * map[p.m_Pos[2]] + p.m_W[3] * map[p.m_Pos[3]];
+                            }
                         }
-                        else
-                        {
-                            value += p.m_W[0] * map[p.m_Pos[0]] + p.m_W[1] * map[p.m_Pos[1]] +
-                                     p.m_W[2] * map[p.m_Pos[2]] + p.m_W[3] * map[p.m_Pos[3]];
-                        }
+                        out[0][(r * channels + c) * outH * outW + bin] = isMax ? value : value / count;
                     }
-                    y[bin] = isMax ? value : value / count;
                 }
             }
         }
