@@ -2215,6 +2215,53 @@ void ConvertBitwiseNot(NodeContext& ctx)
     ctx.SetOutput(0, narrow ? CastSlot(ctx, r, TypeOf(ctx.Slot(0)), "") : r, t, ctx.Dims(0));
 }
 
+/// BitShift on unsigned integers, in int64 arithmetic (armnn has no bit operations): right is x floor-divided by
+/// 2^y; left is (x mod 2^(bits - y)) * 2^y, the bits that stay inside the type, so nothing overflows. Shifts are
+/// clamped to the type's width, which gives 0 (ONNX leaves wider shifts undefined).
+void ConvertBitShift(NodeContext& ctx)
+{
+    const int32_t t = ctx.In(0).m_ElemType;
+    const std::map<int32_t, int64_t> widths = {{TP::UINT8, 8}, {TP::UINT16, 16}, {TP::UINT32, 32}};
+    const auto width = widths.find(t);
+    if (width == widths.end())
+    {
+        ctx.Unsupported("BitShift on " + OnnxTypeName(t));
+    }
+    if (ctx.In(1).m_ElemType != t)
+    {
+        ctx.Fail("inputs have different types");
+    }
+    const std::string direction = ctx.AttrString("direction", "");
+    if (direction != "LEFT" && direction != "RIGHT")
+    {
+        ctx.Fail("direction '" + direction + "' is not LEFT or RIGHT");
+    }
+    const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    using BO = armnn::BinaryOperation;
+    const armnn::DataType i64 = armnn::DataType::Signed64;
+    auto wide = [&](size_t i, const std::string& suffix) -> armnn::IOutputSlot& {
+        return TypeOf(ctx.Slot(i)) == i64 ? ctx.Slot(i) : CastSlot(ctx, ctx.Slot(i), i64, suffix);
+    };
+    armnn::IOutputSlot& x = wide(0, "_x64");
+    armnn::IOutputSlot& bits = Scalar(ctx, TP::INT64, static_cast<double>(width->second), "_width");
+    armnn::IOutputSlot& y = Bin(ctx, BO::Minimum, wide(1, "_y64"), bits, "_shift");
+    armnn::IOutputSlot& two = Scalar(ctx, TP::INT64, 2, "_two");
+    armnn::IOutputSlot& scale = Bin(ctx, BO::Power, two, y, "_scale");
+    armnn::IOutputSlot* r = nullptr;
+    if (direction == "RIGHT")
+    {
+        r = &Bin(ctx, BO::FloorDiv, x, scale, "_shifted");
+    }
+    else
+    {
+        armnn::IOutputSlot& keep = Bin(ctx, BO::Power, two, Bin(ctx, BO::Sub, bits, y, "_keepbits"), "_keep");
+        armnn::IOutputSlot& low = Bin(ctx, BO::Sub, x, Bin(ctx, BO::Mul, Bin(ctx, BO::FloorDiv, x, keep, "_high"), keep, "_highpart"), "_low");
+        r = &Bin(ctx, BO::Mul, low, scale, "_shifted");
+    }
+    const armnn::DataType type = TypeOf(ctx.Slot(0));
+    ctx.SetOutput(0, type == i64 ? *r : CastSlot(ctx, *r, type, ""), t, out);
+}
+
 /// Trilu: keeps the elements on and above (upper) or below (lower) the k-th diagonal of the last two axes, with
 /// a mask built at parse time, or compared with k at run time when k is not a constant.
 void ConvertTrilu(NodeContext& ctx)
@@ -3144,6 +3191,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Or", [](NodeContext& c) { ConvertLogical(c, armnn::LogicalBinaryOperation::LogicalOr); }},
         {"Not", [](NodeContext& c) { ConvertUnary(c, UO::LogicalNot); }},
         {"BitwiseNot", ConvertBitwiseNot},
+        {"BitShift", ConvertBitShift},
         {"Where", ConvertWhere},
         // Unary math.
         {"Abs", [](NodeContext& c) { ConvertUnary(c, UO::Abs); }},

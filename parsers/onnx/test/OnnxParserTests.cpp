@@ -737,6 +737,33 @@ TEST(OnnxParser, RotaryEmbeddingHalvesAndInterleavedAndBitwiseNot)
               (std::vector<float>{255, 250, 0}));
 }
 
+TEST(OnnxParser, BitShiftWrapsLeftShiftsOfUint8)
+{
+    // uint8 x = [200, 3, 255], y = [1, 7, 8]: left 400 mod 256 = 144, 384 mod 256 = 128, a shift by the full width
+    // gives 0; right 100, 0, 0. The operands are constants (the network still computes), read through a float Cast.
+    for (const std::string direction : {"LEFT", "RIGHT"})
+    {
+        ModelBuilder m(11);
+        m.InitTyped("a", {3}, onnx::TensorProto::UINT8, {200, 3, 255});
+        m.InitTyped("b", {3}, onnx::TensorProto::UINT8, {1, 7, 8});
+        m.Input("x", {3});
+        auto* n = m.Node("BitShift", {"a", "b"}, {"s"}, "shift");
+        auto* attr = n->add_attribute();
+        attr->set_name("direction");
+        attr->set_type(onnx::AttributeProto::STRING);
+        attr->set_s(direction);
+        auto* cast = m.Node("Cast", {"s"}, {"f"}, "cast");
+        ModelBuilder::IntAttr(cast, "to", onnx::TensorProto::FLOAT);
+        m.Node("Add", {"f", "x"}, {"y"}, "add");
+        m.Output("y");
+        auto parser = IOnnxParser::Create();
+        const std::vector<float> expected = direction == "LEFT" ? std::vector<float>{144, 128, 0}
+                                                                : std::vector<float>{100, 0, 0};
+        EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 0, 0}}, "y"), expected)
+            << direction;
+    }
+}
+
 TEST(OnnxParserErrors, TopKWithRunTimeKNeedsADeclaredOutputShape)
 {
     ModelBuilder m(13);
