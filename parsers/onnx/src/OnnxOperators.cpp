@@ -2262,6 +2262,56 @@ void ConvertBitShift(NodeContext& ctx)
     ctx.SetOutput(0, type == i64 ? *r : CastSlot(ctx, *r, type, ""), t, out);
 }
 
+/// ReverseSequence: on [batch, time, rest] (the input transposed when time comes first), element (b, t) reads
+/// time t' = t < len[b] ? len[b] - 1 - t : t, computed at run time as t + (t < len) * (len - 1 - 2t), then a
+/// Gather of the flattened input at b * T * R + t' * R + r.
+void ConvertReverseSequence(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const int64_t batchAxis = ctx.AttrInt("batch_axis", 1);
+    const int64_t timeAxis = ctx.AttrInt("time_axis", 0);
+    if (in.size() < 2 || !((batchAxis == 0 && timeAxis == 1) || (batchAxis == 1 && timeAxis == 0)))
+    {
+        ctx.Fail("needs rank 2 or more and batch_axis, time_axis = (0, 1) or (1, 0)");
+    }
+    const int64_t b = in[static_cast<size_t>(batchAxis)];
+    const int64_t t = in[static_cast<size_t>(timeAxis)];
+    const int64_t r = Product(in, 2);
+    if (ctx.Dims(1) != Dims{b})
+    {
+        ctx.Fail("sequence_lens must be [" + std::to_string(b) + "]", ctx.InputName(1));
+    }
+    if (Product(in) > std::numeric_limits<int32_t>::max())
+    {
+        ctx.Unsupported("more elements than int32 Gather indices reach");
+    }
+    std::vector<unsigned int> swap = {1, 0};
+    for (size_t i = 2; i < in.size(); ++i) swap.push_back(static_cast<unsigned int>(i));
+    armnn::IOutputSlot& x = timeAxis == 0 ? Permute(ctx, ctx.Slot(0), swap, "_batch_first") : ctx.Slot(0);
+    using BO = armnn::BinaryOperation;
+    std::vector<double> times, bases, rests;
+    for (int64_t i = 0; i < t; ++i) times.push_back(static_cast<double>(i));
+    for (int64_t i = 0; i < b; ++i) bases.push_back(static_cast<double>(i * t * r));
+    for (int64_t i = 0; i < r; ++i) rests.push_back(static_cast<double>(i));
+    armnn::IOutputSlot& time = ctx.ConstSlot(MakeConst(TP::INT64, {1, t, 1}, times), "_time");
+    armnn::IOutputSlot& len = ctx.Reshape(ctx.In(1).m_ElemType == TP::INT64 ? ctx.Slot(1) : CastSlot(ctx, ctx.Slot(1), armnn::DataType::Signed64, "_lens64"), {b, 1, 1}, "_lens");
+    armnn::IOutputSlot& inside = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Less, time, len, "_inside"), armnn::DataType::Signed64, "_inside64");
+    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, time, Scalar(ctx, TP::INT64, 2, "_two"), "_twice");
+    armnn::IOutputSlot& delta = Bin(ctx, BO::Sub, Bin(ctx, BO::Sub, len, Scalar(ctx, TP::INT64, 1, "_one"), "_last"), twice, "_delta");
+    armnn::IOutputSlot& source = Bin(ctx, BO::Add, time, Bin(ctx, BO::Mul, inside, delta, "_move"), "_source");
+    armnn::IOutputSlot& row = Bin(ctx, BO::Add, ctx.ConstSlot(MakeConst(TP::INT64, {b, 1, 1}, bases), "_base"),
+                                  Bin(ctx, BO::Mul, source, Scalar(ctx, TP::INT64, static_cast<double>(r), "_rest"), "_offset"), "_row");
+    armnn::IOutputSlot& index = Bin(ctx, BO::Add, row, ctx.ConstSlot(MakeConst(TP::INT64, {1, 1, r}, rests), "_within"), "_index");
+    armnn::IOutputSlot& flatIndex = ctx.Reshape(CastSlot(ctx, index, armnn::DataType::Signed32, "_index32"), {b * t * r}, "_flat_index");
+    auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName("_gather").c_str());
+    ctx.Emit(g, {&ctx.Reshape(x, {b * t * r}, "_flat"), &flatIndex}, TypeOf(x));
+    Dims batchFirst = in;
+    std::swap(batchFirst[0], batchFirst[1]);
+    if (timeAxis == 1) batchFirst = in;
+    armnn::IOutputSlot& y = ctx.Reshape(g->GetOutputSlot(0), batchFirst, "_unflat");
+    ctx.SetOutput(0, timeAxis == 0 ? Permute(ctx, y, swap, "") : y, ctx.In(0).m_ElemType, in);
+}
+
 /// Trilu: keeps the elements on and above (upper) or below (lower) the k-th diagonal of the last two axes, with
 /// a mask built at parse time, or compared with k at run time when k is not a constant.
 void ConvertTrilu(NodeContext& ctx)
@@ -3192,6 +3242,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Not", [](NodeContext& c) { ConvertUnary(c, UO::LogicalNot); }},
         {"BitwiseNot", ConvertBitwiseNot},
         {"BitShift", ConvertBitShift},
+        {"ReverseSequence", ConvertReverseSequence},
         {"Where", ConvertWhere},
         // Unary math.
         {"Abs", [](NodeContext& c) { ConvertUnary(c, UO::Abs); }},

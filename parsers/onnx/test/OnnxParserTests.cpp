@@ -764,6 +764,20 @@ TEST(OnnxParser, BitShiftWrapsLeftShiftsOfUint8)
     }
 }
 
+TEST(OnnxParser, ReverseSequenceTimeMajor)
+{
+    // x[t, b] = [[0, 1], [2, 3], [4, 5]], lengths [2, 3]: batch 0 (0, 2, 4) reverses its first two -> (2, 0, 4),
+    // batch 1 (1, 3, 5) all three -> (5, 3, 1).
+    ModelBuilder m(10);
+    m.Input("x", {3, 2});
+    m.InitInts("lens", {2, 3});
+    m.Node("ReverseSequence", {"x", "lens"}, {"y"}, "reverse");
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 1, 2, 3, 4, 5}}, "y"),
+              (std::vector<float>{2, 5, 0, 3, 4, 1}));
+}
+
 TEST(OnnxParserErrors, TopKWithRunTimeKNeedsADeclaredOutputShape)
 {
     ModelBuilder m(13);
