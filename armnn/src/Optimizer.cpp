@@ -79,7 +79,46 @@ TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const Te
 
 } // namespace
 
-void InferAndValidateShapes(Graph& graph, ShapeInferenceMethod method)
+namespace
+{
+
+/// The dimensions that are not 1.
+std::vector<unsigned int> WithoutOnes(const TensorShape& shape)
+{
+    std::vector<unsigned int> dims;
+    for (unsigned int d = 0; d < shape.GetNumDimensions(); ++d)
+    {
+        if (shape[d] != 1)
+        {
+            dims.push_back(shape[d]);
+        }
+    }
+    return dims;
+}
+
+bool FullySpecified(const TensorShape& shape)
+{
+    return shape.GetDimensionality() == Dimensionality::Scalar ||
+           (shape.GetDimensionality() == Dimensionality::Specified && shape.AreAllDimensionsSpecified());
+}
+
+/// The output slot keeps the shape its layer produces; a Reshape carries the shape that was set to the consumers.
+void ReshapeToSetShape(Graph& graph, Layer& layer, OutputSlot& output, const TensorShape& produced)
+{
+    const TensorInfo set = output.GetTensorInfo();
+    Layer* reshape = graph.AddLayer(LayerType::Reshape, ReshapeDescriptor(set.GetShape()),
+                                    (std::string(layer.GetName()) + ":expanded_dims").c_str());
+    output.MoveAllConnections(reshape->GetOutput(0));
+    output.Connect(reshape->GetInputSlot(0));
+    reshape->GetOutput(0).SetTensorInfo(set);
+    TensorInfo info = set;
+    info.SetShape(produced);
+    output.SetTensorInfo(info);
+}
+
+} // namespace
+
+void InferAndValidateShapes(Graph& graph, ShapeInferenceMethod method, bool allowExpandedDims)
 {
     for (Layer* layer : graph.TopologicalSort())
     {
@@ -115,7 +154,13 @@ void InferAndValidateShapes(Graph& graph, ShapeInferenceMethod method)
             OutputSlot& output = layer->GetOutput(i);
             if (output.IsTensorInfoSet())
             {
-                if (output.GetTensorInfo().GetShape() != shapes[i])
+                const TensorShape& set = output.GetTensorInfo().GetShape();
+                if (set != shapes[i] && allowExpandedDims && FullySpecified(set) && FullySpecified(shapes[i]) &&
+                    WithoutOnes(set) == WithoutOnes(shapes[i]))
+                {
+                    ReshapeToSetShape(graph, *layer, output, shapes[i]);
+                }
+                else if (set != shapes[i])
                 {
                     std::ostringstream ss;
                     ss << layer->Describe() << ": output slot " << i << " has shape "
@@ -730,7 +775,27 @@ IOptimizedNetworkPtr Optimize(const INetwork& network, const std::vector<Backend
     {
         throw InvalidArgumentException("Optimize: the network has no output layer");
     }
-    InferAndValidateShapes(*graph, options.GetShapeInferenceMethod());
+    // Arm NN's network options ask for the same as the optimizer options.
+    ShapeInferenceMethod shapeInference = options.GetShapeInferenceMethod();
+    bool allowExpandedDims = options.GetAllowExpandedDims();
+    for (const BackendOptions& group : network.GetImpl().GetOptions())
+    {
+        for (size_t i = 0; i < group.GetOptionCount(); ++i)
+        {
+            const BackendOptions::BackendOption& option = group.GetOption(i);
+            const bool on = option.GetValue().IsBool() && option.GetValue().AsBool();
+            if (group.BackendId() == BackendId("ShapeInferenceMethod") && option.GetName() == "InferAndValidate" &&
+                on)
+            {
+                shapeInference = ShapeInferenceMethod::InferAndValidate;
+            }
+            if (group.BackendId() == BackendId("AllowExpandedDims") && option.GetName() == "AllowExpandedDims")
+            {
+                allowExpandedDims = allowExpandedDims || on;
+            }
+        }
+    }
+    InferAndValidateShapes(*graph, shapeInference, allowExpandedDims);
     RunGraphPasses(*graph, *spec, available);
 
     const ModelOptions modelOptions = options.GetModelOptions();

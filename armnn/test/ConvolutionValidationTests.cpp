@@ -312,3 +312,85 @@ TEST(ConvolutionValidation, Conv2dPerAxisWeightScalesMustMatchOutputChannels)
         OptimizeError(Conv(Nhwc()), {input, weights}, TensorInfo({1, 3, 3, 2}, DataType::QAsymmS8, 0.5f, 0));
     EXPECT_ERROR_MENTIONS(e, "per-axis");
 }
+
+namespace
+{
+
+std::function<IConnectableLayer*(INetwork&)> Conv3d(const Convolution3dDescriptor& desc)
+{
+    return [desc](INetwork& net) { return net.AddConvolution3dLayer(desc, "conv3d"); };
+}
+
+Convolution3dDescriptor Ndhwc()
+{
+    Convolution3dDescriptor desc;
+    desc.m_DataLayout = DataLayout::NDHWC;
+    return desc;
+}
+
+} // namespace
+
+TEST(ConvolutionValidation, Conv3dValidNetworksOptimize)
+{
+    // NDHWC [1, 4, 5, 6, 2] with weights [D=2, H=3, W=3, I=2, O=7]: [1, 3, 3, 4, 7].
+    EXPECT_EQ(OptimizeError(Conv3d(Ndhwc()), {F32({1, 4, 5, 6, 2}), F32({2, 3, 3, 2, 7})}, F32({1, 3, 3, 4, 7})), "");
+    // NCDHW with padding and strides: depth (4 + 1 + 1 - 2) / 2 + 1 = 3, height (5 - 3) / 1 + 1 = 3,
+    // width (6 + 2 - 3) / 3 + 1 = 2.
+    Convolution3dDescriptor desc;
+    desc.m_DataLayout = DataLayout::NCDHW;
+    desc.m_PadFront = desc.m_PadBack = 1;
+    desc.m_PadLeft = 2;
+    desc.m_StrideZ = 2;
+    desc.m_StrideX = 3;
+    EXPECT_EQ(OptimizeError(Conv3d(desc), {F32({1, 2, 4, 5, 6}), F32({2, 3, 3, 2, 7})}, F32({1, 7, 3, 3, 2})), "");
+}
+
+TEST(ConvolutionValidation, Conv3dChannelMismatch)
+{
+    // Input has 3 channels (last in NDHWC), weights [D, H, W, I, O] expect 2.
+    const std::string e =
+        OptimizeError(Conv3d(Ndhwc()), {F32({1, 4, 5, 6, 3}), F32({2, 3, 3, 2, 7})}, F32({1, 3, 3, 4, 7}));
+    EXPECT_ERROR_MENTIONS(e, "Convolution3d 'conv3d'");
+    EXPECT_ERROR_MENTIONS(e, "3 channels");
+}
+
+TEST(ConvolutionValidation, Conv3dDescriptorAndShapeErrors)
+{
+    const std::vector<TensorInfo> inputs = {F32({1, 4, 5, 6, 2}), F32({2, 3, 3, 2, 7})};
+    const TensorInfo output = F32({1, 3, 3, 4, 7});
+    Convolution3dDescriptor desc = Ndhwc();
+    desc.m_StrideZ = 0;
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(desc), inputs, output), "m_StrideZ must be at least 1");
+    desc = Ndhwc();
+    desc.m_DilationZ = 0;
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(desc), inputs, output), "m_DilationZ must be at least 1");
+    desc = Ndhwc();
+    desc.m_DataLayout = DataLayout::NHWC;
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(desc), inputs, output), "expected NDHWC or NCDHW");
+    // A depth window of 5 (dilation 2 on 3 taps) over a depth of 4.
+    desc = Ndhwc();
+    desc.m_DilationZ = 4;
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(desc), inputs, output), "depth: the window");
+    // 4-D input or weights.
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(Ndhwc()), {F32({1, 5, 6, 2}), F32({2, 3, 3, 2, 7})}, output),
+                          "rank");
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(Ndhwc()), {F32({1, 4, 5, 6, 2}), F32({3, 3, 2, 7})}, output), "rank");
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(Ndhwc()), {F32({1, 4, 5, 6, 2}), F32({2, 3, 0, 2, 7})}, output),
+                          "zero dimension");
+    // The declared output must be the inferred one.
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(Ndhwc()), inputs, F32({1, 3, 3, 4, 6})), "[1,3,3,4,7]");
+}
+
+TEST(ConvolutionValidation, Conv3dBiasAndPerAxisWeights)
+{
+    Convolution3dDescriptor desc = Ndhwc();
+    desc.m_BiasEnabled = true;
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(desc), {F32({1, 4, 5, 6, 2}), F32({2, 3, 3, 2, 7}), F32({6})},
+                                        F32({1, 3, 3, 4, 7})),
+                          "does not have 7 elements");
+    // Per-axis weights scales belong to the output channels, dimension 4.
+    const TensorInfo in({1, 1, 1, 1, 2}, DataType::QAsymmS8, 0.5f, 0);
+    const TensorInfo w({1, 1, 1, 2, 3}, DataType::QSymmS8, std::vector<float>{0.1f, 0.2f}, 3);
+    const TensorInfo out({1, 1, 1, 1, 3}, DataType::QAsymmS8, 0.5f, 0);
+    EXPECT_ERROR_MENTIONS(OptimizeError(Conv3d(Ndhwc()), {in, w}, out), "expected 3 along dimension 4");
+}

@@ -143,3 +143,77 @@ TEST(Optimize, InferAndValidateFillsMissingOutputInfos)
     ASSERT_EQ(runtime->LoadNetwork(id, std::move(optimized)), Status::Success);
     EXPECT_EQ(runtime->GetOutputTensorInfo(id, 0).GetShape(), TensorShape({2, 2}));
 }
+
+TEST(Optimize, NetworkOptionAsksForShapeInference)
+{
+    // Arm NN's network option ShapeInferenceMethod/InferAndValidate does what the optimizer option does.
+    IRuntimePtr runtime = MakeRuntime();
+    INetworkPtr net = INetwork::Create({BackendOptions("ShapeInferenceMethod", {{"InferAndValidate", true}})});
+    IConnectableLayer* input = net->AddInputLayer(0, "input");
+    IConnectableLayer* relu = net->AddActivationLayer(ActivationDescriptor(ActivationFunction::ReLu), "relu");
+    input->GetOutputSlot(0).Connect(relu->GetInputSlot(0));
+    relu->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
+    input->GetOutputSlot(0).SetTensorInfo(TensorInfo({2, 3}, DataType::Float32));
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec());
+    NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, std::move(optimized)), Status::Success);
+    EXPECT_EQ(runtime->GetOutputTensorInfo(id, 0).GetShape(), TensorShape({2, 3}));
+}
+
+namespace
+{
+/// input [1, 4] -> relu (output set to [1, 1, 4]) -> negation -> output [1, 1, 4]: the relu's set shape differs
+/// from the one it produces by a dimension of size 1.
+INetworkPtr ExpandedDimsNetwork(const NetworkOptions& networkOptions, const TensorShape& set = {1, 1, 4})
+{
+    INetworkPtr net = INetwork::Create(networkOptions);
+    IConnectableLayer* input = net->AddInputLayer(0, "input");
+    IConnectableLayer* relu = net->AddActivationLayer(ActivationDescriptor(ActivationFunction::ReLu), "relu");
+    IConnectableLayer* neg = net->AddElementwiseUnaryLayer(ElementwiseUnaryDescriptor(UnaryOperation::Neg), "neg");
+    IConnectableLayer* output = net->AddOutputLayer(0, "output");
+    input->GetOutputSlot(0).Connect(relu->GetInputSlot(0));
+    relu->GetOutputSlot(0).Connect(neg->GetInputSlot(0));
+    neg->GetOutputSlot(0).Connect(output->GetInputSlot(0));
+    input->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 4}, DataType::Float32));
+    relu->GetOutputSlot(0).SetTensorInfo(TensorInfo(set, DataType::Float32));
+    neg->GetOutputSlot(0).SetTensorInfo(TensorInfo(set, DataType::Float32));
+    return net;
+}
+
+std::vector<float> RunExpandedDims(IRuntime& runtime, IOptimizedNetworkPtr optimized)
+{
+    NetworkId id;
+    EXPECT_EQ(runtime.LoadNetwork(id, std::move(optimized)), Status::Success);
+    std::vector<float> in = {-1.0f, 0.5f, 2.0f, -3.0f};
+    std::vector<float> out(4, 7.0f);
+    TensorInfo inInfo = runtime.GetInputTensorInfo(id, 0);
+    inInfo.SetConstant(true);
+    EXPECT_EQ(runtime.GetOutputTensorInfo(id, 0).GetShape(), TensorShape({1, 1, 4}));
+    EXPECT_EQ(runtime.EnqueueWorkload(id, {{0, ConstTensor(inInfo, in.data())}},
+                                      {{0, Tensor(runtime.GetOutputTensorInfo(id, 0), out.data())}}),
+              Status::Success);
+    runtime.UnloadNetwork(id);
+    return out;
+}
+} // namespace
+
+TEST(Optimize, AllowExpandedDimsAcceptsShapesThatDifferByOnes)
+{
+    IRuntimePtr runtime = MakeRuntime();
+    // Without the option the set shape [1, 1, 4] is an error.
+    EXPECT_THROW(Optimize(*ExpandedDimsNetwork({}), {"CpuRef"}, runtime->GetDeviceSpec()), LayerValidationException);
+    // With it, through the optimizer option or Arm NN's network option: -relu(x).
+    const std::vector<float> expected = {-0.0f, -0.5f, -2.0f, -0.0f};
+    OptimizerOptionsOpaque options;
+    options.SetAllowExpandedDims(true);
+    EXPECT_EQ(RunExpandedDims(*runtime, Optimize(*ExpandedDimsNetwork({}), {"CpuRef"}, runtime->GetDeviceSpec(),
+                                                 options)),
+              expected);
+    const NetworkOptions networkOptions = {BackendOptions("AllowExpandedDims", {{"AllowExpandedDims", true}})};
+    EXPECT_EQ(RunExpandedDims(*runtime,
+                              Optimize(*ExpandedDimsNetwork(networkOptions), {"CpuRef"}, runtime->GetDeviceSpec())),
+              expected);
+    // Shapes that differ by more than ones stay an error.
+    INetworkPtr bad = ExpandedDimsNetwork(networkOptions, {1, 2, 2});
+    EXPECT_THROW(Optimize(*bad, {"CpuRef"}, runtime->GetDeviceSpec(), options), LayerValidationException);
+}

@@ -23,16 +23,22 @@ std::vector<KernelEntry> CpuAccKernelTable()
 {
     return {
         {LayerType::Activation, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckActivation, CreateActivation},
-        {LayerType::Concat, {DT::Float32}, CheckConcat, CreateConcat},
+        {LayerType::Concat, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckConcat, CreateConcat},
         {LayerType::Convolution2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckConvolution2d, CreateConvolution2d, true},
         {LayerType::DepthwiseConvolution2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckDepthwiseConvolution2d,
          CreateDepthwiseConvolution2d, true},
+        {LayerType::Dequantize, {DT::QAsymmS8, DT::QAsymmU8}, CheckDequantize, CreateDequantize},
+        {LayerType::DetectionPostProcess, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckDetectionPostProcess,
+         CreateDetectionPostProcess},
         {LayerType::ElementwiseBinary, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckElementwiseBinary, CreateElementwiseBinary, true},
         {LayerType::FullyConnected, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckFullyConnected, CreateFullyConnected, true},
         {LayerType::Mean, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckMean, CreateMean},
+        {LayerType::Pad, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckPad, CreatePad},
         {LayerType::Pooling2d, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckPooling2d, CreatePooling2d, true},
+        {LayerType::Quantize, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckQuantize, CreateQuantize},
         {LayerType::Reshape, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8, DT::Signed32}, CheckReshape, CreateReshape},
-        {LayerType::Softmax, {DT::Float32}, CheckSoftmax, CreateSoftmax},
+        {LayerType::Resize, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckResize, CreateResize},
+        {LayerType::Softmax, {DT::Float32, DT::QAsymmS8, DT::QAsymmU8}, CheckSoftmax, CreateSoftmax},
     };
 }
 } // namespace
@@ -42,19 +48,38 @@ class CpuAccBackend final : public KernelTableBackend
 public:
     CpuAccBackend() : KernelTableBackend("CpuAcc", CpuAccKernelTable()) {}
 
-    /// The runtime's BackendOptions("CpuAcc", {{"NumberOfThreads", n}}) become the default thread count of the
-    /// process's CpuAcc kernels; a network's model options override it.
+    /// The runtime's BackendOptions("CpuAcc", {{"NumberOfThreads", n}}) are this runtime's defaults: each runtime
+    /// has its own backend instance, so two runtimes of one process keep their own thread counts.
     std::unique_ptr<IBackendContext> CreateBackendContext(const IRuntime::CreationOptions& options) const override
     {
-        ParseOptions(options.m_BackendOptions, GetId(), [](const std::string& name, const BackendOptions::Var& v) {
-            if (name == "NumberOfThreads" && (v.IsUnsignedInt() || v.IsInt()))
+        m_RuntimeOptions.clear();
+        for (const BackendOptions& backendOptions : options.m_BackendOptions)
+        {
+            if (backendOptions.BackendId() == GetId())
             {
-                SetDefaultNumThreads(v.IsUnsignedInt() ? v.AsUnsignedInt()
-                                                       : static_cast<unsigned>(std::max(v.AsInt(), 0)));
+                m_RuntimeOptions.push_back(backendOptions);
             }
-        });
+        }
         return std::make_unique<IBackendContext>();
     }
+
+    /// The kernels read their options from the layer's model options: the runtime's come first, so a network's
+    /// own options (given to Optimize) override them.
+    std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const override
+    {
+        ModelOptions options = m_RuntimeOptions;
+        if (layer.m_ModelOptions != nullptr)
+        {
+            options.insert(options.end(), layer.m_ModelOptions->begin(), layer.m_ModelOptions->end());
+        }
+        LayerInfo withRuntimeOptions = layer;
+        withRuntimeOptions.m_ModelOptions = &options;
+        return KernelTableBackend::CreateWorkload(withRuntimeOptions);
+    }
+
+private:
+    /// Set once, when the runtime that owns this instance creates its context (before any workload).
+    mutable ModelOptions m_RuntimeOptions;
 };
 
 } // namespace cpuacc

@@ -7,6 +7,8 @@
 #include <armnn/backends/IWorkload.hpp>
 #include <armnn/backends/LayerInfo.hpp>
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -29,6 +31,11 @@ CPUACC_KERNEL(Softmax)
 CPUACC_KERNEL(Concat)
 CPUACC_KERNEL(Reshape)
 CPUACC_KERNEL(Mean)
+CPUACC_KERNEL(Quantize)
+CPUACC_KERNEL(Dequantize)
+CPUACC_KERNEL(Pad)
+CPUACC_KERNEL(Resize)
+CPUACC_KERNEL(DetectionPostProcess)
 
 #undef CPUACC_KERNEL
 
@@ -41,9 +48,29 @@ bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::stri
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer);
 
-/// 8-bit Add, Sub, Mul of same-shape inputs, bit-identical to CpuRef (kernels/QuantizedElementwise.cpp).
+/// 8-bit Add, Sub, Mul (inputs of the same shape or broadcast), bit-identical to CpuRef (kernels/QuantizedElementwise.cpp).
 bool CheckQuantizedElementwiseBinary(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedElementwiseBinary(const LayerInfo& layer);
+
+/// 8-bit activations other than a clamp: a table of CpuRef's result per stored value (kernels/QuantizedLookup.cpp).
+bool CheckQuantizedActivationTable(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedActivationTable(const LayerInfo& layer);
+
+/// The stored 8-bit value in `to` of each stored 8-bit value (index: the byte) of `from`, as CpuRef requantizes
+/// (decode, encode).
+std::array<uint8_t, 256> RequantizationTable(const TensorInfo& from, const TensorInfo& to);
+
+/// 8-bit Concat (kernels/QuantizedConcat.cpp): bytes copied, requantized by table where an input's quantization
+/// differs from the output's. Concat.cpp has checked the views.
+std::unique_ptr<IWorkload> CreateQuantizedConcat(const LayerInfo& layer);
+
+/// 8-bit average pooling, bit-identical to CpuRef (kernels/QuantizedPooling.cpp).
+bool CheckQuantizedAveragePooling(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedAveragePooling(const LayerInfo& layer);
+
+/// 8-bit Softmax, bit-identical to CpuRef (kernels/QuantizedSoftmax.cpp).
+bool CheckQuantizedSoftmax(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedSoftmax(const LayerInfo& layer);
 
 inline bool IsQuantizedLayer(const LayerInfo& layer)
 {

@@ -5,7 +5,6 @@
 
 #include <omp.h>
 
-#include <atomic>
 
 namespace armnn
 {
@@ -14,7 +13,8 @@ namespace cpuacc
 
 namespace
 {
-std::atomic<unsigned> g_DefaultNumThreads{0};
+/// The OpenMP thread count the calling thread's last ThreadScope left in force (CpuAccThreadsInLastScope).
+thread_local int t_ThreadsInLastScope = 0;
 
 /// NumberOfThreads as an unsigned count; 0 when the value is not a non-negative integer.
 unsigned AsThreadCount(const BackendOptions::Var& value)
@@ -37,14 +37,9 @@ const dnnl::engine& Engine()
     return engine;
 }
 
-void SetDefaultNumThreads(unsigned numThreads)
-{
-    g_DefaultNumThreads = numThreads;
-}
-
 unsigned NumThreads(const LayerInfo& layer)
 {
-    unsigned threads = g_DefaultNumThreads;
+    unsigned threads = 0;
     if (layer.m_ModelOptions != nullptr)
     {
         ParseOptions(*layer.m_ModelOptions, "CpuAcc", [&threads](const std::string& name, const BackendOptions::Var& v) {
@@ -63,6 +58,7 @@ ThreadScope::ThreadScope(unsigned numThreads) : m_Previous(omp_get_max_threads()
     {
         omp_set_num_threads(static_cast<int>(numThreads));
     }
+    t_ThreadsInLastScope = omp_get_max_threads();
 }
 
 ThreadScope::~ThreadScope()
@@ -242,3 +238,10 @@ void PrimitiveWorkload::Execute(const ExecutionTensors& tensors) const
 
 } // namespace cpuacc
 } // namespace armnn
+
+/// Test hook (found with dlsym): the OpenMP thread count in force inside the calling thread's last CpuAcc
+/// ThreadScope, i.e. what the last CpuAcc workload executed on this thread ran with.
+extern "C" __attribute__((visibility("default"))) int CpuAccThreadsInLastScope()
+{
+    return armnn::cpuacc::t_ThreadsInLastScope;
+}

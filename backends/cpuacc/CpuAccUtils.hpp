@@ -23,10 +23,8 @@ namespace cpuacc
 /// The process's CPU engine (oneDNN's primitives and memory bind to one).
 const dnnl::engine& Engine();
 
-/// The runtime-wide default of NumberOfThreads (IRuntime::CreationOptions::m_BackendOptions); 0: all cores.
-void SetDefaultNumThreads(unsigned numThreads);
-
-/// NumberOfThreads from the layer's model options, else the runtime default; 0 means OpenMP's default.
+/// NumberOfThreads from the layer's model options (CpuAccBackend puts its runtime's options first, so the
+/// network's win); 0, or none given, means OpenMP's default.
 unsigned NumThreads(const LayerInfo& layer);
 
 /// While alive, the calling thread's OpenMP regions (oneDNN's and ours) use numThreads threads (0: unchanged).

@@ -63,6 +63,7 @@ std::vector<KernelEntry> RefKernelTable()
                                  DT::Signed32, DT::Signed64, DT::Boolean}, CheckComparison, CreateComparison},
         {LayerType::Concat, kAllTypes, CheckDataMovement, CreateConcat},
         {LayerType::Convolution2d, kWeightedTypes, CheckWeightedLayer, CreateConvolution2d, true},
+        {LayerType::Convolution3d, kConvolutionTypes, CheckWeightedLayer, CreateConvolution3d, true},
         {LayerType::DepthToSpace, kAllTypes, CheckDataMovement, CreateDepthToSpace},
         {LayerType::DepthwiseConvolution2d, kWeightedTypes, CheckWeightedLayer, CreateDepthwiseConvolution2d,
          true},

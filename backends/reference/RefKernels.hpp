@@ -24,6 +24,7 @@ namespace ref
 REF_KERNEL(Activation)
 REF_KERNEL(BatchMatMul)
 REF_KERNEL(Convolution2d)
+REF_KERNEL(Convolution3d)
 REF_KERNEL(DepthwiseConvolution2d)
 REF_KERNEL(Pooling2d)
 REF_KERNEL(TransposeConvolution2d)

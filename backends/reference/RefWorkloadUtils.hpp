@@ -26,9 +26,6 @@ namespace armnn
 namespace ref
 {
 
-/// One activation function on one value (kernels/Activation.cpp).
-float Activate(float x, const ActivationDescriptor& desc);
-
 using FloatInputs = std::vector<const float*>;
 using FloatOutputs = std::vector<float*>;
 

@@ -221,4 +221,129 @@ std::vector<int32_t> ReadInt32(const TensorInfo& info, const void* data)
     return out;
 }
 
+float Activate(float x, const ActivationDescriptor& d)
+{
+    switch (d.m_Function)
+    {
+        case ActivationFunction::Sigmoid: return 1.0f / (1.0f + std::exp(-x));
+        case ActivationFunction::TanH: return d.m_A * std::tanh(d.m_B * x);
+        case ActivationFunction::Linear: return d.m_A * x + d.m_B;
+        case ActivationFunction::ReLu: return std::max(0.0f, x);
+        case ActivationFunction::BoundedReLu: return std::min(d.m_A, std::max(d.m_B, x));
+        case ActivationFunction::SoftReLu: return std::log1p(std::exp(x));
+        case ActivationFunction::LeakyReLu: return x > 0.0f ? x : d.m_A * x;
+        case ActivationFunction::Abs: return std::fabs(x);
+        case ActivationFunction::Sqrt: return std::sqrt(x);
+        case ActivationFunction::Square: return x * x;
+        case ActivationFunction::Elu: return x >= 0.0f ? x : d.m_A * (std::exp(x) - 1.0f);
+        case ActivationFunction::HardSwish: return x * std::min(6.0f, std::max(0.0f, x + 3.0f)) / 6.0f;
+        case ActivationFunction::Gelu: return 0.5f * x * (1.0f + std::erf(x / std::sqrt(2.0f)));
+    }
+    return x;
+}
+
+namespace
+{
+// 16-bit fixed-point helpers of TFLite's int8 hard swish (gemmlowp's int16 forms).
+int16_t SaturatingRoundingDoublingHighMul16(int16_t a, int16_t b)
+{
+    if (a == b && a == std::numeric_limits<int16_t>::min())
+    {
+        return std::numeric_limits<int16_t>::max();
+    }
+    const int32_t product = int32_t{a} * int32_t{b};
+    const int32_t nudge = product >= 0 ? (1 << 14) : (1 - (1 << 14));
+    return static_cast<int16_t>((product + nudge) / (1 << 15));
+}
+
+int16_t SaturatingDoublingHighMul16(int16_t a, int16_t b) // truncating: cancels the rounding bias of the above
+{
+    if (a == b && a == std::numeric_limits<int16_t>::min())
+    {
+        return std::numeric_limits<int16_t>::max();
+    }
+    return static_cast<int16_t>((int32_t{a} * int32_t{b}) / (1 << 15));
+}
+
+int16_t SaturatingShiftLeft16(int16_t a, int shift)
+{
+    const int32_t shifted = int32_t{a} * (1 << shift);
+    return static_cast<int16_t>(std::clamp<int32_t>(shifted, std::numeric_limits<int16_t>::min(),
+                                                    std::numeric_limits<int16_t>::max()));
+}
+
+/// A multiplier as TFLite's int16 fixed point: QuantizeMultiplier, then the significand rounded to 16 bits.
+void QuantizeMultiplier16(float real, int16_t& value, int& shift)
+{
+    const QuantizedMultiplier m = QuantizeMultiplier(real);
+    constexpr int32_t rounding = 1 << 15;
+    value = static_cast<int16_t>(m.m_Multiplier >= std::numeric_limits<int32_t>::max() - rounding
+                                     ? std::numeric_limits<int16_t>::max()
+                                     : (m.m_Multiplier + rounding) >> 16);
+    shift = m.m_Shift;
+}
+} // namespace
+
+bool QuantizedActivation::Applies(const TensorInfo& input, const TensorInfo& output, const ActivationDescriptor& desc)
+{
+    const DataType type = input.GetDataType();
+    if (!IsQuantized8BitAsymmetric(type) || output.GetDataType() != type)
+    {
+        return false;
+    }
+    if (desc.m_Function == ActivationFunction::HardSwish)
+    {
+        return output.GetQuantizationScale() > 1.0f / 128.0f * input.GetQuantizationScale();
+    }
+    return desc.m_Function == ActivationFunction::LeakyReLu && desc.m_A >= 0.0f;
+}
+
+QuantizedActivation::QuantizedActivation(const TensorInfo& in, const TensorInfo& out, const ActivationDescriptor& desc)
+    : m_Function(desc.m_Function), m_OutputZeroPoint(out.GetQuantizationOffset()),
+      m_Range(GetQuantizedRange(out.GetDataType()))
+{
+    if (m_Function == ActivationFunction::HardSwish)
+    {
+        // The input on a 2^-7 finer scale; a "relu-ish" factor in [0, 1] (x / 3 saturated to [-1, 1], mapped to
+        // [0, 1]) in 16-bit fixed point, multiplied by the input already rescaled to the output scale.
+        const float hiresInputScale = (1.0f / 128.0f) * in.GetQuantizationScale();
+        QuantizeMultiplier16(hiresInputScale / out.GetQuantizationScale(), m_OutputMultiplier, m_OutputShift);
+        QuantizeMultiplier16(hiresInputScale / (3.0f / 32768.0f), m_ReluishMultiplier, m_ReluishShift);
+    }
+    else
+    {
+        // x >= 0 rescaled by scale_in / scale_out, x < 0 by scale_in * alpha / scale_out (that product computed in
+        // float, as LiteRT does).
+        m_Identity = QuantizeMultiplier(double(in.GetQuantizationScale()) / double(out.GetQuantizationScale()));
+        m_Negative = QuantizeMultiplier(in.GetQuantizationScale() * desc.m_A / out.GetQuantizationScale());
+    }
+}
+
+int32_t QuantizedActivation::operator()(int32_t x) const
+{
+    if (m_Function != ActivationFunction::HardSwish)
+    {
+        return m_Range.Clamp(MultiplyByQuantizedMultiplier(x, x >= 0 ? m_Identity : m_Negative) + m_OutputZeroPoint);
+    }
+    const int16_t hires = static_cast<int16_t>(x * (1 << 7));
+    const int16_t preshiftOutput = SaturatingRoundingDoublingHighMul16(hires, m_OutputMultiplier);
+    int16_t reluish = hires;
+    if (m_ReluishShift > 0)
+    {
+        reluish = SaturatingShiftLeft16(reluish, m_ReluishShift - 1);
+    }
+    reluish = SaturatingRoundingDoublingHighMul16(reluish, m_ReluishMultiplier);
+    if (m_ReluishShift > 0)
+    {
+        reluish = SaturatingShiftLeft16(reluish, 1);
+    }
+    if (m_ReluishShift < 0)
+    {
+        reluish = static_cast<int16_t>(RoundingDivideByPOT(reluish, -m_ReluishShift));
+    }
+    reluish = static_cast<int16_t>((int32_t{reluish} + (1 << 15)) >> 1);
+    const int16_t preshift = SaturatingDoublingHighMul16(reluish, preshiftOutput);
+    return m_Range.Clamp(RoundingDivideByPOT(preshift, -m_OutputShift) + m_OutputZeroPoint);
+}
+
 } // namespace armnn

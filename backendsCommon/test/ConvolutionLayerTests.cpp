@@ -1,5 +1,5 @@
 //
-// Shared per-layer tests of the convolution family: Convolution2d, DepthwiseConvolution2d,
+// Shared per-layer tests of the convolution family: Convolution2d, Convolution3d, DepthwiseConvolution2d,
 // TransposeConvolution2d, FullyConnected, BatchMatMul, Pooling2d.
 // Expected values are computed by hand; the comments show the arithmetic. Quantized expectations are chosen away
 // from rounding ties so that any correct implementation (float or TensorFlow Lite's fixed point) gives them.
@@ -33,6 +33,19 @@ Convolution2dDescriptor ConvDesc(DataLayout layout, bool bias = false)
 AddLayerFn Conv(const Convolution2dDescriptor& desc)
 {
     return [desc](INetwork& net) { return net.AddConvolution2dLayer(desc, "conv"); };
+}
+
+Convolution3dDescriptor Conv3dDesc(DataLayout layout, bool bias = false)
+{
+    Convolution3dDescriptor desc;
+    desc.m_DataLayout = layout;
+    desc.m_BiasEnabled = bias;
+    return desc;
+}
+
+AddLayerFn Conv3d(const Convolution3dDescriptor& desc)
+{
+    return [desc](INetwork& net) { return net.AddConvolution3dLayer(desc, "conv3d"); };
 }
 
 AddLayerFn Depthwise(const DepthwiseConvolution2dDescriptor& desc)
@@ -268,6 +281,121 @@ TEST_P(LayerTest, Conv2dQSymmS16PerChannelWeights)
     ARMNN_RUN_LAYER(out, Conv(ConvDesc(DataLayout::NHWC, true)), {in, w, b},
                     {TensorInfo({1, 1, 2, 2}, DataType::QSymmS16, 0.003f, 0)});
     EXPECT_EQ(out[0].As<int16_t>(), (std::vector<int16_t>{-167, 750, -333, -83}));
+}
+
+//
+// Convolution3d (weights [D, H, W, I, O] in both layouts)
+//
+
+// 2x2x2 cube 1..8 (d, h, w row-major), one channel.
+const std::vector<float> kOneToEight = {1, 2, 3, 4, 5, 6, 7, 8};
+
+TEST_P(LayerTest, Conv3dFloat32NdhwcValid)
+{
+    // The 2x2x2 kernel 1..8 covers the whole 2x2x2 input 1..8: 1*1 + 2*2 + ... + 8*8 = 204.
+    TestTensor in = TestTensor::Float({1, 2, 2, 2, 1}, kOneToEight);
+    TestTensor w = TestTensor::Float({2, 2, 2, 1, 1}, kOneToEight, true);
+    ARMNN_RUN_LAYER(out, Conv3d(Conv3dDesc(DataLayout::NDHWC)), {in, w}, {F32({1, 1, 1, 1, 1})});
+    EXPECT_TRUE(AllClose(out[0].AsFloat(), {204}));
+}
+
+TEST_P(LayerTest, Conv3dFloat32NcdhwTwoChannelsWithBias)
+{
+    // NCDHW [1, 2, 1, 1, 2]: ch0 = [1, 2], ch1 = [3, 4] along W. 1x1x1 weights [1, 1, 1, I=2, O=2] (I before O):
+    // w[i0] = [1, 10], w[i1] = [100, -1]; bias [0.5, -0.5].
+    // o0 = [1 + 300 + 0.5, 2 + 400 + 0.5] = [301.5, 402.5]; o1 = [10 - 3 - 0.5, 20 - 4 - 0.5] = [6.5, 15.5].
+    TestTensor in = TestTensor::Float({1, 2, 1, 1, 2}, {1, 2, 3, 4});
+    TestTensor w = TestTensor::Float({1, 1, 1, 2, 2}, {1, 10, 100, -1}, true);
+    TestTensor b = TestTensor::Float({2}, {0.5f, -0.5f}, true);
+    ARMNN_RUN_LAYER(out, Conv3d(Conv3dDesc(DataLayout::NCDHW, true)), {in, w, b}, {F32({1, 2, 1, 1, 2})});
+    EXPECT_TRUE(AllClose(out[0].AsFloat(), {301.5f, 402.5f, 6.5f, 15.5f}));
+}
+
+TEST_P(LayerTest, Conv3dFloat32NdhwcChannelsInnermost)
+{
+    // NDHWC, two voxels along W with channels [1, 3] and [2, 4]: the same values as the NCDHW test above, so the
+    // same results, interleaved: [301.5, 6.5, 402.5, 15.5].
+    TestTensor in = TestTensor::Float({1, 1, 1, 2, 2}, {1, 3, 2, 4});
+    TestTensor w = TestTensor::Float({1, 1, 1, 2, 2}, {1, 10, 100, -1}, true);
+    TestTensor b = TestTensor::Float({2}, {0.5f, -0.5f}, true);
+    ARMNN_RUN_LAYER(out, Conv3d(Conv3dDesc(DataLayout::NDHWC, true)), {in, w, b}, {F32({1, 1, 1, 2, 2})});
+    EXPECT_TRUE(AllClose(out[0].AsFloat(), {301.5f, 6.5f, 402.5f, 15.5f}));
+}
+
+TEST_P(LayerTest, Conv3dFloat32DepthPaddingStrideDilation)
+{
+    // Depth 4: [1, 2, 3, 4]; kernel [1, 10] along depth with dilation 2 (3 wide), pad front 1, back 1, stride 2:
+    // out = (4 + 2 - 3) / 2 + 1 = 2. Window 0 taps depth -1 (padding) and 1: 10 * 2 = 20; window 1 taps depth 1 and
+    // 3: 2 + 10 * 4 = 42.
+    TestTensor in = TestTensor::Float({1, 4, 1, 1, 1}, {1, 2, 3, 4});
+    TestTensor w = TestTensor::Float({2, 1, 1, 1, 1}, {1, 10}, true);
+    Convolution3dDescriptor desc = Conv3dDesc(DataLayout::NDHWC);
+    desc.m_PadFront = desc.m_PadBack = 1;
+    desc.m_StrideZ = 2;
+    desc.m_DilationZ = 2;
+    ARMNN_RUN_LAYER(out, Conv3d(desc), {in, w}, {F32({1, 2, 1, 1, 1})});
+    EXPECT_TRUE(AllClose(out[0].AsFloat(), {20, 42}));
+}
+
+TEST_P(LayerTest, Conv3dFloat32HeightWidthPaddingAndStride)
+{
+    // Depth 1, 3x3 plane 1..9, 1x3x3 ones kernel, padding 1 on every side of H and W, stride 2 on both:
+    // out 2x2, each window a 2x2 corner: 1+2+4+5 = 12, 2+3+5+6 = 16, 4+5+7+8 = 24, 5+6+8+9 = 28.
+    // A second batch, the plane times -1, checks the batch offset.
+    std::vector<float> values = kOneToNine;
+    for (float v : kOneToNine)
+    {
+        values.push_back(-v);
+    }
+    TestTensor in = TestTensor::Float({2, 1, 3, 3, 1}, values);
+    TestTensor w = TestTensor::Float({1, 3, 3, 1, 1}, std::vector<float>(9, 1.0f), true);
+    Convolution3dDescriptor desc = Conv3dDesc(DataLayout::NDHWC);
+    desc.m_PadLeft = desc.m_PadRight = desc.m_PadTop = desc.m_PadBottom = 1;
+    desc.m_StrideX = desc.m_StrideY = 2;
+    ARMNN_RUN_LAYER(out, Conv3d(desc), {in, w}, {F32({2, 1, 2, 2, 1})});
+    EXPECT_TRUE(AllClose(out[0].AsFloat(), {12, 16, 24, 28, -12, -16, -24, -28}));
+}
+
+TEST_P(LayerTest, Conv3dFloat16)
+{
+    // Conv3dFloat32NdhwcValid in half precision (every value exact), plus bias 0.5: 204.5.
+    TestTensor in = Half({1, 2, 2, 2, 1}, kOneToEight);
+    TestTensor w = Half({2, 2, 2, 1, 1}, kOneToEight, true);
+    TestTensor b = Half({1}, {0.5f}, true);
+    ARMNN_RUN_LAYER(out, Conv3d(Conv3dDesc(DataLayout::NDHWC, true)), {in, w, b},
+                    {TensorInfo({1, 1, 1, 1, 1}, DataType::Float16)});
+    EXPECT_TRUE(AllClose(out[0].AsFloat(), {204.5f}));
+}
+
+TEST_P(LayerTest, Conv3dQAsymmU8PerTensor)
+{
+    // Conv2dQAsymmU8PerTensor's numbers as a 1x2x2 volume: input scale 0.5, offset 10, reals [1, 2, 3, 4];
+    // weights scale 0.25, offset 128, q [132, 124, 130, 136]; bias q 2. Accumulator 68 + 2 = 70 -> 8.75 real;
+    // output scale 0.3, offset 3: 29.17 -> 29 + 3 = 32.
+    TestTensor in = TestTensor::Quantized({1, 1, 2, 2, 1}, DataType::QAsymmU8, 0.5f, 10, {1, 2, 3, 4});
+    TensorInfo wInfo({1, 2, 2, 1, 1}, DataType::QAsymmU8, 0.25f, 128, true);
+    TestTensor w = TestTensor::Of<uint8_t>(wInfo, {132, 124, 130, 136}, true);
+    TestTensor b = TestTensor::Of<int32_t>(TensorInfo({1}, DataType::Signed32, 0.125f, 0, true), {2}, true);
+    ARMNN_RUN_LAYER(out, Conv3d(Conv3dDesc(DataLayout::NDHWC, true)), {in, w, b},
+                    {TensorInfo({1, 1, 1, 1, 1}, DataType::QAsymmU8, 0.3f, 3)});
+    EXPECT_EQ(out[0].As<uint8_t>(), (std::vector<uint8_t>{32}));
+}
+
+TEST_P(LayerTest, Conv3dQAsymmS8PerChannelWeights)
+{
+    // Conv2dQAsymmS8PerChannelWeights's numbers: two voxels of 2 channels, input scale 0.5, offset -1,
+    // reals [1, 2 | -1, 0.5]. Weights [1, 1, 1, I=2, O=2] QSymmS8 with scales [0.5, 0.25] along dimension 4:
+    // reals w[i0] = [1, 0.5], w[i1] = [-1, 1] -> q [2, 2, -2, 4]. Bias scales [0.25, 0.125], q [2, -2].
+    // voxel 0: o0 = 1 - 2 + 0.5 = -0.5, o1 = 0.5 + 2 - 0.25 = 2.25; voxel 1: o0 = -1.0, o1 = -0.25.
+    // Output scale 0.15, offset 5: [2, 20, -2, 3].
+    TestTensor in = TestTensor::Quantized({1, 1, 1, 2, 2}, DataType::QAsymmS8, 0.5f, -1, {1, 2, -1, 0.5f});
+    TensorInfo wInfo({1, 1, 1, 2, 2}, DataType::QSymmS8, std::vector<float>{0.5f, 0.25f}, 4, true);
+    TestTensor w = TestTensor::Of<int8_t>(wInfo, {2, 2, -2, 4}, true);
+    TensorInfo bInfo({2}, DataType::Signed32, std::vector<float>{0.25f, 0.125f}, 0, true);
+    TestTensor b = TestTensor::Of<int32_t>(bInfo, {2, -2}, true);
+    ARMNN_RUN_LAYER(out, Conv3d(Conv3dDesc(DataLayout::NDHWC, true)), {in, w, b},
+                    {TensorInfo({1, 1, 1, 2, 2}, DataType::QAsymmS8, 0.15f, 5)});
+    EXPECT_EQ(out[0].As<int8_t>(), (std::vector<int8_t>{2, 20, -2, 3}));
 }
 
 //

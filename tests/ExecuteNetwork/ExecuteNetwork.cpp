@@ -124,6 +124,8 @@ ParsedModel ParseModel(const ExecuteNetworkParams& params)
 #if defined(ARMNN_TF_LITE_PARSER)
     using armnnTfLiteParser::ITfLiteParser;
     ITfLiteParser::TfLiteParserOptions options;
+    options.m_InferAndValidate = params.m_InferOutputShape;
+    options.m_AllowExpandedDims = params.m_AllowExpandedDims;
     armnnTfLiteParser::ITfLiteParserPtr parser = ITfLiteParser::Create(options);
     ParsedModel model;
     model.m_Network = parser->CreateNetworkFromBinaryFile(params.m_ModelPath.c_str());

@@ -152,7 +152,10 @@ std::optional<ExecuteNetworkParams> ParseCommandLine(int argc, const char* const
         ("backend-option", "A backend option, Backend:Name=Value (repeatable), e.g. Npu:MinSubgraphSize=2; given to "
             "the backend as a model option and a runtime option", cxxopts::value<std::vector<std::string>>())
         ("verify", "Also run the network on CpuRef with the same inputs and print, per output, the max and mean "
-            "absolute difference and the share of equal values");
+            "absolute difference and the share of equal values")
+        ("infer-output-shape", "TensorFlow Lite models: infer the shapes of outputs the model leaves dynamic")
+        ("allow-expanded-dims", "TensorFlow Lite models: accept output shapes that differ from the computed ones "
+            "only by dimensions of size 1");
     // clang-format on
     options.set_width(110);
 
@@ -202,6 +205,8 @@ std::optional<ExecuteNetworkParams> ParseCommandLine(int argc, const char* const
         params.m_QuantizeInput = result.count("quantize-input") != 0;
         params.m_DontPrintOutputs = result.count("do-not-print-output") != 0;
         params.m_EnableProfiling = result.count("event-based-profiling") != 0;
+        params.m_InferOutputShape = result.count("infer-output-shape") != 0;
+        params.m_AllowExpandedDims = result.count("allow-expanded-dims") != 0;
         params.m_Visualize = result.count("visualize-optimized-model") != 0;
         params.m_OutputTensorFiles = ListOption(result, "write-outputs-to-file");
         if (result.count("compare-output") != 0)

@@ -40,6 +40,8 @@ struct ExecuteNetworkParams
     std::string m_LabelsPath;                              ///< one label per line, for --print-top
     std::vector<armnn::BackendOptions> m_BackendOptions;   ///< --backend-option, one entry per backend
     bool m_Verify = false;                                 ///< also run on CpuRef and compare the outputs
+    bool m_InferOutputShape = false;                       ///< TfLiteParserOptions::m_InferAndValidate
+    bool m_AllowExpandedDims = false;                      ///< TfLiteParserOptions::m_AllowExpandedDims
 };
 
 /// Parses and checks the command line. Returns no value after printing --help.

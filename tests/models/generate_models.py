@@ -105,6 +105,11 @@ def single_op_recipes(keras, tf):
     for name, (inputs, build, op) in r.items():
         yield dict(name=name, kind="op", ops=[op], inputs=inputs, build=build, range=(-1.0, 1.0),
                    variants=("fp32", "int8", "uint8"))
+    # TFLite's CONV_3D is float only: the int8 variant keeps it float between DEQUANTIZE and QUANTIZE.
+    vol = (1, 6, 8, 8, 4)
+    yield dict(name="conv3d", kind="op", ops=["CONV_3D"], inputs=[vol], range=(-1.0, 1.0), variants=("fp32", "int8"),
+               build=one(vol, lambda x: L.Conv3D(8, 3, strides=(1, 2, 1), padding="same", activation="relu",
+                                                 bias_initializer="random_uniform")(x)))
 
 
 def calibrated(model):
@@ -138,6 +143,7 @@ def operator_recipes(tf, np):
     i32 = [tf.int32, tf.int32]
     # Weights are captured constants (not default arguments, which would become model inputs).
     dilated_filter = const(3, 3, 4, 8)
+    filter3d = const(2, 3, 2, 3, 5)  # [D, H, W, I, O]
     dense_weights, dense_bias, fp16_filter = const(12, 5), const(5), const(3, 3, 6, 4)
     # 85% zeros: the converter's sparsity optimization stores it sparse, with a DENSIFY operator.
     sparse = rng.uniform(-1.0, 1.0, (3, 3, 8, 16)).astype(np.float32)
@@ -153,6 +159,8 @@ def operator_recipes(tf, np):
         ("ceil", "CEIL", [f], tf.math.ceil, fp, (-4.0, 4.0)),
         ("conv2d_dilated", "CONV_2D", [(1, 12, 12, 4)],
          lambda x: tf.nn.relu(tf.nn.conv2d(x, dilated_filter, 1, "SAME", dilations=2)), q),
+        ("conv3d_dilated_valid", "CONV_3D", [(1, 7, 9, 6, 3)],
+         lambda x: tf.nn.conv3d(x, filter3d, [1, 2, 1, 1, 1], "VALID", dilations=[1, 1, 2, 2, 1]), fp),
         ("cos", "COS", [f], tf.math.cos, fp, (-4.0, 4.0)),
         ("depth_to_space", "DEPTH_TO_SPACE", [(1, 4, 4, 8)], lambda x: tf.nn.depth_to_space(x, 2), q),
         ("div", "DIV", [f, f], tf.math.divide, fp, pos),

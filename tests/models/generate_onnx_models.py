@@ -9,6 +9,7 @@ torchvision's layout (NCHW) at opset 17:
                           mask through Expand and Where
   small_cnn.onnx          a small CNN (convolution, depthwise convolution, max pooling, Gemm)
   detection_head.onnx     RoiAlign (avg and max modes, both coordinate modes) on constant rois, then TopK
+  conv3d.onnx             three 3-D convolutions (padding, stride, dilation, SAME_UPPER)
   *.int8.onnx             small_cnn and mobilenet_v2 quantized by onnxruntime.quantization.quantize_static (QDQ,
                           int8 activations and weights, per tensor, calibrated on random inputs)
   *.uint8.onnx            the same with uint8 activations (int8 weights)
@@ -207,6 +208,23 @@ def detection_head():
                    [(avg, [6, 8, 4, 4]), (mx, [6, 8, 3, 3]), (values, [6, 5]), (indices, [6, 5])], "detection_head")
 
 
+def conv3d_net():
+    """Three 3-D convolutions (Convolution3d, NCDHW): explicit pads with a stride on H and bias, a dilated one with
+    asymmetric pads, and one with SAME_UPPER padding and a stride on D."""
+    g = Graph(3)
+    np = g.np
+    w1 = (g.rng.standard_normal((8, 4, 3, 3, 3)) * 0.2).astype(np.float32)
+    y = g.node("Conv", ["input", g.const(w1), g.const(g.rng.uniform(-0.1, 0.1, 8).astype(np.float32))],
+               kernel_shape=[3, 3, 3], strides=[1, 2, 1], pads=[1, 1, 1, 1, 1, 1])
+    y = g.node("Relu", [y])
+    w2 = (g.rng.standard_normal((5, 8, 2, 3, 2)) * 0.2).astype(np.float32)
+    y = g.node("Conv", [y, g.const(w2)], kernel_shape=[2, 3, 2], dilations=[2, 1, 1], pads=[1, 1, 0, 1, 1, 1])
+    w3 = (g.rng.standard_normal((3, 5, 2, 2, 2)) * 0.2).astype(np.float32)
+    y = g.node("Conv", [y, g.const(w3)], kernel_shape=[2, 2, 2], strides=[2, 1, 1], auto_pad="SAME_UPPER")
+    out = rename_output(g, y, "output")
+    return g.model([("input", [1, 4, 6, 8, 8])], [(out, [1, 3, 3, 4, 8])], "conv3d")
+
+
 def quantize(float_path, out_path, input_name, shape, seed, activations="QInt8"):
     """QDQ (int8 weights, activations of the given QuantType, per-tensor) calibrated on random inputs from the
     test's range."""
@@ -231,6 +249,7 @@ MODELS = {
     "transformer_block.onnx": transformer_block,
     "small_cnn.onnx": small_cnn,
     "detection_head.onnx": detection_head,
+    "conv3d.onnx": conv3d_net,
 }
 # Float models that are also written quantized (QDQ), with their input shapes; the suffixes of the quantized files
 # and their activation type.

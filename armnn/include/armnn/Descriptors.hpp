@@ -279,11 +279,21 @@ struct Convolution2dDescriptor : BaseDescriptor
 
 struct Convolution3dDescriptor : BaseDescriptor
 {
+    bool operator==(const Convolution3dDescriptor& rhs) const
+    {
+        return m_PadLeft == rhs.m_PadLeft && m_PadRight == rhs.m_PadRight && m_PadTop == rhs.m_PadTop &&
+               m_PadBottom == rhs.m_PadBottom && m_PadFront == rhs.m_PadFront && m_PadBack == rhs.m_PadBack &&
+               m_StrideX == rhs.m_StrideX && m_StrideY == rhs.m_StrideY && m_StrideZ == rhs.m_StrideZ &&
+               m_DilationX == rhs.m_DilationX && m_DilationY == rhs.m_DilationY && m_DilationZ == rhs.m_DilationZ &&
+               m_BiasEnabled == rhs.m_BiasEnabled && m_DataLayout == rhs.m_DataLayout;
+    }
     uint32_t GetNumInputs() const { return m_BiasEnabled ? 3u : 2u; }
     uint32_t m_PadLeft = 0, m_PadRight = 0, m_PadTop = 0, m_PadBottom = 0, m_PadFront = 0, m_PadBack = 0;
     uint32_t m_StrideX = 1, m_StrideY = 1, m_StrideZ = 1;
     uint32_t m_DilationX = 1, m_DilationY = 1, m_DilationZ = 1;
     bool m_BiasEnabled = false;
+    /// Input and output layout, NDHWC or NCDHW. Weights are always [D, H, W, I, O] (TensorFlow Lite's layout);
+    /// Z is the depth axis (m_PadFront before it, m_PadBack after it).
     DataLayout m_DataLayout = DataLayout::NDHWC;
 };
 

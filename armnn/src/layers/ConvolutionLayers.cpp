@@ -204,6 +204,46 @@ const LayerTraits kConvolution2d{
     [](const BaseDescriptor& d) { return static_cast<const Convolution2dDescriptor&>(d).GetNumInputs(); }, Fixed<1>,
     Convolution2dShapes};
 
+// ---- Convolution3d ----
+
+std::vector<TensorShape> Convolution3dShapes(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<Convolution3dDescriptor>();
+    if (desc.m_DataLayout != DataLayout::NDHWC && desc.m_DataLayout != DataLayout::NCDHW)
+    {
+        ThrowInvalid(layer, std::string("data layout ") + GetDataLayoutName(desc.m_DataLayout) +
+                                " is not supported; expected NDHWC or NCDHW");
+    }
+    CheckNonZero(layer, "m_StrideX", desc.m_StrideX);
+    CheckNonZero(layer, "m_StrideY", desc.m_StrideY);
+    CheckNonZero(layer, "m_StrideZ", desc.m_StrideZ);
+    CheckNonZero(layer, "m_DilationX", desc.m_DilationX);
+    CheckNonZero(layer, "m_DilationY", desc.m_DilationY);
+    CheckNonZero(layer, "m_DilationZ", desc.m_DilationZ);
+    CheckInputRank(layer, 0, 5, 5);
+    // Weights are [D, H, W, I, O] whatever the data layout.
+    CheckInputRank(layer, 1, 5, 5);
+    CheckNoZeroDimension(layer, 1, "weights");
+    const TensorShape& in = layer.m_Inputs[0].GetShape();
+    const TensorShape& w = layer.m_Inputs[1].GetShape();
+    const LayoutIndices idx(desc.m_DataLayout);
+    CheckChannels(layer, in[idx.m_Channels], w[3]);
+    CheckBias(layer, desc.m_BiasEnabled, w[4]);
+    CheckPerAxisWeights(layer, 4);
+    const unsigned int outD = WindowOutputSize(layer, "depth", in[idx.m_Depth], desc.m_PadFront, desc.m_PadBack, w[0],
+                                               desc.m_StrideZ, desc.m_DilationZ);
+    const unsigned int outH = WindowOutputSize(layer, "height", in[idx.m_Height], desc.m_PadTop, desc.m_PadBottom,
+                                               w[1], desc.m_StrideY, desc.m_DilationY);
+    const unsigned int outW = WindowOutputSize(layer, "width", in[idx.m_Width], desc.m_PadLeft, desc.m_PadRight, w[2],
+                                               desc.m_StrideX, desc.m_DilationX);
+    return {desc.m_DataLayout == DataLayout::NDHWC ? TensorShape({in[0], outD, outH, outW, w[4]})
+                                                   : TensorShape({in[0], w[4], outD, outH, outW})};
+}
+
+const LayerTraits kConvolution3d{
+    [](const BaseDescriptor& d) { return static_cast<const Convolution3dDescriptor&>(d).GetNumInputs(); }, Fixed<1>,
+    Convolution3dShapes};
+
 // ---- DepthwiseConvolution2d ----
 
 std::vector<TensorShape> DepthwiseConvolution2dShapes(const LayerInfo& layer)
@@ -488,6 +528,7 @@ void RegisterConvolutionLayers(LayerTraitsTable& table)
     auto set = [&table](LayerType type, const LayerTraits& traits) { table[static_cast<size_t>(type)] = &traits; };
     set(LayerType::FullyConnected, layers::kFullyConnected);
     set(LayerType::Convolution2d, layers::kConvolution2d);
+    set(LayerType::Convolution3d, layers::kConvolution3d);
     set(LayerType::DepthwiseConvolution2d, layers::kDepthwiseConvolution2d);
     set(LayerType::TransposeConvolution2d, layers::kTransposeConvolution2d);
     set(LayerType::Pooling2d, layers::kPooling2d);

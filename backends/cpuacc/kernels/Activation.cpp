@@ -85,7 +85,9 @@ bool CheckActivation(const LayerInfo& layer, std::string& reason)
     QuantizedRange range;
     if (IsQuantizedLayer(layer))
     {
-        return CheckAllSameDataType(layer, reason) && IsQuantizedClamp(layer, range, reason);
+        // A clamp of the stored values where it is one, else a table of CpuRef's results.
+        return CheckAllSameDataType(layer, reason) &&
+               (IsQuantizedClamp(layer, range, reason) || CheckQuantizedActivationTable(layer, reason));
     }
     return CheckAllSameDataType(layer, reason) &&
            ToEltwise(layer.GetDescriptor<ActivationDescriptor>(), algorithm, alpha, beta, reason) &&
@@ -98,11 +100,11 @@ std::unique_ptr<IWorkload> CreateActivation(const LayerInfo& layer)
     std::string reason;
     if (IsQuantizedLayer(layer))
     {
-        if (!IsQuantizedClamp(layer, range, reason))
+        if (IsQuantizedClamp(layer, range, reason))
         {
-            throw InvalidArgumentException("CpuAcc: " + layer.Describe() + ": " + reason);
+            return std::make_unique<QuantizedClampWorkload>(layer.m_Inputs[0], range);
         }
-        return std::make_unique<QuantizedClampWorkload>(layer.m_Inputs[0], range);
+        return CreateQuantizedActivationTable(layer);
     }
     return MakeSingleInputWorkload(layer, Describe);
 }

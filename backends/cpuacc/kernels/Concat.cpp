@@ -46,11 +46,19 @@ bool CheckConcat(const LayerInfo& layer, std::string& reason)
         }
         offset += layer.m_Inputs[view].GetShape()[axis];
     }
+    if (IsQuantizedLayer(layer))
+    {
+        return CheckNoPerAxisQuantization(layer, reason);
+    }
     return CheckBuilds(reason, [&layer] { Describe(layer); });
 }
 
 std::unique_ptr<IWorkload> CreateConcat(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CreateQuantizedConcat(layer);
+    }
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);
     const auto pd = Describe(layer);

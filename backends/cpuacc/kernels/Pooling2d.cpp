@@ -63,10 +63,14 @@ dnnl::pooling_forward::primitive_desc Describe(const LayerInfo& layer)
 bool CheckPooling2d(const LayerInfo& layer, std::string& reason)
 {
     const auto& desc = layer.GetDescriptor<Pooling2dDescriptor>();
+    if (IsQuantizedLayer(layer) && desc.m_PoolType == PoolingAlgorithm::Average)
+    {
+        return CheckQuantizedAveragePooling(layer, reason);
+    }
     if (IsQuantizedLayer(layer))
     {
         // The maximum of the stored integers is CpuRef's result exactly when input and output share their
-        // quantization; averages would have to repeat CpuRef's rounding (not done).
+        // quantization (averages: QuantizedPooling.cpp).
         const TensorInfo& in = layer.m_Inputs[0];
         const TensorInfo& out = layer.m_Outputs[0];
         if (desc.m_PoolType != PoolingAlgorithm::Max || out.GetDataType() != in.GetDataType() ||
@@ -104,6 +108,10 @@ bool CheckPooling2d(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreatePooling2d(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer) && layer.GetDescriptor<Pooling2dDescriptor>().m_PoolType == PoolingAlgorithm::Average)
+    {
+        return CreateQuantizedAveragePooling(layer);
+    }
     return MakeSingleInputWorkload(layer, Describe);
 }
 

@@ -1,5 +1,6 @@
 //
-// 8-bit Add, Sub and Mul of two tensors of the same shape (residual connections), bit-identical to CpuRef:
+// 8-bit Add, Sub and Mul of two tensors of the same shape (residual connections) or broadcast (squeeze-and-excite
+// scales), bit-identical to CpuRef:
 // TensorFlow Lite's integer arithmetic (docs/quantization.md). Add/Sub: both inputs less their zero points are
 // shifted left by 20 bits, scaled to 2 x the larger input scale by multipliers below one, added or subtracted and
 // scaled to the output; Mul: the product is scaled by scaleA x scaleB / output scale. Then the output zero point
@@ -39,6 +40,7 @@ public:
           m_OutputZeroPoint(layer.m_Outputs[0].GetQuantizationOffset())
     {
         GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, m_Range);
+        PlanRows(layer.m_Inputs[0].GetShape(), layer.m_Inputs[1].GetShape(), layer.m_Outputs[0].GetShape());
         const double scaleA = layer.m_Inputs[0].GetQuantizationScale();
         const double scaleB = layer.m_Inputs[1].GetQuantizationScale();
         const double scaleOut = layer.m_Outputs[0].GetQuantizationScale();
@@ -66,19 +68,78 @@ public:
     }
 
 private:
+    /// Broadcasting (NumPy's, shapes right-aligned) in rows of the output's last dimension: each row reads a row
+    /// of each input from m_RowA/m_RowB, stepping by m_StepA/m_StepB (1, or 0 where that input's last dimension
+    /// is 1 and is repeated). Same shapes give one row of the whole tensor.
+    void PlanRows(const TensorShape& a, const TensorShape& b, const TensorShape& out)
+    {
+        const unsigned rank = out.GetNumDimensions();
+        if (a == out && b == out)
+        {
+            m_RowLength = m_Count;
+            m_RowA = {0};
+            m_RowB = {0};
+            m_StepA = m_StepB = 1;
+            return;
+        }
+        // The size of each output dimension in an input (1 where it is missing or broadcast).
+        const auto sizeIn = [rank](const TensorShape& shape, unsigned d) -> size_t {
+            const unsigned offset = rank - shape.GetNumDimensions();
+            return d < offset ? 1 : shape[d - offset];
+        };
+        m_RowLength = rank == 0 ? 1 : out[rank - 1];
+        m_StepA = rank != 0 && sizeIn(a, rank - 1) != 1 ? 1 : 0;
+        m_StepB = rank != 0 && sizeIn(b, rank - 1) != 1 ? 1 : 0;
+        m_RowA = {0};
+        m_RowB = {0};
+        for (unsigned d = 0; d + 1 < rank; ++d)
+        {
+            std::vector<size_t> rowsA;
+            std::vector<size_t> rowsB;
+            const size_t sizeA = sizeIn(a, d);
+            const size_t sizeB = sizeIn(b, d);
+            for (size_t r = 0; r < m_RowA.size(); ++r)
+            {
+                for (size_t i = 0; i < out[d]; ++i)
+                {
+                    rowsA.push_back(m_RowA[r] * sizeA + (sizeA == 1 ? 0 : i));
+                    rowsB.push_back(m_RowB[r] * sizeB + (sizeB == 1 ? 0 : i));
+                }
+            }
+            m_RowA.swap(rowsA);
+            m_RowB.swap(rowsB);
+        }
+        const size_t lengthA = rank == 0 ? 1 : sizeIn(a, rank - 1);
+        const size_t lengthB = rank == 0 ? 1 : sizeIn(b, rank - 1);
+        for (size_t r = 0; r < m_RowA.size(); ++r)
+        {
+            m_RowA[r] *= lengthA;
+            m_RowB[r] *= lengthB;
+        }
+    }
+
     template <typename T>
     void Run(const T* a, const T* b, T* out) const
     {
+        for (size_t r = 0; r < m_RowA.size(); ++r)
+        {
+            RunRow(a + m_RowA[r], b + m_RowB[r], out + r * m_RowLength);
+        }
+    }
+
+    template <typename T>
+    void RunRow(const T* a, const T* b, T* out) const
+    {
         static const bool avx512 = __builtin_cpu_supports("avx512f");
-        const size_t vectorCount = avx512 ? m_Count / 8 * 8 : 0;
+        const size_t vectorCount = avx512 && m_StepA == 1 && m_StepB == 1 ? m_RowLength / 8 * 8 : 0;
         if (vectorCount != 0)
         {
             RunAvx512(a, b, out, vectorCount);
         }
-        for (size_t i = vectorCount; i < m_Count; ++i)
+        for (size_t i = vectorCount; i < m_RowLength; ++i)
         {
-            const int32_t x = static_cast<int32_t>(a[i]) - m_ZeroPointA;
-            const int32_t y = static_cast<int32_t>(b[i]) - m_ZeroPointB;
+            const int32_t x = static_cast<int32_t>(a[i * m_StepA]) - m_ZeroPointA;
+            const int32_t y = static_cast<int32_t>(b[i * m_StepB]) - m_ZeroPointB;
             int32_t raw = 0;
             if (m_Op == BinaryOperation::Mul)
             {
@@ -144,6 +205,11 @@ private:
     QuantizedMultiplier m_InputA;
     QuantizedMultiplier m_InputB;
     QuantizedMultiplier m_Output;
+    size_t m_RowLength = 0;
+    size_t m_StepA = 1;
+    size_t m_StepB = 1;
+    std::vector<size_t> m_RowA; // element offset of each output row's row in input 0
+    std::vector<size_t> m_RowB;
 };
 #pragma GCC diagnostic pop
 } // namespace
@@ -158,12 +224,6 @@ bool CheckQuantizedElementwiseBinary(const LayerInfo& layer, std::string& reason
     }
     if (!CheckAllSameDataType(layer, reason))
     {
-        return false;
-    }
-    const TensorShape& shape = layer.m_Outputs[0].GetShape();
-    if (layer.m_Inputs[0].GetShape() != shape || layer.m_Inputs[1].GetShape() != shape)
-    {
-        reason = "8-bit element-wise operations need inputs of the output's shape (no broadcasting)";
         return false;
     }
     for (const TensorInfo* info : {&layer.m_Inputs[0], &layer.m_Inputs[1], &layer.m_Outputs[0]})

@@ -274,6 +274,9 @@ struct Requantization
     int32_t m_OutputZeroPoint = 0;
     int32_t m_Min = 0;
     int32_t m_Max = 0;
+    /// CpuRef's per-channel FullyConnected rescales with one rounding (MultiplyByQuantizedMultiplierSingleRounding,
+    /// as LiteRT does); its other layers with two.
+    bool m_SingleRounding = false;
 };
 
 /// CpuRef's QuantizedWeightedWorkload arithmetic on channels [begin, end) of one output pixel.
@@ -283,8 +286,9 @@ void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requa
     for (size_t c = begin; c < end; ++c)
     {
         const int32_t sum = SaturateToInt32(static_cast<int64_t>(sums[c]) + q.m_Bias[c]);
-        const int32_t scaled = MultiplyByQuantizedMultiplier(sum, {q.m_Multiplier[c], q.m_LeftShift[c] -
-                                                                                         q.m_RightShift[c]});
+        const QuantizedMultiplier multiplier{q.m_Multiplier[c], q.m_LeftShift[c] - q.m_RightShift[c]};
+        const int32_t scaled = q.m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
+                                                  : MultiplyByQuantizedMultiplier(sum, multiplier);
         out[c] = static_cast<T>(std::min(std::max(scaled + q.m_OutputZeroPoint, q.m_Min), q.m_Max));
     }
 }
@@ -326,7 +330,7 @@ template <typename T>
 void Requantize(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, T* out)
 {
     static const bool avx512 = __builtin_cpu_supports("avx512f");
-    if (avx512)
+    if (avx512 && !q.m_SingleRounding) // single rounding: FullyConnected's few outputs, scalar
     {
         RequantizeAvx512(sums, pixels, channels, q, out);
         return;
@@ -556,6 +560,8 @@ std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
     q.m_OutputZeroPoint = layer.m_Outputs[0].GetQuantizationOffset();
     q.m_Min = range.m_Min;
     q.m_Max = range.m_Max;
+    q.m_SingleRounding =
+        layer.m_Type == LayerType::FullyConnected && layer.m_Inputs[1].HasMultipleQuantizationScales();
 
     return std::make_unique<QuantizedWeightedWorkload>(pd, Reordered(g.m_UserWeights, weights.data(),
                                                                      pd.weights_desc()),

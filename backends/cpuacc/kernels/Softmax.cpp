@@ -27,6 +27,10 @@ dnnl::softmax_forward::primitive_desc Describe(const LayerInfo& layer)
 
 bool CheckSoftmax(const LayerInfo& layer, std::string& reason)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CheckQuantizedSoftmax(layer, reason);
+    }
     if (!CheckAllSameDataType(layer, reason))
     {
         return false;
@@ -42,6 +46,10 @@ bool CheckSoftmax(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateSoftmax(const LayerInfo& layer)
 {
+    if (IsQuantizedLayer(layer))
+    {
+        return CreateQuantizedSoftmax(layer);
+    }
     return MakeSingleInputWorkload(layer, Describe);
 }
 

@@ -8,8 +8,8 @@ namespace test
 {
 
 LoadedChain::LoadedChain(const BackendId& backend, const TensorInfo& inputInfo, const BuildChainFn& build,
-                         ModelOptions options)
-    : m_InputInfo(inputInfo)
+                         ModelOptions options, IRuntime* runtime)
+    : m_Runtime(runtime != nullptr ? *runtime : SharedRuntime()), m_InputInfo(inputInfo)
 {
     INetworkPtr network = INetwork::Create();
     IConnectableLayer* input = network->AddInputLayer(0, "input");
@@ -24,10 +24,9 @@ LoadedChain::LoadedChain(const BackendId& backend, const TensorInfo& inputInfo, 
     {
         optimizerOptions.AddModelOption(option);
     }
-    IRuntime& runtime = SharedRuntime();
-    IOptimizedNetworkPtr optimized = Optimize(*network, {backend}, runtime.GetDeviceSpec(), optimizerOptions);
+    IOptimizedNetworkPtr optimized = Optimize(*network, {backend}, m_Runtime.GetDeviceSpec(), optimizerOptions);
     std::string error;
-    if (runtime.LoadNetwork(m_Id, std::move(optimized), error) != Status::Success)
+    if (m_Runtime.LoadNetwork(m_Id, std::move(optimized), error) != Status::Success)
     {
         throw RuntimeException("LoadedChain: " + error);
     }
@@ -35,7 +34,7 @@ LoadedChain::LoadedChain(const BackendId& backend, const TensorInfo& inputInfo, 
 
 LoadedChain::~LoadedChain()
 {
-    SharedRuntime().UnloadNetwork(m_Id);
+    m_Runtime.UnloadNetwork(m_Id);
 }
 
 std::vector<float> LoadedChain::Run(const std::vector<float>& input) const
@@ -45,7 +44,7 @@ std::vector<float> LoadedChain::Run(const std::vector<float>& input) const
     std::vector<float> result(m_OutputInfo.GetNumElements(), -12345.0f);
     const InputTensors inputs = {{0, ConstTensor(inputInfo, input.data())}};
     const OutputTensors outputs = {{0, Tensor(m_OutputInfo, result.data())}};
-    if (SharedRuntime().EnqueueWorkload(m_Id, inputs, outputs) != Status::Success)
+    if (m_Runtime.EnqueueWorkload(m_Id, inputs, outputs) != Status::Success)
     {
         throw RuntimeException("LoadedChain: EnqueueWorkload failed");
     }

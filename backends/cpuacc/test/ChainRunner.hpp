@@ -20,12 +20,12 @@ namespace test
 /// TensorInfo it creates. Constant data must outlive the call (Constant layers copy it).
 using BuildChainFn = std::function<IConnectableLayer*(INetwork& network, IOutputSlot& input)>;
 
-/// A loaded chain: input binding 0, output binding 0.
+/// A loaded chain: input binding 0, output binding 0, in `runtime` (null: the binary's shared runtime).
 class LoadedChain
 {
 public:
     LoadedChain(const BackendId& backend, const TensorInfo& inputInfo, const BuildChainFn& build,
-                ModelOptions options = {});
+                ModelOptions options = {}, IRuntime* runtime = nullptr);
     ~LoadedChain();
     LoadedChain(const LoadedChain&) = delete;
     LoadedChain& operator=(const LoadedChain&) = delete;
@@ -35,6 +35,7 @@ public:
     const TensorInfo& OutputInfo() const { return m_OutputInfo; }
 
 private:
+    IRuntime& m_Runtime;
     NetworkId m_Id = 0;
     TensorInfo m_InputInfo;
     TensorInfo m_OutputInfo;

@@ -490,13 +490,88 @@ Window ReadWindow(const NodeContext& ctx, const Dims& x, const Dims& kernel, boo
 Dims To4d(const Dims& d) { return d.size() == 3 ? Dims{d[0], d[1], 1, d[2]} : d; }
 Dims From4d(const Dims& d4, size_t rank) { return rank == 3 ? Dims{d4[0], d4[1], d4[3]} : d4; }
 
+/// 3-D Conv (NCDHW, group 1) as Convolution3d: ONNX weights [O, I, kD, kH, kW] are transposed to armnn's
+/// [kD, kH, kW, I, O].
+void ConvertConv3d(NodeContext& ctx)
+{
+    const Dims x = ctx.Dims(0);
+    const Dims w = ctx.Dims(1);
+    if (w.size() != 5) ctx.Fail("weights rank differs from the input's", ctx.InputName(1));
+    RequireFloat(ctx);
+    if (ctx.AttrInt("group", 1) != 1) ctx.Unsupported("grouped 3-D convolution");
+    if (w[1] != x[1])
+    {
+        ctx.Fail("weights " + DimsToString(w) + " do not match input " + DimsToString(x), ctx.InputName(1));
+    }
+    const Dims kernel = ctx.AttrInts("kernel_shape", Dims(w.begin() + 2, w.end()));
+    if (kernel != Dims(w.begin() + 2, w.end())) ctx.Fail("kernel_shape differs from the weights' spatial shape");
+    auto get = [&](const std::string& name, size_t count, int64_t def, int64_t lowest) {
+        const Dims v = ctx.AttrInts(name, Dims(count, def));
+        if (v.size() != count) ctx.Fail("attribute '" + name + "' has the wrong length");
+        for (int64_t e : v) if (e < lowest || e > 65535) ctx.Fail("attribute '" + name + "' is out of range");
+        return v;
+    };
+    const Dims s = get("strides", 3, 1, 1);
+    const Dims d = get("dilations", 3, 1, 1);
+    Dims pads = get("pads", 6, 0, 0); // [d, h, w begins, d, h, w ends]
+    const std::string autoPad = ctx.AttrString("auto_pad", "NOTSET");
+    if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
+    {
+        for (size_t i = 0; i < 3; ++i)
+        {
+            const int64_t in = x[i + 2];
+            const int64_t out = (in + s[i] - 1) / s[i];
+            const int64_t total = std::max<int64_t>(0, (out - 1) * s[i] + (w[i + 2] - 1) * d[i] + 1 - in);
+            pads[i] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+            pads[i + 3] = total - pads[i];
+        }
+    }
+    else if (autoPad == "VALID")
+    {
+        pads = Dims(6, 0);
+    }
+    else if (autoPad != "NOTSET" && !autoPad.empty())
+    {
+        ctx.Fail("unknown auto_pad '" + autoPad + "'");
+    }
+    armnn::TransposeDescriptor t(armnn::PermutationVector({2, 3, 4, 1, 0}));
+    auto* tl = ctx.Network().AddTransposeLayer(t, ctx.LayerName("_weights_dhwio").c_str());
+    ctx.Emit(tl, {&ctx.Slot(1)}, TypeOf(ctx.Slot(1)));
+    armnn::Convolution3dDescriptor desc;
+    desc.m_DataLayout = armnn::DataLayout::NCDHW;
+    desc.m_StrideZ = static_cast<uint32_t>(s[0]); desc.m_StrideY = static_cast<uint32_t>(s[1]);
+    desc.m_StrideX = static_cast<uint32_t>(s[2]);
+    desc.m_DilationZ = static_cast<uint32_t>(d[0]); desc.m_DilationY = static_cast<uint32_t>(d[1]);
+    desc.m_DilationX = static_cast<uint32_t>(d[2]);
+    desc.m_PadFront = static_cast<uint32_t>(pads[0]); desc.m_PadTop = static_cast<uint32_t>(pads[1]);
+    desc.m_PadLeft = static_cast<uint32_t>(pads[2]); desc.m_PadBack = static_cast<uint32_t>(pads[3]);
+    desc.m_PadBottom = static_cast<uint32_t>(pads[4]); desc.m_PadRight = static_cast<uint32_t>(pads[5]);
+    desc.m_BiasEnabled = ctx.Has(2);
+    armnn::IConnectableLayer* layer = ctx.Network().AddConvolution3dLayer(desc, ctx.LayerName().c_str());
+    std::vector<armnn::IOutputSlot*> inputs{&ctx.Slot(0), &tl->GetOutputSlot(0)};
+    if (desc.m_BiasEnabled)
+    {
+        inputs.push_back(&ctx.Slot(2));
+    }
+    ctx.Emit(layer, inputs, TypeOf(ctx.Slot(0)));
+    armnn::IOutputSlot& out = layer->GetOutputSlot(0);
+    Dims o;
+    for (unsigned i = 0; i < 5; ++i) o.push_back(out.GetTensorInfo().GetShape()[i]);
+    ctx.SetOutput(0, out, ctx.In(0).m_ElemType, o);
+}
+
 void ConvertConv(NodeContext& ctx)
 {
     const Dims x = ctx.Dims(0);
     const Dims w = ctx.Dims(1);
+    if (x.size() == 5)
+    {
+        ConvertConv3d(ctx);
+        return;
+    }
     if (x.size() != 4 && x.size() != 3)
     {
-        ctx.Unsupported("only 1-D and 2-D convolutions (input rank " + std::to_string(x.size()) + ")");
+        ctx.Unsupported("only 1-D, 2-D and 3-D convolutions (input rank " + std::to_string(x.size()) + ")");
     }
     if (w.size() != x.size()) ctx.Fail("weights rank differs from the input's", ctx.InputName(1));
     RequireFloat(ctx);

@@ -6,6 +6,7 @@
 #include <armnn/Exceptions.hpp>
 #include <armnn/TypesUtils.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -866,6 +867,35 @@ TensorInfo LoadedModel::GetTensorInfo(const Location& at, int32_t tensor) const
     return info;
 }
 
+std::optional<TensorShape> LoadedModel::DynamicShape(size_t subgraph, int32_t tensor) const
+{
+    const tfl::SubGraph* sg = m_Model->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(subgraph));
+    const tfl::Tensor* t = sg->tensors()->Get(static_cast<uint32_t>(tensor));
+    const auto* signature = t->shape_signature();
+    if ((t->shape() == nullptr || t->shape()->size() == 0) && !t->has_rank() &&
+        (signature == nullptr || signature->size() == 0))
+    {
+        return TensorShape(Dimensionality::NotSpecified);
+    }
+    if (signature == nullptr || std::find(signature->begin(), signature->end(), -1) == signature->end())
+    {
+        return std::nullopt;
+    }
+    if (signature->size() > MaxNumOfTensorDimensions)
+    {
+        return TensorShape(Dimensionality::NotSpecified);
+    }
+    std::vector<unsigned int> dims;
+    bool known[MaxNumOfTensorDimensions] = {};
+    for (uint32_t d = 0; d < signature->size(); ++d)
+    {
+        const int32_t dim = signature->Get(d);
+        known[d] = dim >= 0;
+        dims.push_back(dim >= 0 ? static_cast<unsigned int>(dim) : 0u);
+    }
+    return TensorShape(static_cast<unsigned int>(dims.size()), dims.data(), known);
+}
+
 ops::TensorView LoadedModel::MakeTensorView(size_t subgraph, int32_t tensor) const
 {
     ops::TensorView v;
@@ -936,6 +966,18 @@ void FillOptions(const tfl::Operator* op, ops::OperatorOptions& o)
             o.padding = ToPadding(x->padding());
             o.strideW = x->stride_w();
             o.strideH = x->stride_h();
+            o.dilationW = x->dilation_w_factor();
+            o.dilationH = x->dilation_h_factor();
+            o.activation = ToActivation(x->fused_activation_function());
+            break;
+        }
+        case tfl::BuiltinOptions_Conv3DOptions: {
+            const auto* x = op->builtin_options_as_Conv3DOptions();
+            o.padding = ToPadding(x->padding());
+            o.strideD = x->stride_d();
+            o.strideW = x->stride_w();
+            o.strideH = x->stride_h();
+            o.dilationD = x->dilation_d_factor();
             o.dilationW = x->dilation_w_factor();
             o.dilationH = x->dilation_h_factor();
             o.activation = ToActivation(x->fused_activation_function());

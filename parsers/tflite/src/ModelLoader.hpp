@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace armnnTfLiteParser
@@ -55,6 +56,10 @@ public:
     /// @throws armnn::ParseException for types and ranks the library does not support.
     armnn::TensorInfo GetTensorInfo(const Location& where, int32_t tensor) const;
     ops::TensorView MakeTensorView(size_t subgraph, int32_t tensor) const;
+    /// The shape the model gives a tensor whose shape was not known when it was converted (shape_signature with -1
+    /// dimensions: those are unspecified; no shape and no has_rank: unknown rank), or nullopt when the tensor's
+    /// shape is static.
+    std::optional<armnn::TensorShape> DynamicShape(size_t subgraph, int32_t tensor) const;
     ops::OperatorView MakeView(size_t subgraph, uint32_t op) const;
 
     /// Builtin code of an operator code: the larger of deprecated_builtin_code and builtin_code.

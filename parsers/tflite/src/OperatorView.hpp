@@ -53,6 +53,8 @@ struct OperatorOptions
     int32_t strideH = 1;
     int32_t dilationW = 1;
     int32_t dilationH = 1;
+    int32_t strideD = 1;   ///< CONV_3D
+    int32_t dilationD = 1; ///< CONV_3D
     int32_t filterW = 0;
     int32_t filterH = 0;
     int32_t depthMultiplier = 0;

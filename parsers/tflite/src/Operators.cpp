@@ -226,6 +226,40 @@ void ConvertDepthwiseConv2d(const OperatorView& op, IGraphBuilder& b)
     ConvertConvolution<DepthwiseConvolution2dDescriptor>(op, b, &INetwork::AddDepthwiseConvolution2dLayer);
 }
 
+/// CONV_3D: NDHWC input, weights [D, H, W, I, O] (TensorFlow Lite's layout, which Convolution3d takes as it is),
+/// optional bias.
+void ConvertConv3d(const OperatorView& op, IGraphBuilder& b)
+{
+    const TensorView& input = In(op, 0);
+    const TensorView& weights = In(op, 1);
+    RequireRank(input, 5, "input");
+    RequireRank(weights, 5, "weights");
+    Convolution3dDescriptor desc;
+    desc.m_DataLayout = DataLayout::NDHWC;
+    desc.m_StrideX = Positive(op.options.strideW, "stride_w");
+    desc.m_StrideY = Positive(op.options.strideH, "stride_h");
+    desc.m_StrideZ = Positive(op.options.strideD, "stride_d");
+    desc.m_DilationX = Positive(op.options.dilationW, "dilation_w_factor");
+    desc.m_DilationY = Positive(op.options.dilationH, "dilation_h_factor");
+    desc.m_DilationZ = Positive(op.options.dilationD, "dilation_d_factor");
+    desc.m_BiasEnabled = HasInput(op, 2);
+    const TensorShape& in = input.info.GetShape();
+    const TensorShape& w = weights.info.GetShape();
+    ComputePadding(op.options.padding, in[1], w[0], desc.m_StrideZ, desc.m_DilationZ, desc.m_PadFront, desc.m_PadBack);
+    ComputePadding(op.options.padding, in[2], w[1], desc.m_StrideY, desc.m_DilationY, desc.m_PadTop, desc.m_PadBottom);
+    ComputePadding(op.options.padding, in[3], w[2], desc.m_StrideX, desc.m_DilationX, desc.m_PadLeft, desc.m_PadRight);
+    IConnectableLayer* layer = b.Network().AddConvolution3dLayer(desc, op.LayerName().c_str());
+    if (desc.m_BiasEnabled)
+    {
+        ConnectInputs(op, b, layer, {0, 1, 2});
+    }
+    else
+    {
+        ConnectInputs(op, b, layer, {0, 1});
+    }
+    FinishWithActivation(op, b, layer->GetOutputSlot(0));
+}
+
 /// A TransposeConvolution2d layer with constant weights [O, H, W, I] (input `weightsIndex`), the data input
 /// `inputIndex`, an optional constant bias (`biasIndex`, -1: none) and the output shape `outShape` (NHWC).
 void AddTransposeConv(const OperatorView& op, IGraphBuilder& b, const std::vector<int64_t>& outShape,
@@ -1449,6 +1483,7 @@ const std::vector<OperatorEntry> kTable = {
     {117, "HARD_SWISH", 1, 1, 1, 1, ConvertActivation<ActivationFunction::HardSwish>, ""},
     {124, "DENSIFY", 1, 1, 1, 1, ConvertDensify, "sparse constants (expanded at load time)"},
     {126, "BATCH_MATMUL", 2, 2, 1, 1, ConvertBatchMatMul, "adj_x, adj_y"},
+    {132, "CONV_3D", 2, 3, 1, 1, ConvertConv3d, "NDHWC, weights [D, H, W, I, O], dilation; fused activation"},
     {150, "GELU", 1, 1, 1, 1, ConvertGelu, "approximate = false"},
     {kBuiltinCustom, "Convolution2DTransposeBias", 3, 3, 1, 1, ConvertTransposeConvBias,
      "custom operator (MediaPipe); raw TfLiteTransposeConvParams options; constant weights and bias"},

@@ -13,9 +13,12 @@
 
 #include <armnn/Descriptors.hpp>
 #include <armnn/INetwork.hpp>
+#include <armnn/TypesUtils.hpp>
 
 #include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 
 namespace armnnTfLiteParser
 {
@@ -52,6 +55,7 @@ public:
     INetworkPtr CreateNetworkFromBinary(const std::vector<uint8_t>& bytes)
     {
         m_Model.reset();
+        m_ResolvedOutputs.clear();
         auto model = std::make_unique<LoadedModel>(bytes);
         INetworkPtr network = Build(*model, 0);
         m_Model = std::move(model);
@@ -67,7 +71,11 @@ public:
             if (m_Model->TensorName(subgraphId, t) == name)
             {
                 const LayerBindingId id = BindingId(static_cast<uint32_t>(t), subgraphId);
-                TensorInfo info = m_Model->GetTensorInfo(Location{subgraphId}, t);
+                // Subgraph 0's outputs of dynamic shape have the shape inferred while building (m_InferAndValidate).
+                const auto resolved = m_ResolvedOutputs.find(t);
+                TensorInfo info = subgraphId == 0 && !input && resolved != m_ResolvedOutputs.end()
+                                      ? resolved->second
+                                      : m_Model->GetTensorInfo(Location{subgraphId}, t);
                 info.SetConstant(false);
                 return {id, info};
             }
@@ -96,7 +104,13 @@ public:
 private:
     static LayerBindingId BindingId(uint32_t tensorIndex, size_t subgraphIndex)
     {
-        // Arm NN's convention: (tensor index << 8) + subgraph index.
+        // Arm NN's convention: (tensor index << 8) + subgraph index. Ids that would overlap or overflow are refused.
+        if (subgraphIndex > 0xff || tensorIndex >= (1u << 23))
+        {
+            throw ParseException("TfLite parser: subgraph " + std::to_string(subgraphIndex) + ", tensor " +
+                                 std::to_string(tensorIndex) + ": no binding id ((tensor << 8) + subgraph) exists "
+                                 "for subgraphs past 255 or tensors past 2^23 - 1");
+        }
         return static_cast<LayerBindingId>((tensorIndex << 8) + static_cast<uint32_t>(subgraphIndex));
     }
 
@@ -122,8 +136,18 @@ private:
     class Builder : public ops::IGraphBuilder
     {
     public:
-        Builder(INetwork& network, std::vector<IOutputSlot*>& slots) : m_Network(network), m_Slots(slots)
-        {}
+        Builder(INetwork& network, std::vector<IOutputSlot*>& slots, const LoadedModel& model, size_t subgraph,
+                bool inferShapes)
+            : m_Network(network), m_Slots(slots), m_Model(model), m_Subgraph(subgraph), m_InferShapes(inferShapes)
+        {
+            for (IOutputSlot* slot : slots)
+            {
+                if (slot != nullptr)
+                {
+                    m_Final.insert(slot); // the network inputs
+                }
+            }
+        }
 
         INetwork& Network() override { return m_Network; }
 
@@ -146,6 +170,7 @@ private:
                     m_Network.AddConstantLayer(ConstTensor(t.info, t.data), ("constant:" + t.name).c_str());
                 layer->GetOutputSlot(0).SetTensorInfo(t.info);
                 slot = &layer->GetOutputSlot(0);
+                m_Final.insert(slot);
             }
             return *slot;
         }
@@ -154,8 +179,51 @@ private:
         {
             const ops::TensorView& t = m_Op->outputs.at(i);
             slot.SetTensorInfo(t.info);
+            if (m_InferShapes)
+            {
+                if (const auto dynamic = m_Model.DynamicShape(m_Subgraph, t.index))
+                {
+                    Reinfer(slot);
+                    CheckAgainstSignature(t, *dynamic, slot.GetTensorInfo().GetShape());
+                    m_Resolved[t.index] = slot.GetTensorInfo();
+                }
+            }
             m_Slots[static_cast<size_t>(t.index)] = &slot;
+            m_Final.insert(&slot);
         }
+
+        /// With shape inference: outputs of unknown rank are given as such to the converter (outputs with a
+        /// shape signature keep their stored shape, which converters may read); inputs produced by dynamic outputs
+        /// get the inferred info.
+        void ApplyDynamicShapes(ops::OperatorView& view) const
+        {
+            if (!m_InferShapes)
+            {
+                return;
+            }
+            for (ops::TensorView& t : view.inputs)
+            {
+                auto it = m_Resolved.find(t.index);
+                if (t.present && it != m_Resolved.end())
+                {
+                    t.info = it->second;
+                }
+            }
+            for (ops::TensorView& t : view.outputs)
+            {
+                if (!t.present)
+                {
+                    continue;
+                }
+                const auto shape = m_Model.DynamicShape(m_Subgraph, t.index);
+                if (shape && shape->GetDimensionality() == Dimensionality::NotSpecified)
+                {
+                    t.info.SetShape(*shape);
+                }
+            }
+        }
+
+        const std::map<int32_t, TensorInfo>& Resolved() const { return m_Resolved; }
 
         void SetConstantOutputData(size_t i, std::vector<uint8_t> bytes) override
         {
@@ -179,16 +247,90 @@ private:
         void SetOperator(const ops::OperatorView* op) { m_Op = op; }
 
     private:
+        /// Infers again the shapes of the layers the current operator added, up to `slot`, from the final shapes
+        /// of what they read (earlier operators' outputs, network inputs, constants).
+        void Reinfer(IOutputSlot& slot, unsigned int depth = 0)
+        {
+            if (m_Final.count(&slot) != 0)
+            {
+                return;
+            }
+            IConnectableLayer& layer = slot.GetOwningIConnectableLayer();
+            if (depth > 64)
+            {
+                throw ops::OperatorError(std::string("cannot infer the output shape of layer '") + layer.GetName() +
+                                         "': too many layers in a row");
+            }
+            std::vector<TensorShape> inputShapes;
+            for (unsigned int i = 0; i < layer.GetNumInputSlots(); ++i)
+            {
+                IOutputSlot* source = layer.GetInputSlot(i).GetConnection();
+                if (source == nullptr)
+                {
+                    throw ops::OperatorError(std::string("cannot infer the output shape of layer '") +
+                                             layer.GetName() + "': input " + std::to_string(i) + " is not connected");
+                }
+                Reinfer(*source, depth + 1);
+                inputShapes.push_back(source->GetTensorInfo().GetShape());
+            }
+            const std::vector<TensorShape> shapes = layer.InferOutputShapes(inputShapes);
+            for (unsigned int o = 0; o < layer.GetNumOutputSlots() && o < shapes.size(); ++o)
+            {
+                IOutputSlot& out = layer.GetOutputSlot(o);
+                TensorInfo info = out.GetTensorInfo();
+                info.SetShape(shapes[o]);
+                out.SetTensorInfo(info);
+            }
+        }
+
+        /// The inferred shape must agree with the dimensions the model's shape signature does give.
+        static void CheckAgainstSignature(const ops::TensorView& t, const TensorShape& given,
+                                          const TensorShape& inferred)
+        {
+            if (given.GetDimensionality() == Dimensionality::NotSpecified)
+            {
+                return;
+            }
+            bool same = given.GetNumDimensions() == inferred.GetNumDimensions();
+            for (unsigned int d = 0; same && d < given.GetNumDimensions(); ++d)
+            {
+                same = !given.GetDimensionSpecificity(d) || given[d] == inferred[d];
+            }
+            if (!same)
+            {
+                std::ostringstream ss;
+                ss << "output tensor " << t.index << " '" << t.name << "': the inferred shape " << inferred
+                   << " does not match the model's shape signature " << given;
+                throw ops::OperatorError(ss.str());
+            }
+        }
+
         INetwork& m_Network;
         std::vector<IOutputSlot*>& m_Slots;
+        const LoadedModel& m_Model;
+        size_t m_Subgraph;
+        bool m_InferShapes;
         const ops::OperatorView* m_Op = nullptr;
         std::map<int32_t, std::vector<uint8_t>> m_Folded;
+        std::map<int32_t, TensorInfo> m_Resolved;
+        /// Slots whose shapes are settled: network inputs, constants, registered operator outputs.
+        std::set<const IOutputSlot*> m_Final;
     };
 
     INetworkPtr Build(const LoadedModel& model, size_t s)
     {
         const tfl::SubGraph* sg = model.Model()->subgraphs()->Get(static_cast<flatbuffers::uoffset_t>(s));
-        INetworkPtr network = INetwork::Create();
+        // Arm NN's network options for the same two parser options.
+        NetworkOptions networkOptions;
+        if (m_Options.m_InferAndValidate)
+        {
+            networkOptions.push_back(BackendOptions("ShapeInferenceMethod", {{"InferAndValidate", true}}));
+        }
+        if (m_Options.m_AllowExpandedDims)
+        {
+            networkOptions.push_back(BackendOptions("AllowExpandedDims", {{"AllowExpandedDims", true}}));
+        }
+        INetworkPtr network = INetwork::Create(networkOptions);
         const size_t numTensors = sg->tensors() ? sg->tensors()->size() : 0;
         std::vector<IOutputSlot*> slots(numTensors, nullptr);
 
@@ -205,13 +347,14 @@ private:
             slots[static_cast<size_t>(t)] = &layer->GetOutputSlot(0);
         }
 
-        Builder builder(*network, slots);
+        Builder builder(*network, slots, model, s, m_Options.m_InferAndValidate);
         const uint32_t numOps = sg->operators() ? sg->operators()->size() : 0;
         for (uint32_t o = 0; o < numOps; ++o)
         {
             const tfl::Operator* op = sg->operators()->Get(o);
             ops::OperatorView view = model.MakeView(s, o);
             builder.AddFoldedConstants(view);
+            builder.ApplyDynamicShapes(view);
             const ops::OperatorEntry* entry = ops::FindOperator(view.builtinCode, view.opName);
             const Location where{s, static_cast<int64_t>(o), view.opName};
             builder.SetOperator(&view);
@@ -287,11 +430,14 @@ private:
             IConnectableLayer* layer = network->AddOutputLayer(BindingId(static_cast<uint32_t>(t), s), name.c_str());
             slot->Connect(layer->GetInputSlot(0));
         }
+        m_ResolvedOutputs = builder.Resolved();
         return network;
     }
 
     ITfLiteParser::TfLiteParserOptions m_Options;
     std::unique_ptr<LoadedModel> m_Model;
+    /// Tensors of subgraph 0 whose dynamic shape was inferred while building, by tensor index.
+    std::map<int32_t, TensorInfo> m_ResolvedOutputs;
 };
 
 // ---- ITfLiteParser ----

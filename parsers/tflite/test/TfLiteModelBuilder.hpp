@@ -71,6 +71,9 @@ struct TensorSpec
     int64_t bufferIndex = -1;
     /// Sparse constant: `data` holds the stored values only.
     std::vector<SparsitySpec> sparsity; ///< empty or one
+    /// shape_signature (-1 for dynamic dimensions); empty: not written.
+    std::vector<int32_t> shapeSignature;
+    bool hasRank = false;
 };
 
 using OptionsWriter = std::function<flatbuffers::Offset<void>(flatbuffers::FlatBufferBuilder&)>;
@@ -88,12 +91,18 @@ struct OpSpec
     int64_t opcodeIndex = -1;
 };
 
-struct ModelSpec
+struct SubgraphSpec
 {
     std::vector<TensorSpec> tensors;
     std::vector<OpSpec> ops;
     std::vector<int32_t> inputs;
     std::vector<int32_t> outputs;
+};
+
+/// Subgraph 0 (the main one), plus `moreSubgraphs` (bodies of control-flow operators, other signatures).
+struct ModelSpec : SubgraphSpec
+{
+    std::vector<SubgraphSpec> moreSubgraphs;
 };
 
 /// With ARMNN_TFLITE_SEED_DIR set, every model a test builds is also written there (named by a hash of its bytes):
@@ -117,73 +126,84 @@ inline void DumpSeed(const std::vector<uint8_t>& model)
 }
 
 /// Serializes a model: buffer 0 is the empty sentinel, each constant tensor gets its own buffer, each operator
-/// its own operator code.
+/// (of every subgraph) its own operator code.
 inline std::vector<uint8_t> BuildModel(const ModelSpec& spec)
 {
     flatbuffers::FlatBufferBuilder fbb;
     std::vector<flatbuffers::Offset<tfl::Buffer>> buffers{tfl::CreateBuffer(fbb)};
-    std::vector<flatbuffers::Offset<tfl::Tensor>> tensors;
-    for (const TensorSpec& t : spec.tensors)
-    {
-        uint32_t buffer = 0;
-        if (!t.data.empty())
-        {
-            fbb.ForceVectorAlignment(t.data.size(), 1, 16);
-            buffers.push_back(tfl::CreateBuffer(fbb, fbb.CreateVector(t.data)));
-            buffer = static_cast<uint32_t>(buffers.size() - 1);
-        }
-        if (t.bufferIndex >= 0)
-        {
-            buffer = static_cast<uint32_t>(t.bufferIndex);
-        }
-        flatbuffers::Offset<tfl::QuantizationParameters> q;
-        if (!t.scales.empty() || !t.zeroPoints.empty())
-        {
-            q = tfl::CreateQuantizationParameters(fbb, 0, 0, fbb.CreateVector(t.scales), fbb.CreateVector(t.zeroPoints),
-                                                  tfl::QuantizationDetails_NONE, 0, t.quantizedDimension);
-        }
-        flatbuffers::Offset<tfl::SparsityParameters> sparsity;
-        if (!t.sparsity.empty())
-        {
-            const SparsitySpec& sp = t.sparsity[0];
-            std::vector<flatbuffers::Offset<tfl::DimensionMetadata>> dims;
-            for (const SparsitySpec::Dim& d : sp.dims)
-            {
-                if (d.dense)
-                {
-                    dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_DENSE, d.denseSize));
-                    continue;
-                }
-                auto segments = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.segments)).Union();
-                auto indices = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.indices)).Union();
-                dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_SPARSE_CSR, 0,
-                                                            tfl::SparseIndexVector_Int32Vector, segments,
-                                                            tfl::SparseIndexVector_Int32Vector, indices));
-            }
-            sparsity = tfl::CreateSparsityParameters(fbb, fbb.CreateVector(sp.traversalOrder),
-                                                     fbb.CreateVector(sp.blockMap), fbb.CreateVector(dims));
-        }
-        tensors.push_back(tfl::CreateTensor(fbb, fbb.CreateVector(t.shape), t.type, buffer,
-                                            fbb.CreateString(t.name), q, false, sparsity));
-    }
     std::vector<flatbuffers::Offset<tfl::OperatorCode>> codes;
-    std::vector<flatbuffers::Offset<tfl::Operator>> ops;
-    for (const OpSpec& op : spec.ops)
+    std::vector<flatbuffers::Offset<tfl::SubGraph>> subgraphs;
+    std::vector<const SubgraphSpec*> specs{&spec};
+    for (const SubgraphSpec& more : spec.moreSubgraphs)
     {
-        const int8_t deprecated = static_cast<int8_t>(std::min<int32_t>(op.builtinCode, 127));
-        codes.push_back(tfl::CreateOperatorCode(fbb, deprecated,
-                                                op.customCode.empty() ? 0 : fbb.CreateString(op.customCode), 1,
-                                                static_cast<tfl::BuiltinOperator>(op.builtinCode)));
-        const uint32_t index = op.opcodeIndex >= 0 ? static_cast<uint32_t>(op.opcodeIndex)
-                                                   : static_cast<uint32_t>(codes.size() - 1);
-        flatbuffers::Offset<void> options = op.options ? op.options(fbb) : 0;
-        ops.push_back(tfl::CreateOperator(fbb, index, fbb.CreateVector(op.inputs), fbb.CreateVector(op.outputs),
-                                          op.options ? op.optionsType : tfl::BuiltinOptions_NONE, options,
-                                          op.customOptions.empty() ? 0 : fbb.CreateVector(op.customOptions)));
+        specs.push_back(&more);
     }
-    auto subgraph = tfl::CreateSubGraph(fbb, fbb.CreateVector(tensors), fbb.CreateVector(spec.inputs),
-                                        fbb.CreateVector(spec.outputs), fbb.CreateVector(ops), fbb.CreateString("main"));
-    std::vector<flatbuffers::Offset<tfl::SubGraph>> subgraphs{subgraph};
+    for (const SubgraphSpec* sg : specs)
+    {
+        std::vector<flatbuffers::Offset<tfl::Tensor>> tensors;
+        for (const TensorSpec& t : sg->tensors)
+        {
+            uint32_t buffer = 0;
+            if (!t.data.empty())
+            {
+                fbb.ForceVectorAlignment(t.data.size(), 1, 16);
+                buffers.push_back(tfl::CreateBuffer(fbb, fbb.CreateVector(t.data)));
+                buffer = static_cast<uint32_t>(buffers.size() - 1);
+            }
+            if (t.bufferIndex >= 0)
+            {
+                buffer = static_cast<uint32_t>(t.bufferIndex);
+            }
+            flatbuffers::Offset<tfl::QuantizationParameters> q;
+            if (!t.scales.empty() || !t.zeroPoints.empty())
+            {
+                q = tfl::CreateQuantizationParameters(fbb, 0, 0, fbb.CreateVector(t.scales), fbb.CreateVector(t.zeroPoints),
+                                                      tfl::QuantizationDetails_NONE, 0, t.quantizedDimension);
+            }
+            flatbuffers::Offset<tfl::SparsityParameters> sparsity;
+            if (!t.sparsity.empty())
+            {
+                const SparsitySpec& sp = t.sparsity[0];
+                std::vector<flatbuffers::Offset<tfl::DimensionMetadata>> dims;
+                for (const SparsitySpec::Dim& d : sp.dims)
+                {
+                    if (d.dense)
+                    {
+                        dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_DENSE, d.denseSize));
+                        continue;
+                    }
+                    auto segments = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.segments)).Union();
+                    auto indices = tfl::CreateInt32Vector(fbb, fbb.CreateVector(d.indices)).Union();
+                    dims.push_back(tfl::CreateDimensionMetadata(fbb, tfl::DimensionType_SPARSE_CSR, 0,
+                                                                tfl::SparseIndexVector_Int32Vector, segments,
+                                                                tfl::SparseIndexVector_Int32Vector, indices));
+                }
+                sparsity = tfl::CreateSparsityParameters(fbb, fbb.CreateVector(sp.traversalOrder),
+                                                         fbb.CreateVector(sp.blockMap), fbb.CreateVector(dims));
+            }
+            tensors.push_back(tfl::CreateTensor(fbb, fbb.CreateVector(t.shape), t.type, buffer,
+                                                fbb.CreateString(t.name), q, false, sparsity,
+                                                t.shapeSignature.empty() ? 0 : fbb.CreateVector(t.shapeSignature),
+                                                t.hasRank));
+        }
+        std::vector<flatbuffers::Offset<tfl::Operator>> ops;
+        for (const OpSpec& op : sg->ops)
+        {
+            const int8_t deprecated = static_cast<int8_t>(std::min<int32_t>(op.builtinCode, 127));
+            codes.push_back(tfl::CreateOperatorCode(fbb, deprecated,
+                                                    op.customCode.empty() ? 0 : fbb.CreateString(op.customCode), 1,
+                                                    static_cast<tfl::BuiltinOperator>(op.builtinCode)));
+            const uint32_t index = op.opcodeIndex >= 0 ? static_cast<uint32_t>(op.opcodeIndex)
+                                                       : static_cast<uint32_t>(codes.size() - 1);
+            flatbuffers::Offset<void> options = op.options ? op.options(fbb) : 0;
+            ops.push_back(tfl::CreateOperator(fbb, index, fbb.CreateVector(op.inputs), fbb.CreateVector(op.outputs),
+                                              op.options ? op.optionsType : tfl::BuiltinOptions_NONE, options,
+                                              op.customOptions.empty() ? 0 : fbb.CreateVector(op.customOptions)));
+        }
+        subgraphs.push_back(tfl::CreateSubGraph(fbb, fbb.CreateVector(tensors), fbb.CreateVector(sg->inputs),
+                                                fbb.CreateVector(sg->outputs), fbb.CreateVector(ops),
+                                                fbb.CreateString(sg == &spec ? "main" : "subgraph")));
+    }
     auto model = tfl::CreateModel(fbb, 3, fbb.CreateVector(codes), fbb.CreateVector(subgraphs),
                                   fbb.CreateString("test"), fbb.CreateVector(buffers));
     tfl::FinishModelBuffer(fbb, model);
@@ -217,11 +237,12 @@ inline std::vector<uint8_t> SingleOpModel(std::vector<TensorSpec> tensors, OpSpe
 }
 
 /// Parses, optimizes for CpuRef, loads and runs a model; inputs and outputs in subgraph order, as raw bytes.
-inline std::vector<std::vector<uint8_t>> RunModel(const std::vector<uint8_t>& model,
-                                                  const std::vector<std::vector<uint8_t>>& inputs)
+inline std::vector<std::vector<uint8_t>> RunModel(
+    const std::vector<uint8_t>& model, const std::vector<std::vector<uint8_t>>& inputs,
+    const armnnTfLiteParser::ITfLiteParser::TfLiteParserOptions& options = {})
 {
     using namespace armnn;
-    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create(options);
     INetworkPtr network = parser->CreateNetworkFromBinary(model);
     IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
     std::vector<std::string> errors;

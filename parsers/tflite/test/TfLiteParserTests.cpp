@@ -93,9 +93,61 @@ OptionsWriter Conv2DOpts(tfl::Padding padding, int stride, tfl::ActivationFuncti
     };
 }
 
+OptionsWriter Conv3DOpts(tfl::Padding padding, int strideD, int strideH, int strideW,
+                         tfl::ActivationFunctionType act, int dilationD = 1)
+{
+    return [=](flatbuffers::FlatBufferBuilder& b) {
+        return tfl::CreateConv3DOptions(b, padding, strideD, strideW, strideH, act, dilationD).Union();
+    };
+}
+
 } // namespace
 
 // ---- Convolutions, fully connected, pooling ----
+
+TEST(TfLiteParser, Conv3dSamePaddingBiasAndFusedRelu)
+{
+    // A 3x3x3 ones volume convolved with a 3x3x3 ones filter, SAME: each output counts the voxels of its clipped
+    // 3x3x3 neighbourhood, 2 or 3 along each axis (8 at corners ... 27 at the centre); bias -10; RELU.
+    auto model = SingleOpModel({F32({1, 3, 3, 3, 1}), F32({3, 3, 3, 1, 1}, std::vector<float>(27, 1.0f)),
+                                F32({1}, {-10.0f}), F32({1, 3, 3, 3, 1})},
+                               Op(tfl::BuiltinOperator_CONV_3D, {0, 1, 2}, {3}, tfl::BuiltinOptions_Conv3DOptions,
+                                  Conv3DOpts(tfl::Padding_SAME, 1, 1, 1, tfl::ActivationFunctionType_RELU)));
+    std::vector<float> expected;
+    for (int d = 0; d < 3; ++d)
+    {
+        for (int h = 0; h < 3; ++h)
+        {
+            for (int w = 0; w < 3; ++w)
+            {
+                const auto n = [](int i) { return i == 1 ? 3.0f : 2.0f; };
+                expected.push_back(std::max(0.0f, n(d) * n(h) * n(w) - 10.0f));
+            }
+        }
+    }
+    ExpectNear(RunFloat(model, {std::vector<float>(27, 1.0f)}), expected);
+}
+
+TEST(TfLiteParser, Conv3dValidDepthStrideAndDilationWeightsDHWIO)
+{
+    // Depth 5, two channels per voxel [d + 1, 10 (d + 1)]. Weights [D=2, 1, 1, I=2, O=2]: tap 0 w[i][o] =
+    // [[1, 0], [0, -1]], tap 1 [[0, 1], [0, 0]]; depth dilation 2 (taps d and d + 2), depth stride 2, VALID:
+    // out depth (5 - 3) / 2 + 1 = 2, at d = 0 and d = 2. o0 = ch0[d]; o1 = -ch1[d] + ch0[d + 2].
+    // d = 0: [1, -10 + 3] = [1, -7]; d = 2: [3, -30 + 5] = [3, -25].
+    auto model = SingleOpModel(
+        {F32({1, 5, 1, 1, 2}), F32({2, 1, 1, 2, 2}, {1, 0, 0, -1, 0, 1, 0, 0}), F32({1, 2, 1, 1, 2})},
+        Op(tfl::BuiltinOperator_CONV_3D, {0, 1, -1}, {2}, tfl::BuiltinOptions_Conv3DOptions,
+           Conv3DOpts(tfl::Padding_VALID, 2, 1, 1, tfl::ActivationFunctionType_NONE, 2)));
+    ExpectNear(RunFloat(model, {{1, 10, 2, 20, 3, 30, 4, 40, 5, 50}}), {1, -7, 3, -25});
+}
+
+TEST(TfLiteParser, Conv3dNeedsRank5)
+{
+    auto model = SingleOpModel({F32({1, 3, 3, 1}), F32({1, 1, 1, 1, 1}, {1.0f}), F32({1, 3, 3, 1})},
+                               Op(tfl::BuiltinOperator_CONV_3D, {0, 1}, {2}, tfl::BuiltinOptions_Conv3DOptions,
+                                  Conv3DOpts(tfl::Padding_VALID, 1, 1, 1, tfl::ActivationFunctionType_NONE)));
+    ExpectParseError(model, {"operator 0", "CONV_3D", "rank 5"});
+}
 
 TEST(TfLiteParser, Conv2dSamePaddingBiasAndFusedRelu)
 {
@@ -398,6 +450,195 @@ TEST(TfLiteParser, BindingInfoFollowsArmNNConvention)
     EXPECT_EQ(in.second.GetShape(), armnn::TensorShape({1, 2}));
     EXPECT_THROW(parser->GetNetworkInputBindingInfo(0, "nope"), ParseException);
     EXPECT_THROW(parser->GetNetworkInputBindingInfo(3, "t0"), ParseException);
+}
+
+// ---- Subgraphs other than 0 ----
+
+namespace
+{
+/// Subgraph 0: RELU t0 -> t1. Subgraph 1 (a WHILE body, say): unused constant c, x [2, 3] -> ROUND (which the
+/// parser does not support, but only subgraph 0 is built) -> y.
+std::vector<uint8_t> TwoSubgraphModel()
+{
+    ModelSpec spec;
+    spec.tensors = {F32({1, 2}), F32({1, 2})};
+    spec.tensors[0].name = "t0";
+    spec.tensors[1].name = "t1";
+    spec.ops = {Op(tfl::BuiltinOperator_RELU, {0}, {1})};
+    spec.inputs = {0};
+    spec.outputs = {1};
+    SubgraphSpec body;
+    body.tensors = {F32({1}, {1.0f}), F32({2, 3}), F32({2, 3})};
+    body.tensors[0].name = "c";
+    body.tensors[1].name = "x";
+    body.tensors[2].name = "y";
+    body.ops = {Op(tfl::BuiltinOperator_ROUND, {1}, {2})};
+    body.inputs = {1};
+    body.outputs = {2};
+    spec.moreSubgraphs = {body};
+    return BuildModel(spec);
+}
+} // namespace
+
+TEST(TfLiteParser, SubgraphsOtherThanZeroHaveNamesAndBindingInfo)
+{
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    EXPECT_THROW(parser->GetSubgraphCount(), ParseException); // nothing parsed yet
+    armnn::INetworkPtr network = parser->CreateNetworkFromBinary(TwoSubgraphModel());
+    ASSERT_EQ(parser->GetSubgraphCount(), 2u);
+    EXPECT_EQ(parser->GetSubgraphInputTensorNames(1), std::vector<std::string>{"x"});
+    EXPECT_EQ(parser->GetSubgraphOutputTensorNames(1), std::vector<std::string>{"y"});
+    // Binding ids (tensor << 8) + subgraph: x is tensor 1, y tensor 2 of subgraph 1.
+    auto in = parser->GetNetworkInputBindingInfo(1, "x");
+    auto out = parser->GetNetworkOutputBindingInfo(1, "y");
+    EXPECT_EQ(in.first, (1 << 8) + 1);
+    EXPECT_EQ(out.first, (2 << 8) + 1);
+    EXPECT_EQ(in.second.GetShape(), armnn::TensorShape({2, 3}));
+    EXPECT_EQ(out.second.GetShape(), armnn::TensorShape({2, 3}));
+    // Names belong to their subgraph.
+    EXPECT_THROW(parser->GetNetworkInputBindingInfo(1, "t0"), ParseException);
+    EXPECT_THROW(parser->GetNetworkInputBindingInfo(0, "x"), ParseException);
+    // The network is subgraph 0's.
+    EXPECT_EQ(parser->GetSubgraphInputTensorNames(0), std::vector<std::string>{"t0"});
+    ExpectNear(RunFloat(TwoSubgraphModel(), {{-1.0f, 2.0f}}), {0.0f, 2.0f});
+}
+
+TEST(TfLiteParser, OutOfRangeSubgraphIdsAreNamed)
+{
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create();
+    parser->CreateNetworkFromBinary(TwoSubgraphModel());
+    const std::vector<std::function<void()>> calls = {
+        [&] { parser->GetSubgraphInputTensorNames(2); },
+        [&] { parser->GetSubgraphOutputTensorNames(7); },
+        [&] { parser->GetNetworkInputBindingInfo(2, "x"); },
+        [&] { parser->GetNetworkOutputBindingInfo(static_cast<size_t>(-1), "y"); },
+    };
+    for (const auto& call : calls)
+    {
+        try
+        {
+            call();
+            ADD_FAILURE() << "expected a ParseException";
+        }
+        catch (const ParseException& e)
+        {
+            EXPECT_NE(std::string(e.what()).find("does not exist (the model has 2)"), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(TfLiteParser, ControlFlowInSubgraphZeroIsNamed)
+{
+    // WHILE in subgraph 0 refers to the other subgraphs; the parser builds no control flow.
+    ModelSpec spec;
+    spec.tensors = {F32({1, 2}), F32({1, 2})};
+    spec.ops = {Op(tfl::BuiltinOperator_WHILE, {0}, {1})};
+    spec.inputs = {0};
+    spec.outputs = {1};
+    SubgraphSpec body;
+    body.tensors = {F32({1, 2}), F32({1, 2})};
+    body.ops = {Op(tfl::BuiltinOperator_RELU, {0}, {1})};
+    body.inputs = {0};
+    body.outputs = {1};
+    spec.moreSubgraphs = {body, body};
+    ExpectParseError(BuildModel(spec), {"subgraph 0", "operator 0", "WHILE", "not supported"});
+}
+
+// ---- Parser options: m_InferAndValidate, m_AllowExpandedDims ----
+
+namespace
+{
+/// CONV_2D over [1, 3, 3, 1] with a 2x2 kernel (VALID: output [1, 2, 2, 1]) -> RELU. The convolution's output is
+/// stored as the converter writes dynamic tensors: shape [1, 1, 1, 1] with shape_signature `signature`; the RELU's
+/// has no shape at all (unknown rank).
+std::vector<uint8_t> DynamicShapeModel(std::vector<int32_t> signature)
+{
+    ModelSpec spec;
+    TensorSpec convOut = F32({1, 1, 1, 1});
+    convOut.shapeSignature = std::move(signature);
+    spec.tensors = {F32({1, 3, 3, 1}), F32({1, 2, 2, 1}, {1, 2, 3, 4}), convOut, F32({})};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    spec.ops = {Op(tfl::BuiltinOperator_CONV_2D, {0, 1, -1}, {2}, tfl::BuiltinOptions_Conv2DOptions,
+                   Conv2DOpts(tfl::Padding_VALID, 1, tfl::ActivationFunctionType_NONE)),
+                Op(tfl::BuiltinOperator_RELU, {2}, {3})};
+    spec.inputs = {0};
+    spec.outputs = {3};
+    return BuildModel(spec);
+}
+} // namespace
+
+TEST(TfLiteParser, InferAndValidateInfersDynamicShapes)
+{
+    armnnTfLiteParser::ITfLiteParser::TfLiteParserOptions options;
+    options.m_InferAndValidate = true;
+    const auto model = DynamicShapeModel({1, -1, -1, 1});
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create(options);
+    parser->CreateNetworkFromBinary(model);
+    // The output's binding info has the inferred shape.
+    EXPECT_EQ(parser->GetNetworkOutputBindingInfo(0, "t3").second.GetShape(), armnn::TensorShape({1, 2, 2, 1}));
+    // in = 1..9, kernel [[1, 2], [3, 4]]: 37, 47, 67, 77 (Conv2dFloat32NhwcValid's arithmetic), through RELU.
+    auto out = RunModel(model, {Bytes(std::vector<float>{1, 2, 3, 4, 5, 6, 7, 8, 9})}, options);
+    ExpectNear(FromBytes<float>(out[0]), {37, 47, 67, 77});
+    // Without the option the stored shapes are taken as they are, and do not fit.
+    EXPECT_THROW(RunModel(model, {Bytes(std::vector<float>(9, 1.0f))}), armnn::LayerValidationException);
+}
+
+TEST(TfLiteParser, InferAndValidateChecksTheShapeSignature)
+{
+    armnnTfLiteParser::ITfLiteParser::TfLiteParserOptions options;
+    options.m_InferAndValidate = true;
+    auto parser = armnnTfLiteParser::ITfLiteParser::Create(options);
+    try
+    {
+        parser->CreateNetworkFromBinary(DynamicShapeModel({1, -1, -1, 3}));
+        FAIL() << "expected a ParseException";
+    }
+    catch (const ParseException& e)
+    {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("operator 0 (CONV_2D)"), std::string::npos) << message;
+        EXPECT_NE(message.find("does not match the model's shape signature"), std::string::npos) << message;
+    }
+}
+
+TEST(TfLiteParser, InferAndValidateKeepsConsistentDynamicBatchModelsWorking)
+{
+    // What the converter writes for a Keras model with a dynamic batch: every tensor has shape_signature [-1, ...]
+    // and a stored shape with batch 1. FULLY_CONNECTED's converter reads the stored output shape; with the option the
+    // model runs as without it.
+    std::vector<TensorSpec> tensors = {F32({1, 3}), F32({2, 3}, {1, 2, 3, -1, 0, 1}), F32({2}, {10, 20}),
+                                       F32({1, 2})};
+    tensors[0].shapeSignature = {-1, 3};
+    tensors[3].shapeSignature = {-1, 2};
+    auto model = SingleOpModel(tensors, Op(tfl::BuiltinOperator_FULLY_CONNECTED, {0, 1, 2}, {3}));
+    armnnTfLiteParser::ITfLiteParser::TfLiteParserOptions options;
+    options.m_InferAndValidate = true;
+    auto out = RunModel(model, {Bytes(std::vector<float>{1, 1, 2})}, options);
+    ExpectNear(FromBytes<float>(out[0]), {1 + 2 + 6 + 10, -1 + 2 + 20});
+}
+
+TEST(TfLiteParser, AllowExpandedDimsAcceptsOutputsWithExtraOnes)
+{
+    // RELU [1, 4] -> t1 stored as [1, 1, 4], then NEG -> [1, 1, 4]: the RELU's output differs from what it
+    // computes by a dimension of size 1.
+    ModelSpec spec;
+    spec.tensors = {F32({1, 4}), F32({1, 1, 4}), F32({1, 1, 4})};
+    spec.ops = {Op(tfl::BuiltinOperator_RELU, {0}, {1}), Op(tfl::BuiltinOperator_NEG, {1}, {2})};
+    spec.inputs = {0};
+    spec.outputs = {2};
+    for (size_t i = 0; i < spec.tensors.size(); ++i)
+    {
+        spec.tensors[i].name = "t" + std::to_string(i);
+    }
+    const auto model = BuildModel(spec);
+    const std::vector<uint8_t> in = Bytes(std::vector<float>{-1.0f, 0.5f, 2.0f, -3.0f});
+    EXPECT_THROW(RunModel(model, {in}), armnn::LayerValidationException);
+    armnnTfLiteParser::ITfLiteParser::TfLiteParserOptions options;
+    options.m_AllowExpandedDims = true;
+    ExpectNear(FromBytes<float>(RunModel(model, {in}, options)[0]), {0.0f, -0.5f, -2.0f, 0.0f});
 }
 
 // ---- Unsupported operators ----

@@ -86,4 +86,33 @@ void WriteQuantized(const TensorInfo& info, const int32_t* values, void* data);
 /// Signed32 tensor data as a vector (quantized biases).
 std::vector<int32_t> ReadInt32(const TensorInfo& info, const void* data);
 
+/// One activation function on one float value: CpuRef's arithmetic, which other backends repeat where they must
+/// match it bit for bit (CpuAcc's 8-bit lookup tables).
+float Activate(float x, const ActivationDescriptor& desc);
+
+/// An 8-bit activation in integer arithmetic, as TensorFlow Lite computes it, where CpuRef does so (HardSwish when
+/// the output scale is above 1/128 of the input's, LeakyReLu with a non-negative slope; same 8-bit type on input
+/// and output). Applies() says whether it does; operator() maps an input value less its zero point to the stored
+/// output value.
+class QuantizedActivation
+{
+public:
+    static bool Applies(const TensorInfo& input, const TensorInfo& output, const ActivationDescriptor& desc);
+    QuantizedActivation(const TensorInfo& input, const TensorInfo& output, const ActivationDescriptor& desc);
+    int32_t operator()(int32_t x) const;
+
+private:
+    ActivationFunction m_Function;
+    int32_t m_OutputZeroPoint;
+    QuantizedRange m_Range;
+    // HardSwish: 16-bit fixed-point multipliers (value, shift).
+    int16_t m_OutputMultiplier = 0;
+    int m_OutputShift = 0;
+    int16_t m_ReluishMultiplier = 0;
+    int m_ReluishShift = 0;
+    // LeakyReLu: the rescaling of non-negative and negative inputs.
+    QuantizedMultiplier m_Identity;
+    QuantizedMultiplier m_Negative;
+};
+
 } // namespace armnn

@@ -31,12 +31,14 @@ public:
         TfLiteParserOptions() : m_AllowExpandedDims(false), m_StandInLayerForUnsupported(false), m_InferAndValidate(false)
         {}
 
-        /// Accept tensors whose rank exceeds what an operator expects when the extra dimensions are 1.
+        /// Accept operator outputs whose shape in the model differs from the computed one only by dimensions of
+        /// size 1 (Arm NN's AllowExpandedDims network option; a Reshape gives consumers the model's shape).
         bool m_AllowExpandedDims;
         /// Turn operators this parser does not support into StandIn layers instead of failing
         /// (Optimize then names them unless a backend claims them).
         bool m_StandInLayerForUnsupported;
-        /// Infer output shapes the model leaves dynamic.
+        /// Infer the shapes of operator outputs the model leaves dynamic (shape_signature -1 dimensions, unknown
+        /// rank) from their layers' inputs while building; output binding infos then carry the inferred shapes.
         bool m_InferAndValidate;
     };
 
@@ -49,8 +51,9 @@ public:
     armnn::INetworkPtr CreateNetworkFromBinaryFile(const char* graphFile);
     armnn::INetworkPtr CreateNetworkFromBinary(const std::vector<uint8_t>& binaryContent);
 
-    /// Binding id and TensorInfo of a subgraph input or output, by tensor name.
-    /// @throws armnn::ParseException for an unknown subgraph or name.
+    /// Binding id ((tensor index << 8) + subgraph id) and TensorInfo of a subgraph input or output, by tensor name.
+    /// Any subgraph may be asked about; the network is built from subgraph 0.
+    /// @throws armnn::ParseException for an unknown subgraph or name, or before a model was parsed.
     BindingPointInfo GetNetworkInputBindingInfo(size_t subgraphId, const std::string& name) const;
     BindingPointInfo GetNetworkOutputBindingInfo(size_t subgraphId, const std::string& name) const;
 
