@@ -316,19 +316,15 @@ PluginScanResult LoadBackendPlugins(const std::vector<std::string>& directories,
                 continue;
             }
 
+            // Availability (IBackendContext::IsAvailable) is asked later, when the backend is first wanted
+            // (DeviceSpec): opening a device can be costly.
             std::unique_ptr<IBackendContext> context;
             try
             {
                 context = backend->CreateBackendContext(options);
-                std::string reason;
                 if (!context)
                 {
                     skip(path, "backend " + id + " created no context");
-                    continue;
-                }
-                if (!context->IsAvailable(reason))
-                {
-                    skip(path, "backend " + id + " is unavailable: " + reason);
                     continue;
                 }
             }

@@ -41,8 +41,9 @@ std::vector<std::string> GetPluginDirectories(const std::string& optionPaths);
 /// The directory installed beside libarmnn: <libdir>/armnn/backends.
 std::string GetDefaultPluginDirectory();
 
-/// Loads every plugin file (<Vendor>_<Name>_backend.so) in the directories. When two plugins give the same
-/// backend id, the first found wins.
+/// Loads every plugin file (<Vendor>_<Name>_backend.so) in the directories and creates each backend's context.
+/// When two plugins give the same backend id, the first found wins. Whether a backend is available here is not
+/// asked yet (DeviceSpec asks when the backend is first wanted).
 PluginScanResult LoadBackendPlugins(const std::vector<std::string>& directories,
                                     const IRuntime::CreationOptions& options);
 

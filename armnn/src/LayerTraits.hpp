@@ -50,6 +50,7 @@ namespace armnn
     D(Reduce, ReduceDescriptor) \
     D(Reshape, ReshapeDescriptor) \
     D(Resize, ResizeDescriptor) \
+    D(ScatterNd, ScatterNdDescriptor) \
     D(Slice, SliceDescriptor) \
     D(Softmax, SoftmaxDescriptor) \
     D(SpaceToBatchNd, SpaceToBatchNdDescriptor) \

@@ -68,6 +68,34 @@ LoadedNetwork::LoadedNetwork(IOptimizedNetworkPtr network, const DeviceSpec& dev
     m_Profiler->EnableProfiling(properties.m_ProfilingEnabled || optimized.IsProfilingEnabled());
 
     std::unordered_map<const OutputSlot*, int> tensorOf;
+    // A constant whose consumers are all workloads that packed it (IWorkload::PackedConstantInputs) is released
+    // right after the last of them is created, so its data and the packed copies are not all alive at once.
+    struct ConstantUse
+    {
+        Layer* m_Layer;
+        unsigned int m_Remaining;
+        bool m_AllPacked;
+    };
+    std::unordered_map<int, ConstantUse> constantUses;
+    size_t releasedBytes = 0;
+    auto consume = [this, &constantUses, &releasedBytes](const std::vector<int>& inputs, bool packed) {
+        for (int t : inputs)
+        {
+            auto it = constantUses.find(t);
+            if (it == constantUses.end())
+            {
+                continue;
+            }
+            ConstantUse& use = it->second;
+            use.m_AllPacked = use.m_AllPacked && packed;
+            if (--use.m_Remaining == 0 && use.m_AllPacked)
+            {
+                releasedBytes += use.m_Layer->GetConstantData()->m_Bytes.size();
+                use.m_Layer->SetConstantData(nullptr);
+                m_Tensors[t].m_ConstantData = nullptr;
+            }
+        }
+    };
     auto addTensor = [this](const TensorInfo& info, TensorKind kind) {
         TensorPlan plan;
         plan.m_Info = info;
@@ -96,6 +124,7 @@ LoadedNetwork::LoadedNetwork(IOptimizedNetworkPtr network, const DeviceSpec& dev
         if (type == LayerType::Output)
         {
             m_OutputBindings.push_back({layer->GetBindingId(), inputs[0], m_Tensors[inputs[0]].m_Info});
+            consume(inputs, false);
             continue;
         }
         if (type == LayerType::Constant)
@@ -103,10 +132,12 @@ LoadedNetwork::LoadedNetwork(IOptimizedNetworkPtr network, const DeviceSpec& dev
             const int t = addTensor(layer->GetOutput(0).GetTensorInfo(), TensorKind::Constant);
             m_Tensors[t].m_ConstantData = layer->GetConstantData()->m_Bytes.data();
             tensorOf[&layer->GetOutput(0)] = t;
+            constantUses[t] = {layer, layer->GetOutput(0).GetNumConnections(), true};
             continue;
         }
         if (type == LayerType::MemImport)
         {
+            consume(inputs, false);
             const int t = addTensor(layer->GetOutput(0).GetTensorInfo(), TensorKind::Alias);
             m_Tensors[t].m_AliasOf = ResolveAlias(inputs[0]);
             tensorOf[&layer->GetOutput(0)] = t;
@@ -155,6 +186,9 @@ LoadedNetwork::LoadedNetwork(IOptimizedNetworkPtr network, const DeviceSpec& dev
                 }
             }
         }
+        // PackedConstantInputs exists from backend API 1.2.
+        consume(inputs, type != LayerType::MemCopy && backend->GetApiVersion().m_Minor >= 2 &&
+                            step.m_Workload->PackedConstantInputs());
         const IBackendInternal* memoryOwner =
             type == LayerType::MemCopy ? deviceSpec.GetBackend(layer->GetBackendId()) : backend;
         for (const OutputSlot& output : layer->GetOutputSlots())
@@ -187,7 +221,8 @@ LoadedNetwork::LoadedNetwork(IOptimizedNetworkPtr network, const DeviceSpec& dev
     }
     PlanMemory();
     ARMNN_LOG(info) << "LoadNetwork: " << m_Steps.size() << " workloads, " << m_Tensors.size() << " tensors, "
-                    << m_ArenaBytes << " bytes of planned intermediate memory per execution context";
+                    << m_ArenaBytes << " bytes of planned intermediate memory per execution context; "
+                    << releasedBytes << " bytes of constants released once packed";
 }
 
 LoadedNetwork::~LoadedNetwork() = default;

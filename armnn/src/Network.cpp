@@ -191,6 +191,7 @@ ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddPooling2dLayer, Pooling2d, Pooling2dDescripto
 ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddReduceLayer, Reduce, ReduceDescriptor)
 ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddReshapeLayer, Reshape, ReshapeDescriptor)
 ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddResizeLayer, Resize, ResizeDescriptor)
+ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddScatterNdLayer, ScatterNd, ScatterNdDescriptor)
 ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddSliceLayer, Slice, SliceDescriptor)
 ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddSoftmaxLayer, Softmax, SoftmaxDescriptor)
 ARMNN_ADD_LAYER_WITH_DESCRIPTOR(AddSpaceToBatchNdLayer, SpaceToBatchNd, SpaceToBatchNdDescriptor)

@@ -54,7 +54,15 @@ std::string DescribeTensors(const LayerInfo& info)
 
 TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const TensorShape& shape, unsigned int slot)
 {
-    DataType type = info.m_Inputs.empty() ? DataType::Float32 : info.m_Inputs[0].GetDataType();
+    // The input whose data the output holds: input 0, except for a ScatterNd whose input 0 is only a shape.
+    size_t source = 0;
+    if (layer.GetType() == LayerType::ScatterNd &&
+        !static_cast<const ScatterNdDescriptor&>(layer.GetParameters()).m_InputEnabled)
+    {
+        source = 2;
+    }
+    const TensorInfo* from = source < info.m_Inputs.size() ? &info.m_Inputs[source] : nullptr;
+    DataType type = from == nullptr ? DataType::Float32 : from->GetDataType();
     switch (layer.GetType())
     {
         case LayerType::Shape:
@@ -68,11 +76,10 @@ TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const Te
         default: break;
     }
     TensorInfo result(shape, type);
-    if (!info.m_Inputs.empty() && info.m_Inputs[0].GetDataType() == type && info.m_Inputs[0].IsQuantized() &&
-        !info.m_Inputs[0].HasPerAxisQuantization())
+    if (from != nullptr && from->GetDataType() == type && from->IsQuantized() && !from->HasPerAxisQuantization())
     {
-        result.SetQuantizationScale(info.m_Inputs[0].GetQuantizationScale());
-        result.SetQuantizationOffset(info.m_Inputs[0].GetQuantizationOffset());
+        result.SetQuantizationScale(from->GetQuantizationScale());
+        result.SetQuantizationOffset(from->GetQuantizationOffset());
     }
     return result;
 }

@@ -20,7 +20,7 @@ public:
         m_Plugins = LoadBackendPlugins(directories, options);
         for (LoadedBackend& loaded : m_Plugins.m_Backends)
         {
-            m_DeviceSpec.Add(loaded.m_Backend.get());
+            m_DeviceSpec.Add(loaded.m_Backend.get(), loaded.m_Context.get(), loaded.m_Path);
         }
         if (m_Plugins.m_Backends.empty())
         {

@@ -91,6 +91,20 @@ const char* GetBinaryOperationAsCString(BinaryOperation operation)
     return "Unknown";
 }
 
+const char* GetScatterNdFunctionAsCString(ScatterNdFunction function)
+{
+    switch (function)
+    {
+        case ScatterNdFunction::Update: return "Update";
+        case ScatterNdFunction::Add: return "Add";
+        case ScatterNdFunction::Sub: return "Sub";
+        case ScatterNdFunction::Max: return "Max";
+        case ScatterNdFunction::Min: return "Min";
+        case ScatterNdFunction::Mul: return "Mul";
+    }
+    return "Unknown";
+}
+
 const char* GetUnaryOperationAsCString(UnaryOperation operation)
 {
     switch (operation)

@@ -51,6 +51,49 @@ __attribute__((target("avx512f"))) inline __m512i MultiplyByQuantizedMultiplier8
                                  one);
 }
 
+/// Sixteen multipliers as MultiplyByQuantizedMultiplier16Lanes uses them (int32 lanes): the Q31 significands, the
+/// same with the odd lanes moved to the even positions (for _mm512_mul_epi32), TFLite's left and right shifts, and
+/// the rounding divide's mask 2^right - 1 and half of it. Derived once (MakeMultipliers16), or stored so by a
+/// kernel that loads them per vector.
+struct Multipliers16
+{
+    __m512i m_Multiplier;
+    __m512i m_OddMultiplier;
+    __m512i m_LeftShift;
+    __m512i m_RightShift;
+    __m512i m_Mask;
+    __m512i m_HalfMask;
+};
+
+__attribute__((target("avx512f"))) inline Multipliers16 MakeMultipliers16(__m512i multiplier, __m512i left,
+                                                                          __m512i right)
+{
+    const __m512i one = _mm512_set1_epi32(1);
+    const __m512i mask = _mm512_sub_epi32(_mm512_sllv_epi32(one, right), one);
+    return {multiplier, _mm512_srli_epi64(multiplier, 32), left, right, mask, _mm512_srai_epi32(mask, 1)};
+}
+
+/// MultiplyByQuantizedMultiplier on sixteen int32 lanes, bit-identical to the scalar one, with 32-bit lane
+/// arithmetic where TFLite's fits in it. SaturatingRoundingDoublingHighMul with a non-negative multiplier is exactly
+/// (x * m + 2^30) >> 31 (the truncating division of the negative case becomes this floor), computed as 64-bit
+/// products of the even and the odd lanes. LeftShift false: every left shift is 0 (multipliers below 1).
+template <bool LeftShift>
+__attribute__((target("avx512f"))) inline __m512i MultiplyByQuantizedMultiplier16Lanes(__m512i x,
+                                                                                        const Multipliers16& m)
+{
+    const __m512i half = _mm512_set1_epi64(int64_t(1) << 30);
+    const __m512i shifted = LeftShift ? _mm512_sllv_epi32(x, m.m_LeftShift) : x; // wraps like TFLite's int32 shift
+    const __m512i even = _mm512_add_epi64(_mm512_mul_epi32(shifted, m.m_Multiplier), half);
+    const __m512i odd = _mm512_add_epi64(_mm512_mul_epi32(_mm512_srli_epi64(shifted, 32), m.m_OddMultiplier), half);
+    // Bits 31..62 of each product: the low half of even >> 31, the high half of odd << 1.
+    const __m512i high = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 31), _mm512_slli_epi64(odd, 1));
+    // RoundingDivideByPOT (half away from zero): the threshold is half the mask, plus one for negative values.
+    const __m512i threshold = _mm512_sub_epi32(m.m_HalfMask, _mm512_srai_epi32(high, 31));
+    const __m512i scaled = _mm512_srav_epi32(high, m.m_RightShift);
+    return _mm512_mask_add_epi32(scaled, _mm512_cmpgt_epi32_mask(_mm512_and_si512(high, m.m_Mask), threshold), scaled,
+                                 _mm512_set1_epi32(1));
+}
+
 /// Stores eight values already in an 8-bit type's range (the low byte of each lane).
 template <typename T>
 __attribute__((target("avx512f"))) inline void Store8(T* out, __m512i values)

@@ -1,8 +1,8 @@
 //
 // Building blocks of the CpuAcc kernels: the one oneDNN engine, the thread count, tensor descriptions and the
 // workload that runs one oneDNN primitive. Kernels build a primitive once (weights reordered into the layout
-// it wants) and execute it with per-call memory objects and the runtime-planned scratch memory, so concurrent
-// Execute calls share nothing mutable.
+// it wants) and execute it with memory objects made once and rebound to each call's tensors and the
+// runtime-planned scratch memory, so concurrent Execute calls share nothing mutable.
 //
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@ namespace cpuacc
 const dnnl::engine& Engine();
 
 /// NumberOfThreads from the layer's model options (CpuAccBackend puts its runtime's options first, so the
-/// network's win); 0, or none given, means OpenMP's default.
+/// network's win); 0, or none given, means OpenMP's default. Small layers get 1 whatever the option (an OpenMP
+/// team costs more than it saves there; see CpuAccUtils.cpp).
 unsigned NumThreads(const LayerInfo& layer);
 
 /// While alive, the calling thread's OpenMP regions (oneDNN's and ours) use numThreads threads (0: unchanged).
@@ -80,8 +82,9 @@ bool CheckBuilds(std::string& reason, Fn build)
     }
 }
 
-/// The constant float data of input `index`, decoded (Float16 weights and bias become Float32).
-std::vector<float> ConstantAsFloat(const LayerInfo& layer, size_t index);
+/// The constant float data of input `index`: the layer's own data when it is Float32 (no copy: a transient copy of
+/// ResNet-50's weights cost load time and left the heap fragmented), else decoded into `decoded` (Float16).
+const float* ConstantAsFloat(const LayerInfo& layer, size_t index, std::vector<float>& decoded);
 
 /// Reorders `data` (described by `from`) into a new library-owned memory of layout `to`, once, at load.
 dnnl::memory Reordered(const dnnl::memory::desc& from, const void* data, const dnnl::memory::desc& to);
@@ -95,24 +98,80 @@ struct TensorArg
     dnnl::memory::desc m_Desc;
 };
 
+/// A primitive's arguments for one execution at a time: a stream and memory objects made once, pointed at each
+/// call's buffers with set_data_handle, so a call creates no oneDNN object. Slots are the arguments bound per call
+/// (in the order given), constants the fixed ones (packed weights).
+class BoundArguments
+{
+public:
+    BoundArguments(const std::vector<std::pair<int, dnnl::memory::desc>>& slots,
+                   const std::vector<std::pair<int, dnnl::memory>>& constants);
+
+    void Bind(size_t slot, const void* data);
+    /// Executes `primitive` on the bound buffers and waits for it.
+    void Execute(const dnnl::primitive& primitive);
+
+private:
+    dnnl::stream m_Stream;
+    std::vector<dnnl::memory> m_Memories; // the slots, then the constants
+    std::vector<dnnl_exec_arg_t> m_Args;
+};
+
+/// The BoundArguments of one workload. Execute takes a set and gives it back when done; calls that overlap each
+/// get their own (the pool grows to the most calls at once), so no call rebinds memory another call is using.
+class ArgumentPool
+{
+public:
+    ArgumentPool(std::vector<std::pair<int, dnnl::memory::desc>> slots,
+                 std::vector<std::pair<int, dnnl::memory>> constants);
+
+    class Lease
+    {
+    public:
+        Lease(const ArgumentPool& pool, std::unique_ptr<BoundArguments> arguments)
+            : m_Pool(pool), m_Arguments(std::move(arguments)) {}
+        ~Lease();
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        BoundArguments* operator->() const { return m_Arguments.get(); }
+
+    private:
+        const ArgumentPool& m_Pool;
+        std::unique_ptr<BoundArguments> m_Arguments;
+    };
+
+    Lease Take() const;
+
+private:
+    std::vector<std::pair<int, dnnl::memory::desc>> m_Slots;
+    std::vector<std::pair<int, dnnl::memory>> m_Constants;
+    mutable std::mutex m_Mutex;
+    mutable std::vector<std::unique_ptr<BoundArguments>> m_Free;
+};
+
 /// A workload that executes one oneDNN primitive. Constant arguments (packed weights, bias) are memories owned
-/// by the workload; tensor arguments get a memory object per call; the scratchpad lives in the execution's
-/// scratch memory, so the primitive is executed concurrently without locks.
+/// by the workload; tensor arguments and the scratchpad (the execution's scratch memory) are bound per call
+/// through an ArgumentPool, so the primitive is executed concurrently without sharing anything mutable.
 class PrimitiveWorkload final : public IWorkload
 {
 public:
+    /// packedConstants: `constants` hold everything the primitive needs of the layer's constant inputs and no
+    /// TensorArg reads one (IWorkload::PackedConstantInputs).
     PrimitiveWorkload(dnnl::primitive primitive, const dnnl::memory::desc& scratchpad, std::vector<TensorArg> args,
-                      std::vector<std::pair<int, dnnl::memory>> constants, unsigned numThreads);
+                      std::vector<std::pair<int, dnnl::memory>> constants, unsigned numThreads,
+                      bool packedConstants = false);
 
     void Execute(const ExecutionTensors& tensors) const override;
-    size_t GetScratchBytes() const override { return m_Scratchpad.get_size(); }
+    size_t GetScratchBytes() const override { return m_ScratchBytes; }
+    bool PackedConstantInputs() const override { return m_PackedConstants; }
 
 private:
     dnnl::primitive m_Primitive;
-    dnnl::memory::desc m_Scratchpad;
+    size_t m_ScratchBytes;
     std::vector<TensorArg> m_Args;
-    std::vector<std::pair<int, dnnl::memory>> m_Constants;
+    ArgumentPool m_Pool;
     unsigned m_NumThreads;
+    bool m_PackedConstants;
 };
 
 /// Builds a PrimitiveWorkload from a primitive descriptor (its scratchpad is user-managed, see MakeAttr).
@@ -120,10 +179,10 @@ private:
 template <typename PrimitiveDesc>
 std::unique_ptr<IWorkload> MakePrimitiveWorkload(const PrimitiveDesc& pd, std::vector<TensorArg> args,
                                                  std::vector<std::pair<int, dnnl::memory>> constants,
-                                                 unsigned numThreads)
+                                                 unsigned numThreads, bool packedConstants = false)
 {
     return std::make_unique<PrimitiveWorkload>(dnnl::primitive(pd.get()), pd.scratchpad_desc(), std::move(args),
-                                               std::move(constants), numThreads);
+                                               std::move(constants), numThreads, packedConstants);
 }
 
 /// The workload of a primitive with one source and one destination and no constants (activation, pooling, mean,

@@ -11,6 +11,8 @@
 #include <armnn/backends/DynamicBackend.hpp>
 #include <armnn/backends/KernelRegistry.hpp>
 
+#include <mutex>
+
 namespace armnn
 {
 namespace gpuacc
@@ -102,19 +104,37 @@ RuntimeOptions ParseRuntimeOptions(const std::vector<BackendOptions>& options)
     return result;
 }
 
-/// Available when the OpenCL runtime came up; otherwise says why not.
+/// Opens the OpenCL platform and device the first time availability is asked (the runtime asks when a network
+/// first names GpuAcc, or when every backend is listed), not at IRuntime::Create: an installed driver (PoCL) costs
+/// about 63 MB and worker threads per process that asks, which processes that never use GpuAcc should not pay.
 class GpuAccBackendContext final : public IBackendContext
 {
 public:
-    explicit GpuAccBackendContext(std::string reason) : m_Reason(std::move(reason)) {}
+    GpuAccBackendContext(RuntimeOptions options, std::shared_ptr<ClRuntime>& runtime)
+        : m_Options(std::move(options)), m_Runtime(runtime)
+    {}
+
     bool IsAvailable(std::string& reasonIfUnavailable) const override
     {
+        std::call_once(m_Opened, [this] {
+            try
+            {
+                m_Runtime = std::make_shared<ClRuntime>(m_Options);
+            }
+            catch (const BackendUnavailableException& e)
+            {
+                m_Reason = e.what();
+            }
+        });
         reasonIfUnavailable = m_Reason;
         return m_Reason.empty();
     }
 
 private:
-    std::string m_Reason;
+    RuntimeOptions m_Options;
+    std::shared_ptr<ClRuntime>& m_Runtime; // the backend's, which outlives its context
+    mutable std::once_flag m_Opened;
+    mutable std::string m_Reason;
 };
 } // namespace
 
@@ -123,20 +143,12 @@ class GpuAccBackend final : public KernelTableBackend
 public:
     GpuAccBackend() : KernelTableBackend("GpuAcc", GpuAccKernelTable()) {}
 
-    /// Opens the OpenCL device the options choose. The registry creates one backend object per runtime and calls
-    /// this once, so the OpenCL state lives here, shared with the workloads and tensor handles it creates.
+    /// Checks the options; the context opens the OpenCL device they choose when availability is first asked. The
+    /// registry creates one backend object per runtime and calls this once, so the OpenCL state lives here, shared
+    /// with the workloads and tensor handles it creates.
     std::unique_ptr<IBackendContext> CreateBackendContext(const IRuntime::CreationOptions& options) const override
     {
-        const RuntimeOptions parsed = ParseRuntimeOptions(options.m_BackendOptions);
-        try
-        {
-            m_Runtime = std::make_shared<ClRuntime>(parsed);
-        }
-        catch (const BackendUnavailableException& e)
-        {
-            return std::make_unique<GpuAccBackendContext>(e.what());
-        }
-        return std::make_unique<GpuAccBackendContext>("");
+        return std::make_unique<GpuAccBackendContext>(ParseRuntimeOptions(options.m_BackendOptions), m_Runtime);
     }
 
     std::unique_ptr<IWorkload> CreateWorkload(const LayerInfo& layer) const override

@@ -156,6 +156,42 @@ void StridedCopyConverting(const StridedCopyPlan& plan, const TensorInfo& fromIn
     StridedCopy(scatter, elementSize, converted.data(), to);
 }
 
+const void* ConvertedTo(const TensorInfo& info, const void* data, const TensorInfo& target,
+                        std::vector<uint8_t>& buffer)
+{
+    if (info.IsTypeSpaceMatch(target))
+    {
+        return data;
+    }
+    TensorInfo converted = target;
+    converted.SetShape(info.GetShape());
+    buffer.resize(converted.GetNumBytes());
+    CopyConverting(info, data, converted, buffer.data());
+    return buffer.data();
+}
+
+std::vector<size_t> IndexRowOffsets(const int32_t* indices, size_t rows, unsigned int depth, const TensorShape& shape,
+                                    const std::string& layerName)
+{
+    const std::vector<size_t> strides = RowMajorStrides(shape);
+    std::vector<size_t> offsets(rows, 0);
+    for (size_t r = 0; r < rows; ++r)
+    {
+        for (unsigned int k = 0; k < depth; ++k)
+        {
+            const int32_t index = indices[r * depth + k];
+            if (index < 0 || static_cast<uint32_t>(index) >= shape[k])
+            {
+                throw Exception(layerName + ": index " + std::to_string(index) + " (row " + std::to_string(r) +
+                                ", position " + std::to_string(k) + " of the indices) is outside [0, " +
+                                std::to_string(shape[k]) + ")");
+            }
+            offsets[r] += static_cast<size_t>(index) * strides[k];
+        }
+    }
+    return offsets;
+}
+
 bool CheckDataMovement(const LayerInfo& layer, std::string& reason)
 {
     if (!CheckAllSameDataType(layer, reason))

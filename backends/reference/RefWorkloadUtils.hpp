@@ -285,6 +285,18 @@ std::vector<size_t> BroadcastIndices(const TensorShape& inShape, const TensorSha
 /// Copies a tensor to another of the same shape, converting data type and quantization when they differ.
 void CopyConverting(const TensorInfo& fromInfo, const void* from, const TensorInfo& toInfo, void* to);
 
+/// `data`, a tensor of `info`, in the data type and quantization of `target` (whose shape is ignored): `data`
+/// itself when they already match, else a converted copy kept in `buffer`.
+const void* ConvertedTo(const TensorInfo& info, const void* data, const TensorInfo& target,
+                        std::vector<uint8_t>& buffer);
+
+/// GatherNd's and ScatterNd's index rows: `rows` rows of `depth` indices, each row indexing the first `depth`
+/// dimensions of a tensor of `shape`. Returns each row's slice offset (in elements) in that tensor.
+/// @throws Exception naming `layerName`, the row and the index when an index is outside its dimension; indices come
+/// from the network's data, so this is checked at run time, before anything is written.
+std::vector<size_t> IndexRowOffsets(const int32_t* indices, size_t rows, unsigned int depth, const TensorShape& shape,
+                                    const std::string& layerName);
+
 /// An element mapping between two tensors for data-movement kernels: for every coordinate c of an iteration
 /// space of shape m_Shape, the element at m_FromOffset + sum(c[d] * m_FromStride[d]) of the source goes to
 /// m_ToOffset + sum(c[d] * m_ToStride[d]) of the destination (offsets and strides in elements; strides may be

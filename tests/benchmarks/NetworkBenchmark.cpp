@@ -195,6 +195,16 @@ int Run(int argc, char** argv)
         throw armnn::InvalidArgumentException("'" + modelPath + "' has " + std::to_string(inputNames.size()) +
                                               " inputs; the benchmark feeds exactly one");
     }
+    // The bindings are all the parser is needed for: without it (it keeps a copy of the file), and without the
+    // INetwork after Optimize, weights are alive once, then packed, at LoadNetwork, as in an application that
+    // does the same.
+    armnn::BindingPointInfo inputBinding = parser->GetNetworkInputBindingInfo(0, inputNames[0]);
+    std::vector<armnn::BindingPointInfo> outputBindings;
+    for (const std::string& name : outputNames)
+    {
+        outputBindings.push_back(parser->GetNetworkOutputBindingInfo(0, name));
+    }
+    parser.reset();
     armnn::IRuntimePtr runtime = armnn::IRuntime::Create(armnn::IRuntime::CreationOptions());
     armnn::OptimizerOptionsOpaque options;
     if (threads != 0)
@@ -202,6 +212,7 @@ int Run(int argc, char** argv)
         options.AddModelOption(armnn::BackendOptions("CpuAcc", {{"NumberOfThreads", threads}}));
     }
     armnn::IOptimizedNetworkPtr optimized = armnn::Optimize(*network, backends, runtime->GetDeviceSpec(), options);
+    network.reset(); // LoadNetwork releases weights as their workloads pack them (IWorkload::PackedConstantInputs)
     const std::map<std::string, unsigned> layers = LayersPerBackend(*optimized);
     armnn::NetworkId networkId = 0;
     std::string error;
@@ -212,7 +223,6 @@ int Run(int argc, char** argv)
     }
     const double loadMs = MillisecondsSince(loadStart);
 
-    armnn::BindingPointInfo inputBinding = parser->GetNetworkInputBindingInfo(0, inputNames[0]);
     std::vector<char> inputData(inputBinding.second.GetNumBytes(), 0);
     if (argc == 7)
     {
@@ -234,9 +244,8 @@ int Run(int argc, char** argv)
     armnn::InputTensors inputs{{inputBinding.first, armnn::ConstTensor(inputBinding.second, inputData.data())}};
     std::vector<std::vector<char>> outputData;
     armnn::OutputTensors outputs;
-    for (const std::string& name : outputNames)
+    for (const armnn::BindingPointInfo& binding : outputBindings)
     {
-        const armnn::BindingPointInfo binding = parser->GetNetworkOutputBindingInfo(0, name);
         outputData.emplace_back(binding.second.GetNumBytes());
         outputs.emplace_back(binding.first, armnn::Tensor(binding.second, outputData.back().data()));
     }

@@ -95,12 +95,6 @@ def worker_ort(model, threads, warmup, runs, input_path):
 # ---------------------------------------------------------------------------------------------------------------
 # The driver.
 
-# Our CPU-only engines run with OpenCL's ICD loader pointed at an empty folder: every IRuntime probes the OpenCL
-# platforms for GpuAcc, and with PoCL installed that probe alone maps PoCL and LLVM (about 63 MB of RSS), which
-# would be charged to CpuAcc and CpuRef here. GpuAcc's own rows keep the probe.
-NO_OPENCL_DIR = os.path.join(os.path.sep, "nonexistent-opencl-vendors")
-
-
 def run_engine(command, timeout, env=None):
     """Runs command in a child whose peak RSS is taken with os.wait4 (ru_maxrss, KiB on Linux)."""
     start = time.time()
@@ -391,7 +385,7 @@ def main():
                     if engine == "CpuRef":
                         if ref is None:
                             ref = run_engine([tool, tflite, "CpuRef", "0", "1", str(args.ref_runs), input_path],
-                                             args.timeout, {"OCL_ICD_VENDORS": NO_OPENCL_DIR})
+                                             args.timeout)
                         result = ref
                     elif engine == "GpuAcc":
                         if gpu is None:
@@ -402,8 +396,7 @@ def main():
                         result = gpu
                     elif engine == "CpuAcc":
                         result = run_engine([tool, tflite, "CpuAcc,CpuRef", str(threads), str(args.warmup),
-                                             str(args.runs), input_path], args.timeout,
-                                            {"OCL_ICD_VENDORS": NO_OPENCL_DIR})
+                                             str(args.runs), input_path], args.timeout)
                     elif engine == "LiteRT":
                         result = run_engine([sys.executable, __file__, "--worker", "LiteRT", tflite, str(threads),
                                              str(args.warmup), str(args.runs), input_path], args.timeout)

@@ -701,6 +701,32 @@ struct BroadcastToDescriptor : BaseDescriptor
 struct GatherNdDescriptor : BaseDescriptor
 {};
 
+/// ScatterNd's inputs are (input or shape, indices, updates). With m_InputEnabled the output starts as a copy of
+/// input 0; without it, input 0 is a constant Signed32 shape and the output starts as zeros. Each row of indices
+/// (its last dimension indexes the leading dimensions of the output) names a slice that the matching slice of
+/// updates is combined into by m_Function. m_Axis and m_AxisEnabled (ONNX ScatterElements) are not supported yet.
+struct ScatterNdDescriptor : BaseDescriptor
+{
+    ScatterNdDescriptor() : m_Function(ScatterNdFunction::Update), m_InputEnabled(true), m_Axis(0), m_AxisEnabled(false)
+    {}
+    ScatterNdDescriptor(ScatterNdFunction function, bool inputEnabled)
+        : m_Function(function), m_InputEnabled(inputEnabled), m_Axis(0), m_AxisEnabled(false)
+    {}
+    ScatterNdDescriptor(ScatterNdFunction function, bool inputEnabled, int32_t axis)
+        : m_Function(function), m_InputEnabled(inputEnabled), m_Axis(axis), m_AxisEnabled(true)
+    {}
+    bool operator==(const ScatterNdDescriptor& rhs) const
+    {
+        return m_Function == rhs.m_Function && m_InputEnabled == rhs.m_InputEnabled &&
+               m_AxisEnabled == rhs.m_AxisEnabled && m_Axis == rhs.m_Axis;
+    }
+    ScatterNdFunction m_Function;
+    /// Whether input 0 is the tensor to update (true) or the output's shape (false).
+    bool m_InputEnabled;
+    int32_t m_Axis;
+    bool m_AxisEnabled;
+};
+
 /// TopK (an extension: Arm NN has no TopK layer; ONNX TopK). Output 0 holds the m_K largest (m_Largest) or
 /// smallest elements along m_Axis, output 1 their indices along the axis (Signed32 or Signed64). Order: by value,
 /// equal values by ascending index; NaN counts as larger than every number. The values are always sorted

@@ -37,6 +37,7 @@ struct ReduceDescriptor;
 struct ReshapeDescriptor;
 struct ResizeDescriptor;
 struct ReverseV2Descriptor;
+struct ScatterNdDescriptor;
 struct SliceDescriptor;
 struct SoftmaxDescriptor;
 struct SpaceToBatchNdDescriptor;

@@ -265,6 +265,7 @@ public:
     IConnectableLayer* AddFullyConnectedLayer(const FullyConnectedDescriptor& fullyConnectedDescriptor,
                                               const char* name = nullptr);
     IConnectableLayer* AddGatherLayer(const GatherDescriptor& descriptor, const char* name = nullptr);
+    /// Inputs: params and indices (Signed32, last dimension K indexes the first K dimensions of params).
     IConnectableLayer* AddGatherNdLayer(const char* name = nullptr);
     IConnectableLayer* AddInstanceNormalizationLayer(const InstanceNormalizationDescriptor& desc,
                                                      const char* name = nullptr);
@@ -289,7 +290,11 @@ public:
     IConnectableLayer* AddReduceLayer(const ReduceDescriptor& reduceDescriptor, const char* name = nullptr);
     IConnectableLayer* AddReshapeLayer(const ReshapeDescriptor& reshapeDescriptor, const char* name = nullptr);
     IConnectableLayer* AddResizeLayer(const ResizeDescriptor& resizeDescriptor, const char* name = nullptr);
+    /// Inputs: the tensor and the axes to reverse (Signed32, rank 1; read at run time unless constant).
     IConnectableLayer* AddReverseV2Layer(const char* name = nullptr);
+    /// Inputs: input 0 (the tensor to update, or with !m_InputEnabled a constant Signed32 shape), indices
+    /// (Signed32), updates.
+    IConnectableLayer* AddScatterNdLayer(const ScatterNdDescriptor& descriptor, const char* name = nullptr);
     IConnectableLayer* AddShapeLayer(const char* name = nullptr);
     IConnectableLayer* AddSliceLayer(const SliceDescriptor& sliceDescriptor, const char* name = nullptr);
     IConnectableLayer* AddSoftmaxLayer(const SoftmaxDescriptor& softmaxDescriptor, const char* name = nullptr);

@@ -139,6 +139,17 @@ enum class BinaryOperation
     FloorDiv = 8
 };
 
+/// How ScatterNd combines each update with the element it lands on (Update replaces it).
+enum class ScatterNdFunction
+{
+    Update = 0,
+    Add = 1,
+    Sub = 2,
+    Max = 3,
+    Min = 4,
+    Mul = 5
+};
+
 enum class PoolingAlgorithm
 {
     Max = 0,

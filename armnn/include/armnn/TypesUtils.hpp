@@ -20,6 +20,7 @@ const char* GetActivationFunctionAsCString(ActivationFunction activation);
 const char* GetArgMinMaxFunctionAsCString(ArgMinMaxFunction function);
 const char* GetComparisonOperationAsCString(ComparisonOperation operation);
 const char* GetBinaryOperationAsCString(BinaryOperation operation);
+const char* GetScatterNdFunctionAsCString(ScatterNdFunction function);
 const char* GetUnaryOperationAsCString(UnaryOperation operation);
 const char* GetLogicalBinaryOperationAsCString(LogicalBinaryOperation operation);
 const char* GetPoolingAlgorithmAsCString(PoolingAlgorithm pooling);

@@ -1,6 +1,6 @@
 //
 // Layers that move data without arithmetic: reshape, transpose, concatenation, splitting, slicing, padding,
-// gathering, resizing, reductions.
+// gathering and scattering, reversing, broadcasting, resizing, reductions.
 //
 // Descriptors come from model files, so every parameter is checked here, in release builds too: a layer that
 // passes shape inference can be run by any backend without further range checks on its parameters.
@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <sstream>
 
@@ -679,6 +680,162 @@ std::vector<TensorShape> GatherShapes(const LayerInfo& layer)
     return {MakeShape(layer, out)};
 }
 
+/// Checks input `index` as the indices of GatherNd or ScatterNd: Signed32, rank at least 1, and its last
+/// dimension K (the length of each index row) in [1, rank of `target`]. Returns K.
+unsigned int CheckIndexRows(const LayerInfo& layer, size_t index, const TensorShape& target, const char* targetName)
+{
+    if (layer.m_Inputs[index].GetDataType() != DataType::Signed32)
+    {
+        ThrowInvalid(layer, "indices (input " + std::to_string(index) + ") have data type " +
+                                GetDataTypeName(layer.m_Inputs[index].GetDataType()) + "; expected Signed32");
+    }
+    CheckInputRank(layer, index, 1, MaxNumOfTensorDimensions);
+    const TensorShape& indices = layer.m_Inputs[index].GetShape();
+    const unsigned int depth = indices[indices.GetNumDimensions() - 1];
+    if (depth == 0 || depth > target.GetNumDimensions())
+    {
+        ThrowInvalid(layer, "index rows of length " + std::to_string(depth) + " (the last dimension of indices " +
+                                ShapeString(indices) + ") cannot index " + targetName + " " + ShapeString(target) +
+                                "; expected 1 to " + std::to_string(target.GetNumDimensions()));
+    }
+    return depth;
+}
+
+/// indices.shape[:-1] + target.shape[depth:]: the shape of GatherNd's output and of ScatterNd's updates.
+std::vector<uint64_t> IndexedSliceDims(const TensorShape& indices, const TensorShape& target, unsigned int depth)
+{
+    std::vector<uint64_t> dims = DimsOf(indices);
+    dims.pop_back();
+    const std::vector<uint64_t> targetDims = DimsOf(target);
+    dims.insert(dims.end(), targetDims.begin() + depth, targetDims.end());
+    return dims;
+}
+
+std::vector<TensorShape> GatherNdShapes(const LayerInfo& layer)
+{
+    CheckInputRank(layer, 0, 1, MaxNumOfTensorDimensions);
+    const TensorShape& params = layer.m_Inputs[0].GetShape();
+    const unsigned int depth = CheckIndexRows(layer, 1, params, "params (input 0)");
+    return {MakeShape(layer, IndexedSliceDims(layer.m_Inputs[1].GetShape(), params, depth))};
+}
+
+std::vector<TensorShape> ScatterNdShapes(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<ScatterNdDescriptor>();
+    if (desc.m_AxisEnabled)
+    {
+        ThrowInvalid(layer, "m_AxisEnabled (scattering elements along m_Axis) is not supported");
+    }
+    TensorShape output;
+    if (desc.m_InputEnabled)
+    {
+        CheckInputRank(layer, 0, 1, MaxNumOfTensorDimensions);
+        output = layer.m_Inputs[0].GetShape();
+    }
+    else
+    {
+        // Input 0 is the output's shape: its values decide the output shape, so they must be known now.
+        const TensorInfo& shape = layer.m_Inputs[0];
+        if (shape.GetDataType() != DataType::Signed32 || shape.GetNumDimensions() != 1)
+        {
+            ThrowInvalid(layer, std::string("the shape (input 0) must be a 1-D Signed32 tensor; it is ") +
+                                    GetDataTypeName(shape.GetDataType()) + " " + ShapeString(shape.GetShape()));
+        }
+        if (!layer.IsConstantInput(0))
+        {
+            ThrowInvalid(layer, "the shape (input 0) must be a constant tensor when m_InputEnabled is false");
+        }
+        std::vector<uint64_t> dims;
+        for (unsigned int i = 0; i < shape.GetNumElements(); ++i)
+        {
+            int32_t value;
+            std::memcpy(&value, static_cast<const uint8_t*>(layer.m_ConstantInputs[0]) + i * sizeof(value),
+                        sizeof(value));
+            if (value <= 0)
+            {
+                ThrowInvalid(layer, "the shape (input 0) has a non-positive dimension " + std::to_string(value));
+            }
+            dims.push_back(static_cast<uint64_t>(value));
+        }
+        output = MakeShape(layer, dims);
+    }
+    const unsigned int depth = CheckIndexRows(layer, 1, output, "the output");
+    const std::vector<uint64_t> expected = IndexedSliceDims(layer.m_Inputs[1].GetShape(), output, depth);
+    const TensorShape& updates = layer.m_Inputs[2].GetShape();
+    // Scalar updates (one full index per row, one row) may come as rank 0 or as [1].
+    const bool matches = expected.empty() ? updates.GetNumElements() == 1 : DimsOf(updates) == expected;
+    if (!matches)
+    {
+        ThrowInvalid(layer, "updates (input 2) have shape " + ShapeString(updates) + "; indices " +
+                                ShapeString(layer.m_Inputs[1].GetShape()) + " into an output of shape " +
+                                ShapeString(output) + " need " + ToString(expected));
+    }
+    return {output};
+}
+
+//
+// Reversing and broadcasting
+//
+
+std::vector<TensorShape> ReverseV2Shapes(const LayerInfo& layer)
+{
+    CheckInputRank(layer, 0, 1, MaxNumOfTensorDimensions);
+    const unsigned int rank = layer.m_Inputs[0].GetNumDimensions();
+    const TensorInfo& axis = layer.m_Inputs[1];
+    if (axis.GetDataType() != DataType::Signed32 || axis.GetNumDimensions() > 1)
+    {
+        ThrowInvalid(layer, std::string("the axes (input 1) must be a 1-D Signed32 tensor; they are ") +
+                                GetDataTypeName(axis.GetDataType()) + " " + ShapeString(axis.GetShape()));
+    }
+    if (axis.GetNumElements() > rank)
+    {
+        ThrowInvalid(layer, "the axes (input 1) list " + std::to_string(axis.GetNumElements()) +
+                                " axes but input 0 " + ShapeString(layer.m_Inputs[0].GetShape()) + " has rank " +
+                                std::to_string(rank));
+    }
+    // Constant axes are checked now; others when the layer runs.
+    if (layer.IsConstantInput(1))
+    {
+        std::vector<bool> seen(rank, false);
+        for (unsigned int i = 0; i < axis.GetNumElements(); ++i)
+        {
+            int32_t value;
+            std::memcpy(&value, static_cast<const uint8_t*>(layer.m_ConstantInputs[1]) + i * sizeof(value),
+                        sizeof(value));
+            const unsigned int resolved = ResolveAxis(layer, value, rank);
+            if (seen[resolved])
+            {
+                ThrowInvalid(layer, "axis " + std::to_string(value) + " is listed twice");
+            }
+            seen[resolved] = true;
+        }
+    }
+    return SameShapeAsInput0(layer);
+}
+
+std::vector<TensorShape> BroadcastToShapes(const LayerInfo& layer)
+{
+    const TensorShape& target = layer.GetDescriptor<BroadcastToDescriptor>().m_BroadcastToShape;
+    CheckInputRank(layer, 0, 1, MaxNumOfTensorDimensions);
+    const TensorShape& in = layer.m_Inputs[0].GetShape();
+    if (target.GetNumDimensions() < in.GetNumDimensions())
+    {
+        ThrowInvalid(layer, "input 0 " + ShapeString(in) + " has more dimensions than the target shape " +
+                                ShapeString(target));
+    }
+    const unsigned int lead = target.GetNumDimensions() - in.GetNumDimensions();
+    for (unsigned int d = 0; d < in.GetNumDimensions(); ++d)
+    {
+        if (in[d] != 1 && in[d] != target[lead + d])
+        {
+            ThrowInvalid(layer, "input 0 " + ShapeString(in) + " cannot be broadcast to " + ShapeString(target) +
+                                    " (its dimension " + std::to_string(d) + " is neither 1 nor " +
+                                    std::to_string(target[lead + d]) + ")");
+        }
+    }
+    return {MakeShape(layer, DimsOf(target))};
+}
+
 const LayerTraits kReshape{Fixed<1>, Fixed<1>, ReshapeShapes};
 const LayerTraits kTranspose{Fixed<1>, Fixed<1>, TransposeShapes};
 const LayerTraits kPermute{Fixed<1>, Fixed<1>, PermuteShapes};
@@ -699,6 +856,10 @@ const LayerTraits kChannelShuffle{Fixed<1>, Fixed<1>, ChannelShuffleShapes};
 const LayerTraits kSlice{Fixed<1>, Fixed<1>, SliceShapes};
 const LayerTraits kStridedSlice{Fixed<1>, Fixed<1>, StridedSliceShapes};
 const LayerTraits kGather{Fixed<2>, Fixed<1>, GatherShapes};
+const LayerTraits kGatherNd{Fixed<2>, Fixed<1>, GatherNdShapes};
+const LayerTraits kScatterNd{Fixed<3>, Fixed<1>, ScatterNdShapes};
+const LayerTraits kReverseV2{Fixed<2>, Fixed<1>, ReverseV2Shapes};
+const LayerTraits kBroadcastTo{Fixed<1>, Fixed<1>, BroadcastToShapes};
 
 } // namespace
 } // namespace layers
@@ -726,6 +887,10 @@ void RegisterShapeLayers(LayerTraitsTable& table)
     set(LayerType::Slice, layers::kSlice);
     set(LayerType::StridedSlice, layers::kStridedSlice);
     set(LayerType::Gather, layers::kGather);
+    set(LayerType::GatherNd, layers::kGatherNd);
+    set(LayerType::ScatterNd, layers::kScatterNd);
+    set(LayerType::ReverseV2, layers::kReverseV2);
+    set(LayerType::BroadcastTo, layers::kBroadcastTo);
 }
 
 } // namespace armnn

@@ -71,16 +71,17 @@ std::unique_ptr<IWorkload> CreateFullyConnected(const LayerInfo& layer)
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);
     const auto pd = Describe(layer);
-    const std::vector<float> weights = ConstantAsFloat(layer, 1);
+    std::vector<float> decoded;
+    const float* weights = ConstantAsFloat(layer, 1, decoded);
     std::vector<std::pair<int, dnnl::memory>> constants = {
-        {DNNL_ARG_WEIGHTS, Reordered(UserWeights(layer), weights.data(), pd.weights_desc())}};
+        {DNNL_ARG_WEIGHTS, Reordered(UserWeights(layer), weights, pd.weights_desc())}};
     if (layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled)
     {
-        const std::vector<float> bias = ConstantAsFloat(layer, 2);
-        constants.push_back({DNNL_ARG_BIAS, Reordered(pd.bias_desc(), bias.data(), pd.bias_desc())});
+        const float* bias = ConstantAsFloat(layer, 2, decoded);
+        constants.push_back({DNNL_ARG_BIAS, Reordered(pd.bias_desc(), bias, pd.bias_desc())});
     }
     return MakePrimitiveWorkload(pd, {{DNNL_ARG_SRC, false, 0, pd.src_desc()}, {DNNL_ARG_DST, true, 0, pd.dst_desc()}},
-                                 std::move(constants), threads);
+                                 std::move(constants), threads, true);
 }
 
 } // namespace cpuacc

@@ -28,8 +28,10 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <numeric>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 namespace armnn
@@ -175,32 +177,42 @@ bool CenteredWeights(const LayerInfo& layer, std::vector<int8_t>& weights)
 std::vector<int32_t> PairBounds(const Geometry& g, const std::vector<int8_t>& weights)
 {
     std::vector<int32_t> bounds(g.m_Channels * g.m_Inputs, 0);
-    for (size_t i = 0; i < weights.size(); ++i)
+    // (i / divisor) % count for both channels, kept as counters (divisions per weight made ResNet-50's load slow).
+    size_t channel = 0;
+    size_t channelStep = 0;
+    size_t input = 0; // depthwise layers leave m_Inputs at 1: one input channel per output channel
+    size_t inputStep = 0;
+    for (const int8_t weight : weights)
     {
-        // Depthwise layers leave m_Inputs at 1: one input channel per output channel.
-        const size_t input = (i / g.m_InputDivisor) % g.m_Inputs;
-        bounds[(i / g.m_ChannelDivisor) % g.m_Channels * g.m_Inputs + input] +=
-            std::abs(static_cast<int32_t>(weights[i]));
+        bounds[channel * g.m_Inputs + input] += std::abs(static_cast<int32_t>(weight));
+        if (++channelStep == g.m_ChannelDivisor)
+        {
+            channelStep = 0;
+            channel = channel + 1 == g.m_Channels ? 0 : channel + 1;
+        }
+        if (++inputStep == g.m_InputDivisor)
+        {
+            inputStep = 0;
+            input = input + 1 == g.m_Inputs ? 0 : input + 1;
+        }
     }
     return bounds;
 }
 
 /// The largest |sum| one output channel can reach over any of `slices` equal slices of the input channels:
-/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|.
-int64_t LargestSliceBound(const Geometry& g, const std::vector<int32_t>& pairs, int64_t deviation, size_t slices)
+/// max |input - zero point| (`deviation`) times that slice's sum of |weights - zero point|, from `running`:
+/// per output channel, the running sums of PairBounds over its input channels.
+int64_t LargestSliceBound(const Geometry& g, const std::vector<int32_t>& running, int64_t deviation, size_t slices)
 {
     const size_t size = g.m_Inputs / slices;
     int64_t largest = 0;
     for (size_t o = 0; o < g.m_Channels; ++o)
     {
+        const int32_t* channel = running.data() + o * g.m_Inputs;
         for (size_t s = 0; s < slices; ++s)
         {
-            int64_t sum = 0;
-            for (size_t i = s * size; i < (s + 1) * size; ++i)
-            {
-                sum += pairs[o * g.m_Inputs + i];
-            }
-            largest = std::max(largest, sum);
+            const int64_t before = s == 0 ? 0 : channel[s * size - 1];
+            largest = std::max(largest, channel[(s + 1) * size - 1] - before);
         }
     }
     return largest * deviation;
@@ -221,11 +233,26 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
             bias = std::max<int64_t>(bias, std::abs(static_cast<int64_t>(b)));
         }
     }
-    const std::vector<int32_t> pairs = PairBounds(g, weights);
+    // Running sums over each output channel's inputs, in place. A channel whose total passes INT32_MAX is refused
+    // anyway (its sum times the input deviation, at least 127, cannot stay within int32).
+    std::vector<int32_t> running = PairBounds(g, weights);
+    for (size_t o = 0; o < g.m_Channels; ++o)
+    {
+        int64_t sum = 0;
+        for (size_t i = 0; i < g.m_Inputs; ++i)
+        {
+            sum += running[o * g.m_Inputs + i];
+            if (sum > INT32_MAX)
+            {
+                return false;
+            }
+            running[o * g.m_Inputs + i] = static_cast<int32_t>(sum);
+        }
+    }
     const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
     const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
     const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
-    const int64_t whole = LargestSliceBound(g, pairs, deviation, 1);
+    const int64_t whole = LargestSliceBound(g, running, deviation, 1);
     if (whole + bias > INT32_MAX)
     {
         return false;
@@ -244,7 +271,7 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
         {
             continue;
         }
-        if (LargestSliceBound(g, pairs, deviation, slices) > kExact)
+        if (LargestSliceBound(g, running, deviation, slices) > kExact)
         {
             continue;
         }
@@ -265,31 +292,62 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
 }
 
 /// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
+/// m_Lanes holds the same for 16-lane vectors: blocks of 16 biases and the six vectors of a Multipliers16,
+/// covering lcm(channels, 16) values (m_Period), so one flat walk over [pixels x channels] keeps whole vectors
+/// whatever the channel count (MobileNet's 8- and 24-channel layers included).
 struct Requantization
 {
+    static constexpr size_t kBlock = 16 * 7; // int32 values per block: bias, then a Multipliers16
+
     std::vector<int32_t> m_Bias;
     std::vector<int32_t> m_Multiplier;
     std::vector<int32_t> m_LeftShift;
     std::vector<int32_t> m_RightShift;
+    std::vector<int32_t> m_Lanes;
+    size_t m_Period = 0;
+    bool m_AnyLeftShift = false;
     int32_t m_OutputZeroPoint = 0;
     int32_t m_Min = 0;
     int32_t m_Max = 0;
     /// CpuRef's per-channel FullyConnected rescales with one rounding (MultiplyByQuantizedMultiplierSingleRounding,
     /// as LiteRT does); its other layers with two.
     bool m_SingleRounding = false;
+
+    void TileLanes()
+    {
+        const size_t channels = m_Bias.size();
+        m_Period = channels / std::gcd(channels, size_t(16)) * 16;
+        m_Lanes.resize(m_Period / 16 * kBlock);
+        for (size_t i = 0; i < m_Period; ++i)
+        {
+            int32_t* block = m_Lanes.data() + i / 16 * kBlock;
+            const size_t lane = i % 16;
+            const size_t c = i % channels;
+            const int32_t mask = static_cast<int32_t>((int64_t(1) << m_RightShift[c]) - 1);
+            block[lane] = m_Bias[c];
+            block[16 + lane] = m_Multiplier[c];                                         // Multipliers16 order
+            block[32 + lane] = lane % 2 == 0 ? m_Multiplier[c + 1 < channels ? c + 1 : 0] : 0; // odd, moved down
+            block[48 + lane] = m_LeftShift[c];
+            block[64 + lane] = m_RightShift[c];
+            block[80 + lane] = mask;
+            block[96 + lane] = mask >> 1;
+            m_AnyLeftShift = m_AnyLeftShift || m_LeftShift[c] != 0;
+        }
+    }
 };
 
-/// CpuRef's QuantizedWeightedWorkload arithmetic on channels [begin, end) of one output pixel.
+/// CpuRef's QuantizedWeightedWorkload arithmetic on elements [begin, end) of the [pixels x channels] sums.
 template <typename T>
 void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requantization& q, T* out)
 {
-    for (size_t c = begin; c < end; ++c)
+    const size_t channels = q.m_Bias.size();
+    for (size_t i = begin, c = begin % channels; i < end; ++i, c = c + 1 == channels ? 0 : c + 1)
     {
-        const int32_t sum = SaturateToInt32(static_cast<int64_t>(sums[c]) + q.m_Bias[c]);
+        const int32_t sum = SaturateToInt32(static_cast<int64_t>(sums[i]) + q.m_Bias[c]);
         const QuantizedMultiplier multiplier{q.m_Multiplier[c], q.m_LeftShift[c] - q.m_RightShift[c]};
         const int32_t scaled = q.m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
                                                   : MultiplyByQuantizedMultiplier(sum, multiplier);
-        out[c] = static_cast<T>(std::min(std::max(scaled + q.m_OutputZeroPoint, q.m_Min), q.m_Max));
+        out[i] = static_cast<T>(std::min(std::max(scaled + q.m_OutputZeroPoint, q.m_Min), q.m_Max));
     }
 }
 
@@ -297,51 +355,67 @@ void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requa
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 
-/// The same on AVX-512, eight channels at a time.
-template <typename T>
-__attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t pixels, size_t channels,
+/// The same on AVX-512, sixteen values at a time; `begin` is a multiple of 16. The bias is added in 32 bits: the
+/// checks bound |sum| + |bias| within int32 (SplitForExactSums), so the scalar path's saturation never acts.
+template <bool LeftShift, typename T>
+__attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t begin, size_t end,
                                                          const Requantization& q, T* out)
 {
-    const __m512i int32Min = _mm512_set1_epi64(INT32_MIN);
-    const __m512i int32Max = _mm512_set1_epi64(INT32_MAX);
-    const __m512i zeroPoint = _mm512_set1_epi64(q.m_OutputZeroPoint);
-    const __m512i low = _mm512_set1_epi64(q.m_Min);
-    const __m512i high = _mm512_set1_epi64(q.m_Max);
-    const size_t vectorChannels = channels / 8 * 8;
-    for (size_t p = 0; p < pixels; ++p)
+    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+    const size_t blocks = q.m_Period / 16;
+    size_t block = begin % q.m_Period / 16;
+    for (size_t i = begin; i < end; i += 16)
     {
-        const int32_t* pixel = sums + p * channels;
-        T* result = out + p * channels;
-        for (size_t c = 0; c < vectorChannels; c += 8)
+        const __mmask16 mask = end - i >= 16 ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << (end - i)) - 1);
+        const int32_t* lanes = q.m_Lanes.data() + block * Requantization::kBlock;
+        Multipliers16 m;
+        std::memcpy(&m, lanes + 16, sizeof(m)); // six vectors stored in Multipliers16's order
+        const __m512i sum = _mm512_add_epi32(_mm512_maskz_loadu_epi32(mask, sums + i), _mm512_loadu_si512(lanes));
+        const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sum, m);
+        // Narrowed in a register, then stored: the narrowing store to memory (vpmovdb m128) is several times
+        // slower on Zen 4.
+        const __m128i bytes = _mm512_cvtepi32_epi8(
+            _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high));
+        if (mask == 0xFFFF)
         {
-            __m512i sum = _mm512_add_epi64(Load8(pixel + c), Load8(q.m_Bias.data() + c));
-            sum = _mm512_min_epi64(_mm512_max_epi64(sum, int32Min), int32Max);
-            const __m512i scaled = MultiplyByQuantizedMultiplier8(sum, Load8(q.m_Multiplier.data() + c),
-                                                                  Load8(q.m_LeftShift.data() + c),
-                                                                  Load8(q.m_RightShift.data() + c));
-            Store8(result + c, _mm512_min_epi64(_mm512_max_epi64(_mm512_add_epi64(scaled, zeroPoint), low), high));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), bytes);
         }
-        RequantizeScalar(pixel, vectorChannels, channels, q, result);
+        else
+        {
+            alignas(16) uint8_t tail[16];
+            _mm_store_si128(reinterpret_cast<__m128i*>(tail), bytes);
+            std::memcpy(out + i, tail, end - i);
+        }
+        block = block + 1 == blocks ? 0 : block + 1;
     }
 }
 #pragma GCC diagnostic pop
 
 template <typename T>
-void Requantize(const int32_t* sums, size_t pixels, size_t channels, const Requantization& q, T* out)
+void Requantize(const int32_t* sums, size_t begin, size_t end, const Requantization& q, T* out)
 {
     static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (avx512 && !q.m_SingleRounding) // single rounding: FullyConnected's few outputs, scalar
     {
-        RequantizeAvx512(sums, pixels, channels, q, out);
+        if (q.m_AnyLeftShift)
+        {
+            RequantizeAvx512<true>(sums, begin, end, q, out);
+        }
+        else
+        {
+            RequantizeAvx512<false>(sums, begin, end, q, out);
+        }
         return;
     }
-    for (size_t p = 0; p < pixels; ++p)
-    {
-        RequantizeScalar(sums + p * channels, 0, channels, q, out + p * channels);
-    }
+    RequantizeScalar(sums, begin, end, q, out);
 }
 
 constexpr size_t kAlignment = 64;
+
+/// Requantized values per thread below which the pass stays single-threaded (measured, see docs/cpuacc.md).
+constexpr size_t kParallelElements = 32768;
 
 size_t AlignUp(size_t bytes)
 {
@@ -354,35 +428,31 @@ public:
     QuantizedWeightedWorkload(const dnnl::convolution_forward::primitive_desc& pd, dnnl::memory weights,
                               int32_t inputZeroPoint, Requantization q, size_t channels, size_t splits,
                               DataType outputType, unsigned numThreads)
-        : m_Primitive(pd), m_Src(pd.src_desc()), m_Sums(pd.dst_desc()), m_Scratchpad(pd.scratchpad_desc()),
-          m_Weights(std::move(weights)),
-          m_ZeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine()),
+        : m_Primitive(pd), m_Sums(pd.dst_desc()), m_ScratchpadBytes(pd.scratchpad_desc().get_size()),
+          m_Pool(Slots(pd), {{DNNL_ARG_WEIGHTS, std::move(weights)},
+                             {DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC, ZeroPoint(inputZeroPoint)}}),
           m_Requantization(std::move(q)), m_Channels(channels), m_Splits(splits), m_OutputType(outputType),
           m_NumThreads(numThreads)
-    {
-        *static_cast<int32_t*>(m_ZeroPoint.get_data_handle()) = inputZeroPoint;
-    }
+    {}
 
-    size_t GetScratchBytes() const override { return AlignUp(m_Scratchpad.get_size()) + m_Sums.get_size(); }
+    size_t GetScratchBytes() const override { return AlignUp(m_ScratchpadBytes) + m_Sums.get_size(); }
+    bool PackedConstantInputs() const override { return true; } // weights packed, bias copied at load
 
     void Execute(const ExecutionTensors& tensors) const override
     {
         ThreadScope threads(m_NumThreads);
         auto* scratch = static_cast<char*>(tensors.m_Scratch);
-        auto* sums = reinterpret_cast<int32_t*>(scratch + AlignUp(m_Scratchpad.get_size()));
-        std::unordered_map<int, dnnl::memory> args = {
-            {DNNL_ARG_SRC, dnnl::memory(m_Src, Engine(), const_cast<void*>(tensors.Input(0)))},
-            {DNNL_ARG_DST, dnnl::memory(m_Sums, Engine(), sums)},
-            {DNNL_ARG_WEIGHTS, m_Weights},
-            {DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC, m_ZeroPoint},
-        };
-        if (m_Scratchpad.get_size() != 0)
+        auto* sums = reinterpret_cast<int32_t*>(scratch + AlignUp(m_ScratchpadBytes));
         {
-            args.emplace(DNNL_ARG_SCRATCHPAD, dnnl::memory(m_Scratchpad, Engine(), scratch));
+            const ArgumentPool::Lease arguments = m_Pool.Take();
+            arguments->Bind(0, tensors.Input(0));
+            arguments->Bind(1, sums);
+            if (m_ScratchpadBytes != 0)
+            {
+                arguments->Bind(2, scratch);
+            }
+            arguments->Execute(m_Primitive);
         }
-        dnnl::stream stream(Engine());
-        m_Primitive.execute(stream, args);
-        stream.wait();
 
         const size_t pixels = m_Sums.get_size() / sizeof(int32_t) / (m_Channels * m_Splits);
         if (m_Splits > 1)
@@ -404,34 +474,52 @@ public:
                 }
             }
         }
-        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(pixels / 16)));
-#pragma omp parallel num_threads(teams) if (pixels * m_Channels >= 16384)
+        // Split over the threads in whole vectors; small layers stay on the calling thread (an OpenMP region
+        // costs more than requantizing kParallelElements values).
+        const size_t count = pixels * m_Channels;
+        const size_t vectors = (count + 15) / 16;
+        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(count / kParallelElements)));
+#pragma omp parallel num_threads(teams) if (teams > 1)
         {
-            const size_t count = static_cast<size_t>(omp_get_num_threads());
+            const size_t n = static_cast<size_t>(omp_get_num_threads());
             const size_t team = static_cast<size_t>(omp_get_thread_num());
-            const size_t begin = pixels * team / count;
-            const size_t end = pixels * (team + 1) / count;
-            const size_t offset = begin * m_Channels;
+            const size_t begin = std::min(count, vectors * team / n * 16);
+            const size_t end = std::min(count, vectors * (team + 1) / n * 16);
             if (m_OutputType == DataType::QAsymmU8)
             {
-                Requantize(sums + offset, end - begin, m_Channels, m_Requantization,
-                             static_cast<uint8_t*>(tensors.Output(0)) + offset);
+                Requantize(sums, begin, end, m_Requantization, static_cast<uint8_t*>(tensors.Output(0)));
             }
             else
             {
-                Requantize(sums + offset, end - begin, m_Channels, m_Requantization,
-                             static_cast<int8_t*>(tensors.Output(0)) + offset);
+                Requantize(sums, begin, end, m_Requantization, static_cast<int8_t*>(tensors.Output(0)));
             }
         }
     }
 
 private:
+    /// Bound per call: the source, the sums and the scratchpad (when oneDNN needs one).
+    static std::vector<std::pair<int, dnnl::memory::desc>> Slots(const dnnl::convolution_forward::primitive_desc& pd)
+    {
+        std::vector<std::pair<int, dnnl::memory::desc>> slots = {{DNNL_ARG_SRC, pd.src_desc()},
+                                                                 {DNNL_ARG_DST, pd.dst_desc()}};
+        if (pd.scratchpad_desc().get_size() != 0)
+        {
+            slots.emplace_back(DNNL_ARG_SCRATCHPAD, pd.scratchpad_desc());
+        }
+        return slots;
+    }
+
+    static dnnl::memory ZeroPoint(int32_t value)
+    {
+        dnnl::memory zeroPoint(dnnl::memory::desc({1}, dt::s32, dnnl::memory::format_tag::x), Engine());
+        *static_cast<int32_t*>(zeroPoint.get_data_handle()) = value;
+        return zeroPoint;
+    }
+
     dnnl::primitive m_Primitive;
-    dnnl::memory::desc m_Src;
     dnnl::memory::desc m_Sums;
-    dnnl::memory::desc m_Scratchpad;
-    dnnl::memory m_Weights;
-    dnnl::memory m_ZeroPoint;
+    size_t m_ScratchpadBytes;
+    ArgumentPool m_Pool;
     Requantization m_Requantization;
     size_t m_Channels;
     size_t m_Splits;
@@ -562,6 +650,7 @@ std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
     q.m_Max = range.m_Max;
     q.m_SingleRounding =
         layer.m_Type == LayerType::FullyConnected && layer.m_Inputs[1].HasMultipleQuantizationScales();
+    q.TileLanes();
 
     return std::make_unique<QuantizedWeightedWorkload>(pd, Reordered(g.m_UserWeights, weights.data(),
                                                                      pd.weights_desc()),

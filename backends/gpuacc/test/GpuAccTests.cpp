@@ -516,6 +516,25 @@ TEST(GpuAccAvailability, NoPlatformMakesGpuAccUnavailableWithReason)
               messages.end());
 }
 
+TEST(GpuAccAvailability, NoPlatformIsAskedOnlyWhenGpuAccIsWanted)
+{
+    if (std::getenv("OCL_ICD_VENDORS") == nullptr)
+    {
+        GTEST_SKIP() << "run by the ctest GpuAccNoDevice, with OCL_ICD_VENDORS set to an empty directory";
+    }
+    LogCapture log;
+    IRuntimePtr runtime = MakeRuntime();
+    Constants constants;
+    INetworkPtr net = SmallNetwork(constants, false);
+    // A network that does not name GpuAcc never opens OpenCL (nor maps the driver, when one is installed).
+    ASSERT_NE(Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec()), nullptr);
+    EXPECT_EQ(log.Count("GpuAcc is unavailable"), 0u) << log.All();
+    // Naming it, or listing every backend, asks once.
+    ASSERT_NE(Optimize(*net, {"GpuAcc", "CpuRef"}, runtime->GetDeviceSpec()), nullptr);
+    EXPECT_FALSE(HasBackend(*runtime, "GpuAcc"));
+    EXPECT_EQ(log.Count("GpuAcc is unavailable: no OpenCL platform found"), 1u) << log.All();
+}
+
 TEST(GpuAccAvailability, OutOfRangeIndicesAndBadOptionsAreReported)
 {
     REQUIRE_GPUACC(*MakeRuntime());

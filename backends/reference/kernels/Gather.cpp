@@ -52,15 +52,7 @@ std::unique_ptr<IWorkload> CreateGather(const LayerInfo& layer)
             }
         }
         std::vector<uint8_t> converted;
-        const uint8_t* src = t.Input<uint8_t>(0);
-        if (!params.IsTypeSpaceMatch(output))
-        {
-            TensorInfo target = output;
-            target.SetShape(params.GetShape());
-            converted.resize(target.GetNumBytes());
-            CopyConverting(params, src, target, converted.data());
-            src = converted.data();
-        }
+        const auto* src = static_cast<const uint8_t*>(ConvertedTo(params, t.Input(0), output, converted));
         const size_t rowBytes = inner * GetDataTypeSize(output.GetDataType());
         uint8_t* dst = t.Output<uint8_t>(0);
         for (size_t o = 0; o < outer; ++o)

@@ -1409,7 +1409,9 @@ void ConvertRange(NodeContext& ctx)
 }
 
 /// Run-time indices as Signed32 with negative ones wrapped: indices + (indices < 0) * dim.
-armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+/// Indices as Signed32 with negative ones counted from the back: index + (index < 0) * dims, where `dims` (Signed32)
+/// broadcasts against the indices.
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, armnn::IOutputSlot& dims)
 {
     armnn::IOutputSlot* indices = &in;
     if (TypeOf(*indices) != armnn::DataType::Signed32)
@@ -1423,9 +1425,158 @@ armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_
     ctx.Emit(isNeg, {indices, &Scalar(ctx, TP::INT32, 0, "_zero")}, armnn::DataType::Boolean);
     auto* negInt = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_int").c_str());
     ctx.Emit(negInt, {&isNeg->GetOutputSlot(0)}, armnn::DataType::Signed32);
-    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0),
-                                    Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"), "_shift");
+    armnn::IOutputSlot& shift = Bin(ctx, armnn::BinaryOperation::Mul, negInt->GetOutputSlot(0), dims, "_shift");
     return Bin(ctx, armnn::BinaryOperation::Add, *indices, shift, "_wrapped");
+}
+
+armnn::IOutputSlot& WrapIndices(NodeContext& ctx, armnn::IOutputSlot& in, int64_t dim)
+{
+    return WrapIndices(ctx, in, Scalar(ctx, TP::INT32, static_cast<double>(dim), "_dim"));
+}
+
+/// GatherND's and ScatterND's indices (input `input`): rows whose position k indexes dimension k of `data`; returns
+/// the row length. Negative indices count from the back of their dimension.
+int64_t IndexRowLength(NodeContext& ctx, size_t input, const Dims& data)
+{
+    const Dims idx = ctx.Dims(input);
+    if (data.empty() || idx.empty() || idx.back() < 1 || idx.back() > static_cast<int64_t>(data.size()))
+    {
+        ctx.Fail("indices shape " + DimsToString(idx) + " does not index data of shape " + DimsToString(data));
+    }
+    return idx.back();
+}
+
+/// The indices of IndexRowLength as Signed32 with negatives wrapped: constant ones checked and wrapped now, others by
+/// layers (an index still out of range then fails when the network runs).
+armnn::IOutputSlot& IndexRows(NodeContext& ctx, size_t input, const Dims& data)
+{
+    const size_t depth = static_cast<size_t>(IndexRowLength(ctx, input, data));
+    if (ctx.IsConst(input))
+    {
+        std::vector<int64_t> values = ctx.ConstInts(input, "indices");
+        for (size_t i = 0; i < values.size(); ++i)
+        {
+            const int64_t dim = data[i % depth];
+            if (values[i] < -dim || values[i] >= dim) ctx.Fail("index " + std::to_string(values[i]) + " is out of range", ctx.InputName(input));
+            if (values[i] < 0) values[i] += dim;
+        }
+        ConstValue c = IntsConst(values, ctx.Dims(input));
+        c.m_ElemType = TP::INT32;
+        return ctx.ConstSlot(c, "_indices");
+    }
+    const std::vector<double> dims(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(depth));
+    return WrapIndices(ctx, ctx.Slot(input), ctx.ConstSlot(MakeConst(TP::INT32, {static_cast<int64_t>(depth)}, dims), "_dims"));
+}
+
+void ConvertGatherND(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    const int64_t batch = ctx.AttrInt("batch_dims", 0);
+    if (batch < 0 || batch >= static_cast<int64_t>(std::min(data.size(), idx.size())) ||
+        !std::equal(data.begin(), data.begin() + batch, idx.begin()))
+    {
+        ctx.Fail("batch_dims " + std::to_string(batch) + " does not fit data " + DimsToString(data) + " and indices " +
+                 DimsToString(idx));
+    }
+    // Each row indexes data[batch:] within its batch; prefixing the rows with their batch coordinates makes them
+    // plain GatherNd rows into the whole of data.
+    const Dims inner(data.begin() + batch, data.end());
+    const int64_t depth = IndexRowLength(ctx, 1, inner);
+    armnn::IOutputSlot* rows = &IndexRows(ctx, 1, inner);
+    if (batch > 0)
+    {
+        Dims prefixDims(idx.begin(), idx.end() - 1);
+        prefixDims.push_back(batch);
+        std::vector<double> prefix;
+        const int64_t positions = Product(idx, 0, idx.size() - 1);
+        const int64_t perBatchEntry = Product(idx, static_cast<size_t>(batch), idx.size() - 1);
+        for (int64_t p = 0; p < positions; ++p)
+        {
+            int64_t rest = p / perBatchEntry;
+            std::vector<double> coords(static_cast<size_t>(batch));
+            for (int64_t d = batch; d-- > 0;)
+            {
+                coords[static_cast<size_t>(d)] = static_cast<double>(rest % idx[static_cast<size_t>(d)]);
+                rest /= idx[static_cast<size_t>(d)];
+            }
+            prefix.insert(prefix.end(), coords.begin(), coords.end());
+        }
+        armnn::IOutputSlot& batchRows = ctx.ConstSlot(MakeConst(TP::INT32, prefixDims, prefix), "_batch_rows");
+        std::vector<armnn::TensorShape> shapes = {batchRows.GetTensorInfo().GetShape(), rows->GetTensorInfo().GetShape()};
+        auto* concat = ctx.Network().AddConcatLayer(
+            armnn::CreateDescriptorForConcatenation(shapes.begin(), shapes.end(), static_cast<unsigned>(idx.size() - 1)),
+            ctx.LayerName("_rows").c_str());
+        ctx.Emit(concat, {&batchRows, rows}, armnn::DataType::Signed32);
+        rows = &concat->GetOutputSlot(0);
+    }
+    Dims out(idx.begin(), idx.end() - 1);
+    out.insert(out.end(), data.begin() + batch + depth, data.end());
+    auto* l = ctx.Network().AddGatherNdLayer(ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), rows}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+armnn::ScatterNdFunction ScatterFunction(NodeContext& ctx)
+{
+    const std::string reduction = ctx.AttrString("reduction", "none");
+    if (reduction == "none") return armnn::ScatterNdFunction::Update;
+    if (reduction == "add") return armnn::ScatterNdFunction::Add;
+    if (reduction == "mul") return armnn::ScatterNdFunction::Mul;
+    if (reduction == "max") return armnn::ScatterNdFunction::Max;
+    if (reduction == "min") return armnn::ScatterNdFunction::Min;
+    ctx.Unsupported("reduction '" + reduction + "'");
+}
+
+void ConvertScatterND(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0);
+    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(ScatterFunction(ctx), true),
+                                              ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &IndexRows(ctx, 1, data), &ctx.Slot(2)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, data);
+}
+
+/// ScatterElements (and the older Scatter): element p of the updates goes to data at p with its `axis` coordinate
+/// replaced by indices[p]. As ScatterNd rows: the coordinates of p (axis column 0) plus indices[p] in the axis column.
+void ConvertScatterElements(NodeContext& ctx)
+{
+    const Dims data = ctx.Dims(0), idx = ctx.Dims(1);
+    if (data.empty() || idx.size() != data.size() || ctx.Dims(2) != idx)
+    {
+        ctx.Fail("data " + DimsToString(data) + ", indices " + DimsToString(idx) + " and updates " +
+                 DimsToString(ctx.Dims(2)) + " must have one rank, indices and updates one shape");
+    }
+    const size_t rank = data.size();
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 0), rank));
+    for (size_t d = 0; d < rank; ++d)
+    {
+        if (d != axis && idx[d] > data[d]) ctx.Fail("indices shape " + DimsToString(idx) + " exceeds data shape " + DimsToString(data));
+    }
+    const int64_t n = Product(idx);
+    std::vector<double> base;
+    for (int64_t i = 0; i < n; ++i)
+    {
+        std::vector<double> coords(rank);
+        int64_t rest = i;
+        for (size_t d = rank; d-- > 0;)
+        {
+            coords[d] = d == axis ? 0.0 : static_cast<double>(rest % idx[d]);
+            rest /= idx[d];
+        }
+        base.insert(base.end(), coords.begin(), coords.end());
+    }
+    std::vector<double> axisColumn(rank, 0.0);
+    axisColumn[axis] = 1.0;
+    const int64_t r = static_cast<int64_t>(rank);
+    armnn::IOutputSlot& wrapped = ctx.Reshape(WrapIndices(ctx, ctx.Slot(1), data[axis]), {n, 1}, "_indices_column");
+    armnn::IOutputSlot& placed = Bin(ctx, armnn::BinaryOperation::Mul, wrapped,
+                                     ctx.ConstSlot(MakeConst(TP::INT32, {r}, axisColumn), "_axis_column"), "_placed");
+    armnn::IOutputSlot& rows = Bin(ctx, armnn::BinaryOperation::Add, placed,
+                                   ctx.ConstSlot(MakeConst(TP::INT32, {n, r}, base), "_coordinates"), "_rows");
+    auto* l = ctx.Network().AddScatterNdLayer(armnn::ScatterNdDescriptor(ScatterFunction(ctx), true),
+                                              ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0), &rows, &ctx.Reshape(ctx.Slot(2), {n}, "_updates_flat")}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, data);
 }
 
 void ConvertGather(NodeContext& ctx)
@@ -3064,23 +3215,14 @@ void ConvertTile(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
 }
 
-/// Broadcasts a slot of ONNX shape `in` to `out` (Reshape to the output rank, then Tile).
+/// Broadcasts a slot of ONNX shape `in` to `out`: a BroadcastTo layer, or only a Reshape when no element repeats.
 armnn::IOutputSlot& BroadcastTo(NodeContext& ctx, armnn::IOutputSlot& x, const Dims& in, const Dims& out,
                                 const std::string& suffix)
 {
-    Dims lifted(out.size() - in.size(), 1);
-    lifted.insert(lifted.end(), in.begin(), in.end());
-    std::vector<uint32_t> m;
-    bool any = false;
-    for (size_t i = 0; i < out.size(); ++i)
-    {
-        m.push_back(static_cast<uint32_t>(out[i] / lifted[i]));
-        any = any || m.back() != 1;
-    }
-    armnn::IOutputSlot& y = ctx.Reshape(x, lifted, suffix + "_lift");
-    if (!any) return y;
-    auto* l = ctx.Network().AddTileLayer(armnn::TileDescriptor(m), ctx.LayerName(suffix).c_str());
-    ctx.Emit(l, {&y}, TypeOf(y));
+    if (Product(in) == Product(out)) return ctx.Reshape(x, out, suffix + "_lift");
+    auto* l = ctx.Network().AddBroadcastToLayer(armnn::BroadcastToDescriptor(ToArmnnShape(out, ctx.Describe())),
+                                                ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
     return l->GetOutputSlot(0);
 }
 
@@ -3418,6 +3560,10 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Slice", ConvertSlice},
         {"Gather", ConvertGather},
         {"GatherElements", ConvertGatherElements},
+        {"GatherND", ConvertGatherND},
+        {"ScatterND", ConvertScatterND},
+        {"ScatterElements", ConvertScatterElements},
+        {"Scatter", ConvertScatterElements},
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
         {"Trilu", ConvertTrilu},

@@ -281,6 +281,47 @@ TEST(OnnxParser, OneHotWithConstantDepthAndNegativeIndices)
     EXPECT_EQ(out, (std::vector<float>{5, 0, 0, 0, 0, 5, 0, 0, 5}));
 }
 
+TEST(OnnxParser, GatherNDAndScatterNDWithConstantNegativeIndices)
+{
+    // x = [[1, 2], [3, 4], [5, 6]]. GatherND with the one row (-1, 1) = (2, 1) picks 6; ScatterND (reduction add)
+    // adds u = [10, 20] to row -1 = 2.
+    ModelBuilder gather;
+    gather.Input("x", {3, 2});
+    gather.InitInts("element", {-1, 1});
+    gather.Node("GatherND", {"x", "element"}, {"g"});
+    gather.Output("g");
+    auto parser = IOnnxParser::Create();
+    EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(gather.Bytes()), {"x"}, {{1, 2, 3, 4, 5, 6}}, "g"),
+              (std::vector<float>{6}));
+
+    ModelBuilder scatter;
+    scatter.Input("x", {3, 2});
+    scatter.Input("u", {2});
+    scatter.InitInts("row", {-1});
+    auto* reduction = scatter.Node("ScatterND", {"x", "row", "u"}, {"s"})->add_attribute();
+    reduction->set_name("reduction");
+    reduction->set_type(onnx::AttributeProto::STRING);
+    reduction->set_s("add");
+    scatter.Output("s");
+    EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(scatter.Bytes()), {"x", "u"},
+                       {{1, 2, 3, 4, 5, 6}, {10, 20}}, "s"),
+              (std::vector<float>{1, 2, 3, 4, 15, 26}));
+}
+
+TEST(OnnxParserErrors, GatherNDIndexOutOfRangeAndBadBatchDims)
+{
+    ModelBuilder m;
+    m.Input("x", {3, 2});
+    m.InitInts("element", {3, 0});
+    auto* node = m.Node("GatherND", {"x", "element"}, {"g"});
+    m.Output("g");
+    ExpectParseError([&] { IOnnxParser::Create()->CreateNetworkFromBinary(m.Bytes()); },
+                     {"GatherND", "index 3 is out of range"});
+    ModelBuilder::IntAttr(node, "batch_dims", 1);
+    ExpectParseError([&] { IOnnxParser::Create()->CreateNetworkFromBinary(m.Bytes()); },
+                     {"GatherND", "batch_dims 1 does not fit data [3,2] and indices [2]"});
+}
+
 TEST(OnnxParser, ConvTransposeWithStrideAndTwoOutputChannels)
 {
     // Weights [C_in 1, C_out 2, 2, 2], stride 2: each input element spreads over a 2x2 block; channel 0 with

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace armnnTfLiteParser
 {
@@ -93,7 +94,7 @@ std::string Location::Prefix() const
     return s + ": ";
 }
 
-LoadedModel::LoadedModel(const std::vector<uint8_t>& bytes) : m_Bytes(bytes)
+LoadedModel::LoadedModel(std::vector<uint8_t> bytes) : m_Bytes(std::move(bytes))
 {
     Verify();
     Validate();

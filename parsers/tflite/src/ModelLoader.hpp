@@ -45,9 +45,10 @@ struct Location
 class LoadedModel
 {
 public:
-    /// Copies `bytes`, verifies and validates them.
+    /// Takes `bytes` (moved in where the caller has no further use: a file read for the parser), verifies and
+    /// validates them.
     /// @throws armnn::ParseException naming what is wrong.
-    explicit LoadedModel(const std::vector<uint8_t>& bytes);
+    explicit LoadedModel(std::vector<uint8_t> bytes);
 
     const tflite_format::Model* Model() const { return m_Model; }
 

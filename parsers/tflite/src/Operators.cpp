@@ -509,6 +509,14 @@ void ConvertFloor(const OperatorView& op, IGraphBuilder& b)
     b.SetOutput(0, layer->GetOutputSlot(0));
 }
 
+void ConvertSquare(const OperatorView& op, IGraphBuilder& b)
+{
+    IConnectableLayer* layer = b.Network().AddElementwiseBinaryLayer(ElementwiseBinaryDescriptor(BinaryOperation::Mul),
+                                                                     op.LayerName().c_str());
+    ConnectInputs(op, b, layer, {0, 0});
+    b.SetOutput(0, layer->GetOutputSlot(0));
+}
+
 void AddActivation(const OperatorView& op, IGraphBuilder& b, const ActivationDescriptor& desc)
 {
     IConnectableLayer* layer = b.Network().AddActivationLayer(desc, op.LayerName().c_str());
@@ -1106,6 +1114,71 @@ void ConvertGather(const OperatorView& op, IGraphBuilder& b)
     b.SetOutput(0, layer->GetOutputSlot(0));
 }
 
+void RequireIndexType(const TensorView& t, const char* what)
+{
+    if (t.info.GetDataType() != DataType::Signed32)
+    {
+        Fail(std::string(what) + " (" + Describe(t) + ") must be INT32, not " + GetDataTypeName(t.info.GetDataType()));
+    }
+}
+
+void ConvertGatherNd(const OperatorView& op, IGraphBuilder& b)
+{
+    RequireIndexType(In(op, 1), "indices");
+    IConnectableLayer* layer = b.Network().AddGatherNdLayer(op.LayerName().c_str());
+    ConnectInputs(op, b, layer, {0, 1});
+    b.SetOutput(0, layer->GetOutputSlot(0));
+}
+
+void ConvertScatterNd(const OperatorView& op, IGraphBuilder& b)
+{
+    // TFLite's inputs are (indices, updates, shape); the layer's (shape, indices, updates). TFLite adds the updates
+    // of repeated index rows into zeros, which is the layer's Add without an input tensor (Update would keep only
+    // the last of them).
+    RequireIndexType(In(op, 0), "indices");
+    const TensorView& shape = In(op, 2);
+    RequireIndexType(shape, "shape");
+    if (!shape.IsConstant())
+    {
+        Fail("shape (" + Describe(shape) + ") must be a constant tensor");
+    }
+    IConnectableLayer* layer = b.Network().AddScatterNdLayer(ScatterNdDescriptor(ScatterNdFunction::Add, false),
+                                                             op.LayerName().c_str());
+    ConnectInputs(op, b, layer, {2, 0, 1});
+    b.SetOutput(0, layer->GetOutputSlot(0));
+}
+
+void ConvertBroadcastTo(const OperatorView& op, IGraphBuilder& b)
+{
+    const std::vector<int64_t> dims = ReadInts(op, 1, "shape");
+    if (dims.empty() || dims.size() > MaxNumOfTensorDimensions)
+    {
+        Fail("shape must have 1 to " + std::to_string(MaxNumOfTensorDimensions) + " elements, has " +
+             std::to_string(dims.size()));
+    }
+    TensorShape shape(static_cast<unsigned int>(dims.size()));
+    for (unsigned int d = 0; d < dims.size(); ++d)
+    {
+        if (dims[d] <= 0 || dims[d] > std::numeric_limits<int32_t>::max())
+        {
+            Fail("shape has an invalid dimension " + std::to_string(dims[d]));
+        }
+        shape[d] = static_cast<unsigned int>(dims[d]);
+    }
+    IConnectableLayer* layer =
+        b.Network().AddBroadcastToLayer(BroadcastToDescriptor(shape), op.LayerName().c_str());
+    ConnectInputs(op, b, layer, {0});
+    b.SetOutput(0, layer->GetOutputSlot(0));
+}
+
+void ConvertReverseV2(const OperatorView& op, IGraphBuilder& b)
+{
+    RequireIndexType(In(op, 1), "axis");
+    IConnectableLayer* layer = b.Network().AddReverseV2Layer(op.LayerName().c_str());
+    ConnectInputs(op, b, layer, {0, 1});
+    b.SetOutput(0, layer->GetOutputSlot(0));
+}
+
 /// A Splitter cutting `inputIndex` along `axis` into pieces of the given sizes.
 IConnectableLayer* AddSplitter(const OperatorView& op, IGraphBuilder& b, size_t inputIndex, unsigned int axis,
                                const std::vector<unsigned int>& sizes)
@@ -1468,6 +1541,7 @@ const std::vector<OperatorEntry> kTable = {
     {88, "UNPACK", 1, 1, 1, kAny, ConvertUnpack, ""},
     {89, "REDUCE_MIN", 2, 2, 1, 1, ConvertReduce<ReduceOperation::Min>, "constant axes; keep_dims"},
     {90, "FLOOR_DIV", 2, 2, 1, 1, BINARY(FloorDiv), "broadcasting"},
+    {92, "SQUARE", 1, 1, 1, 1, ConvertSquare, "as MUL of the input with itself"},
     {94, "FILL", 2, 2, 1, 1, ConvertFill, "constant dims and value"},
     {97, "RESIZE_NEAREST_NEIGHBOR", 2, 2, 1, 1, ConvertResizeNearest,
      "constant size; align_corners, half_pixel_centers"},
@@ -1477,12 +1551,16 @@ const std::vector<OperatorEntry> kTable = {
     {101, "ABS", 1, 1, 1, 1, UNARY(Abs), ""},
     {102, "SPLIT_V", 3, 3, 1, kAny, ConvertSplitV, "constant sizes (one -1) and axis"},
     {104, "CEIL", 1, 1, 1, 1, UNARY(Ceil), ""},
+    {105, "REVERSE_V2", 2, 2, 1, 1, ConvertReverseV2, "INT32 axes, constant or not"},
+    {107, "GATHER_ND", 2, 2, 1, 1, ConvertGatherNd, "INT32 indices"},
     {108, "COS", 1, 1, 1, 1, UNARY(Cos), ""},
     {111, "ELU", 1, 1, 1, 1, ConvertActivation<ActivationFunction::Elu, 100>, ""},
     {114, "QUANTIZE", 1, 1, 1, 1, ConvertQuantize, "float to quantized and requantization"},
     {117, "HARD_SWISH", 1, 1, 1, 1, ConvertActivation<ActivationFunction::HardSwish>, ""},
+    {122, "SCATTER_ND", 3, 3, 1, 1, ConvertScatterNd, "INT32 indices, constant shape; repeated indices add up"},
     {124, "DENSIFY", 1, 1, 1, 1, ConvertDensify, "sparse constants (expanded at load time)"},
     {126, "BATCH_MATMUL", 2, 2, 1, 1, ConvertBatchMatMul, "adj_x, adj_y"},
+    {130, "BROADCAST_TO", 2, 2, 1, 1, ConvertBroadcastTo, "constant shape"},
     {132, "CONV_3D", 2, 3, 1, 1, ConvertConv3d, "NDHWC, weights [D, H, W, I, O], dilation; fused activation"},
     {150, "GELU", 1, 1, 1, 1, ConvertGelu, "approximate = false"},
     {kBuiltinCustom, "Convolution2DTransposeBias", 3, 3, 1, 1, ConvertTransposeConvBias,

@@ -19,6 +19,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <utility>
 
 namespace armnnTfLiteParser
 {
@@ -49,14 +50,14 @@ public:
         {
             throw FileNotFoundException(std::string("TfLite parser: cannot read '") + path + "'");
         }
-        return CreateNetworkFromBinary(bytes);
+        return CreateNetworkFromBinary(std::move(bytes)); // no second copy of the file (ResNet-50: 100 MB)
     }
 
-    INetworkPtr CreateNetworkFromBinary(const std::vector<uint8_t>& bytes)
+    INetworkPtr CreateNetworkFromBinary(std::vector<uint8_t> bytes)
     {
         m_Model.reset();
         m_ResolvedOutputs.clear();
-        auto model = std::make_unique<LoadedModel>(bytes);
+        auto model = std::make_unique<LoadedModel>(std::move(bytes));
         INetworkPtr network = Build(*model, 0);
         m_Model = std::move(model);
         return network;

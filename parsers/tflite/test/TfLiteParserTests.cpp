@@ -1081,6 +1081,42 @@ TEST(TfLiteParser, GeluExactAndApproximateRejected)
     ExpectParseError(approx, {"operator 0 (GELU)", "approximate"});
 }
 
+TEST(TfLiteParser, GatherNdAndScatterNd)
+{
+    // Rows (1, 0) and (0, 1) of [[1, 2], [3, 4]].
+    auto gather = SingleOpModel({F32({2, 2}), I32({2, 2}, {1, 0, 0, 1}), F32({2})},
+                                Op(tfl::BuiltinOperator_GATHER_ND, {0, 1}, {2}));
+    ExpectNear(RunFloat(gather, {{1, 2, 3, 4}}), {3, 2});
+    // Updates 1, 2, 3 at 0, 2, 0 of zeros [3]: TFLite adds repeated indices, 1 + 3 = 4.
+    auto scatter = SingleOpModel({I32({3, 1}, {0, 2, 0}), F32({3}), I32({1}, {3}), F32({3})},
+                                 Op(tfl::BuiltinOperator_SCATTER_ND, {0, 1, 2}, {3}));
+    ExpectNear(RunFloat(scatter, {{1, 2, 3}}), {4, 0, 2});
+}
+
+TEST(TfLiteParser, ScatterNdNeedsConstantShapeAndGatherNdIntegerIndices)
+{
+    auto scatter = SingleOpModel({I32({1, 1}, {0}), F32({1}), I32({1}), F32({3})},
+                                 Op(tfl::BuiltinOperator_SCATTER_ND, {0, 1, 2}, {3}));
+    ExpectParseError(scatter, {"operator 0 (SCATTER_ND)", "shape", "must be a constant tensor"});
+    auto gather = SingleOpModel({F32({2, 2}), F32({1, 2}, {1, 0}), F32({1})},
+                                Op(tfl::BuiltinOperator_GATHER_ND, {0, 1}, {2}));
+    ExpectParseError(gather, {"operator 0 (GATHER_ND)", "indices", "must be INT32"});
+    auto arity = SingleOpModel({F32({2, 2}), F32({2})}, Op(tfl::BuiltinOperator_GATHER_ND, {0}, {1}));
+    ExpectParseError(arity, {"operator 0 (GATHER_ND)", "has 1 inputs, expected 2"});
+}
+
+TEST(TfLiteParser, BroadcastToReverseV2AndSquare)
+{
+    auto broadcast = SingleOpModel({F32({2}), I32({2}, {2, 2}), F32({2, 2})},
+                                   Op(tfl::BuiltinOperator_BROADCAST_TO, {0, 1}, {2}));
+    ExpectNear(RunFloat(broadcast, {{1, 2}}), {1, 2, 1, 2});
+    auto reverse = SingleOpModel({F32({2, 2}), I32({1}, {1}), F32({2, 2})},
+                                 Op(tfl::BuiltinOperator_REVERSE_V2, {0, 1}, {2}));
+    ExpectNear(RunFloat(reverse, {{1, 2, 3, 4}}), {2, 1, 4, 3});
+    auto square = SingleOpModel({F32({3}), F32({3})}, Op(tfl::BuiltinOperator_SQUARE, {0}, {1}));
+    ExpectNear(RunFloat(square, {{-2, 0.5f, 3}}), {4, 0.25f, 9});
+}
+
 TEST(TfLiteParser, DetectionPostProcessCustomOperator)
 {
     flexbuffers::Builder fbx;

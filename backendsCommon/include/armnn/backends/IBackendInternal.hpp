@@ -35,8 +35,8 @@ struct BackendVersion
 
 /// The version of this backend API. A plugin built against major M and minor N loads into a core with major M
 /// and minor >= N. Bump the minor for additions with defaults, the major for anything that breaks plugins.
-/// 1.1: IWorkload::GetCounters.
-constexpr BackendVersion CoreBackendApiVersion{1, 1};
+/// 1.1: IWorkload::GetCounters. 1.2: IWorkload::PackedConstantInputs.
+constexpr BackendVersion CoreBackendApiVersion{1, 2};
 
 /// Per-runtime state of a backend (device handles, thread pools). Created once per IRuntime.
 class IBackendContext

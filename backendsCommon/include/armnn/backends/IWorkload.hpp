@@ -56,6 +56,12 @@ public:
     /// Figures recorded with each profiled execution, fixed when the workload is created. Backend API 1.1: the
     /// core asks only workloads of backends built against 1.1 or later.
     virtual std::vector<WorkloadCounter> GetCounters() const { return {}; }
+
+    /// True when the workload copied (packed) what it needs of its constant inputs at creation and never reads
+    /// those tensors when it executes. When every consumer of a constant says so, the runtime releases the
+    /// constant's data right after creating the last of them (the caller's INetwork may still hold its own
+    /// reference). Backend API 1.2: the core asks only workloads of backends built against 1.2 or later.
+    virtual bool PackedConstantInputs() const { return false; }
 };
 
 } // namespace armnn
