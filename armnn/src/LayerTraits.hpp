@@ -62,7 +62,9 @@ namespace armnn
     D(Tile, TileDescriptor) \
     D(Transpose, TransposeDescriptor) \
     D(TransposeConvolution2d, TransposeConvolution2dDescriptor) \
-    D(UnidirectionalSequenceLstm, LstmDescriptor)
+    D(UnidirectionalSequenceLstm, LstmDescriptor) \
+    D(TopK, TopKDescriptor) \
+    D(RoiAlign, RoiAlignDescriptor)
 
 template <LayerType Type>
 struct LayerDescriptorOf

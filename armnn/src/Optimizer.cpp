@@ -52,7 +52,7 @@ std::string DescribeTensors(const LayerInfo& info)
     return ss.str();
 }
 
-TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const TensorShape& shape)
+TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const TensorShape& shape, unsigned int slot)
 {
     // The input whose data the output holds: input 0, except for a ScatterNd whose input 0 is only a shape.
     size_t source = 0;
@@ -72,6 +72,7 @@ TensorInfo DefaultOutputInfo(const Layer& layer, const LayerInfo& info, const Te
         case LayerType::ArgMinMax:
             type = static_cast<const ArgMinMaxDescriptor&>(layer.GetParameters()).m_Output_Type;
             break;
+        case LayerType::TopK: type = slot == 1 ? DataType::Signed64 : type; break; // indices as ONNX's
         default: break;
     }
     TensorInfo result(shape, type);
@@ -176,7 +177,7 @@ void InferAndValidateShapes(Graph& graph, ShapeInferenceMethod method, bool allo
             }
             else if (method == ShapeInferenceMethod::InferAndValidate)
             {
-                output.SetTensorInfo(DefaultOutputInfo(*layer, info, shapes[i]));
+                output.SetTensorInfo(DefaultOutputInfo(*layer, info, shapes[i], i));
             }
             else
             {

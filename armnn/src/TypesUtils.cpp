@@ -120,6 +120,9 @@ const char* GetUnaryOperationAsCString(UnaryOperation operation)
         case UnaryOperation::Ceil: return "Ceil";
         case UnaryOperation::Cos: return "Cos";
         case UnaryOperation::Erf: return "Erf";
+        case UnaryOperation::Atan: return "Atan";
+        case UnaryOperation::Asin: return "Asin";
+        case UnaryOperation::Acos: return "Acos";
     }
     return "Unknown";
 }

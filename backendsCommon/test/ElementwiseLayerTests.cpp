@@ -5,6 +5,8 @@
 //
 #include "LayerTestUtils.hpp"
 
+#include <limits>
+
 using namespace armnn;
 using namespace armnn::test;
 
@@ -278,6 +280,30 @@ TEST_P(LayerTest, UnaryErfFloat32)
     // erf(0) = 0, erf(0.5) = 0.5204999, erf(-2) = -0.9953223
     ARMNN_RUN_LAYER(out, Unary(UnaryOperation::Erf), {TestTensor::Float({3}, {0, 0.5f, -2})}, {Float32Info({3})});
     EXPECT_TRUE(AllClose(out[0].AsFloat(), {0, 0.5204999f, -0.9953223f}, 1e-5f, 1e-6f));
+}
+
+TEST_P(LayerTest, UnaryInverseTrigonometryFloat32)
+{
+    // atan(1) = pi/4, atan(-inf) = -pi/2; asin(0.5) = pi/6, asin(-1) = -pi/2; acos(0.5) = pi/3, acos(-1) = pi.
+    const float inf = std::numeric_limits<float>::infinity();
+    ARMNN_RUN_LAYER(atanOut, Unary(UnaryOperation::Atan), {TestTensor::Float({2}, {1, -inf})}, {Float32Info({2})});
+    EXPECT_TRUE(AllClose(atanOut[0].AsFloat(), {0.7853982f, -1.5707964f}));
+    ARMNN_RUN_LAYER(asinOut, Unary(UnaryOperation::Asin), {TestTensor::Float({2}, {0.5f, -1})}, {Float32Info({2})});
+    EXPECT_TRUE(AllClose(asinOut[0].AsFloat(), {0.5235988f, -1.5707964f}));
+    ARMNN_RUN_LAYER(acosOut, Unary(UnaryOperation::Acos), {TestTensor::Float({2}, {0.5f, -1})}, {Float32Info({2})});
+    EXPECT_TRUE(AllClose(acosOut[0].AsFloat(), {1.0471976f, 3.1415927f}));
+}
+
+TEST_P(LayerTest, UnaryAbsNegSigned64Exact)
+{
+    // 2^53 + 1 is not a float; -INT64_MIN wraps to itself in two's complement (no overflow).
+    const int64_t minimum = std::numeric_limits<int64_t>::min();
+    const TensorInfo info({3}, DataType::Signed64);
+    const TestTensor x = TestTensor::Of<int64_t>(info, {-5, -9007199254740993, minimum});
+    ARMNN_RUN_LAYER(absOut, Unary(UnaryOperation::Abs), {x}, {info});
+    EXPECT_EQ(absOut[0].As<int64_t>(), (std::vector<int64_t>{5, 9007199254740993, minimum}));
+    ARMNN_RUN_LAYER(negOut, Unary(UnaryOperation::Neg), {x}, {info});
+    EXPECT_EQ(negOut[0].As<int64_t>(), (std::vector<int64_t>{5, 9007199254740993, minimum}));
 }
 
 TEST_P(LayerTest, UnaryCeilFloat32)

@@ -8,6 +8,7 @@ torchvision's layout (NCHW) at opset 17:
   transformer_block.onnx  one pre-norm encoder block: LayerNormalization, MatMul, Gemm, Softmax, Erf-GELU, a padding
                           mask through Expand and Where
   small_cnn.onnx          a small CNN (convolution, depthwise convolution, max pooling, Gemm)
+  detection_head.onnx     RoiAlign (avg and max modes, both coordinate modes) on constant rois, then TopK
   conv3d.onnx             three 3-D convolutions (padding, stride, dilation, SAME_UPPER)
   *.int8.onnx             small_cnn and mobilenet_v2 quantized by onnxruntime.quantization.quantize_static (QDQ,
                           int8 activations and weights, per tensor, calibrated on random inputs)
@@ -187,6 +188,26 @@ def small_cnn():
     return g.model([("input", [1, 3, 32, 32])], [(out, [1, 10])], "small_cnn")
 
 
+def detection_head():
+    """RoiAlign (average, half_pixel, adaptive sampling; max, output_half_pixel, 2 samples) on constant rois, then
+    TopK of each roi's flattened features (indices cast to float for the comparison)."""
+    g = Graph(11)
+    np = g.np
+    x1y1 = g.rng.uniform(0, 20, (6, 2))
+    rois = np.concatenate([x1y1, x1y1 + g.rng.uniform(2, 12, (6, 2))], axis=1).astype(np.float32)
+    batch = np.array([0, 1, 0, 1, 1, 0], np.int64)
+    r, b = g.const(rois, "rois"), g.const(batch, "batch")
+    avg = g.node("RoiAlign", ["features", r, b], output_height=4, output_width=4, sampling_ratio=0,
+                 spatial_scale=0.5)
+    mx = g.node("RoiAlign", ["features", r, b], output_height=3, output_width=3, sampling_ratio=2,
+                spatial_scale=0.5, mode="max", coordinate_transformation_mode="output_half_pixel")
+    flat = g.node("Reshape", [avg, g.const(np.array([6, -1], np.int64), "shape")])
+    values, indices = g.node("TopK", [flat, g.const(np.array([5], np.int64), "k")], n_out=2, axis=1)
+    indices = g.node("Cast", [indices], to=1)
+    return g.model([("features", [2, 8, 16, 16])],
+                   [(avg, [6, 8, 4, 4]), (mx, [6, 8, 3, 3]), (values, [6, 5]), (indices, [6, 5])], "detection_head")
+
+
 def conv3d_net():
     """Three 3-D convolutions (Convolution3d, NCDHW): explicit pads with a stride on H and bias, a dilated one with
     asymmetric pads, and one with SAME_UPPER padding and a stride on D."""
@@ -227,6 +248,7 @@ MODELS = {
     "mobilenet_v2.onnx": mobilenet_v2,
     "transformer_block.onnx": transformer_block,
     "small_cnn.onnx": small_cnn,
+    "detection_head.onnx": detection_head,
     "conv3d.onnx": conv3d_net,
 }
 # Float models that are also written quantized (QDQ), with their input shapes; the suffixes of the quantized files

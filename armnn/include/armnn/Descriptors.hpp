@@ -768,4 +768,49 @@ struct ScatterNdDescriptor : BaseDescriptor
     bool m_AxisEnabled;
 };
 
+/// TopK (an extension: Arm NN has no TopK layer; ONNX TopK). Output 0 holds the m_K largest (m_Largest) or
+/// smallest elements along m_Axis, output 1 their indices along the axis (Signed32 or Signed64). Order: by value,
+/// equal values by ascending index; NaN counts as larger than every number. The values are always sorted
+/// (m_Sorted = false lets a backend return them in any order; CpuRef sorts anyway).
+/// With m_KInput, input 1 holds K (one Signed32 or Signed64 value) at run time and execution fails unless it
+/// equals m_K: for models whose K arrives at run time while their output shape is fixed.
+struct TopKDescriptor : BaseDescriptor
+{
+    bool operator==(const TopKDescriptor& rhs) const
+    {
+        return m_K == rhs.m_K && m_Axis == rhs.m_Axis && m_Largest == rhs.m_Largest && m_Sorted == rhs.m_Sorted &&
+               m_KInput == rhs.m_KInput;
+    }
+    uint32_t m_K = 1;
+    int32_t m_Axis = -1;
+    bool m_Largest = true;
+    bool m_Sorted = true;
+    bool m_KInput = false;
+};
+
+/// RoiAlign (an extension: Arm NN has no RoiAlign layer; ONNX RoiAlign, opsets 10 and 16). Inputs: features
+/// [N, C, H, W] (NCHW), rois [R, 4] as (x1, y1, x2, y2) in input coordinates, batch indices [R] (Signed32 or
+/// Signed64). Output [R, C, m_OutputHeight, m_OutputWidth]: each bin averages (or, with
+/// PoolingAlgorithm::Max, takes the largest of) bilinearly interpolated samples, m_SamplingRatio per bin side
+/// (0: ceil(bin size), at most 1024; an explicit ratio must not exceed 1024), as ONNX Runtime computes it.
+struct RoiAlignDescriptor : BaseDescriptor
+{
+    bool operator==(const RoiAlignDescriptor& rhs) const
+    {
+        return m_OutputHeight == rhs.m_OutputHeight && m_OutputWidth == rhs.m_OutputWidth &&
+               m_SamplingRatio == rhs.m_SamplingRatio && m_SpatialScale == rhs.m_SpatialScale &&
+               m_PoolType == rhs.m_PoolType && m_HalfPixel == rhs.m_HalfPixel;
+    }
+    uint32_t m_OutputHeight = 1;
+    uint32_t m_OutputWidth = 1;
+    uint32_t m_SamplingRatio = 0;
+    /// Scales roi coordinates to the feature map.
+    float m_SpatialScale = 1.0f;
+    /// Average or Max.
+    PoolingAlgorithm m_PoolType = PoolingAlgorithm::Average;
+    /// ONNX coordinate_transformation_mode: half_pixel (true: scaled coordinates minus 0.5) or output_half_pixel
+    /// (false: scaled coordinates as they are, rois at least 1x1; opset 10's behaviour).
+    bool m_HalfPixel = true;
+};
+
 } // namespace armnn

@@ -50,6 +50,8 @@ struct TileDescriptor;
 struct TransposeConvolution2dDescriptor;
 struct TransposeDescriptor;
 struct ViewsDescriptor;
+struct TopKDescriptor;
+struct RoiAlignDescriptor;
 
 using ConcatDescriptor = OriginsDescriptor;
 using DepthToSpaceDescriptor = SpaceToDepthDescriptor;

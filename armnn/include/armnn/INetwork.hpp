@@ -315,6 +315,10 @@ public:
     IConnectableLayer* AddTransposeConvolution2dLayer(const TransposeConvolution2dDescriptor& descriptor,
                                                       const ConstTensor& weights, const Optional<ConstTensor>& biases,
                                                       const char* name = nullptr);
+    /// Extensions (no Arm NN equivalent). TopK: input 0 data (and input 1 K with m_KInput), outputs values and
+    /// indices. RoiAlign: inputs features, rois, batch indices; one output.
+    IConnectableLayer* AddTopKLayer(const TopKDescriptor& descriptor, const char* name = nullptr);
+    IConnectableLayer* AddRoiAlignLayer(const RoiAlignDescriptor& descriptor, const char* name = nullptr);
 
     /// An LSTM over a whole sequence. Inputs: 0 the sequence ([batch, time, input_size], or [time, batch,
     /// input_size] with m_TimeMajor), 1 the output state in [batch, output_size], 2 the cell state in

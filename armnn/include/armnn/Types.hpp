@@ -120,7 +120,10 @@ enum class UnaryOperation
     Sin = 7,
     Ceil = 8,
     Cos = 9,  // not in Arm NN's enum; the ONNX and TFLite COS operators need it
-    Erf = 10  // not in Arm NN's enum; ONNX Erf (exact GELU in transformer graphs) needs it
+    Erf = 10, // not in Arm NN's enum; ONNX Erf (exact GELU in transformer graphs) needs it
+    Atan = 11, // not in Arm NN's enum, nor the two below: ONNX Atan, Asin and Acos
+    Asin = 12,
+    Acos = 13
 };
 
 enum class BinaryOperation
@@ -340,7 +343,9 @@ private:
     X(ReverseV2) \
     X(Tile) \
     X(ScatterNd) \
-    X(BroadcastTo)
+    X(BroadcastTo) \
+    X(TopK) \
+    X(RoiAlign)
 
 enum class LayerType
 {
@@ -348,7 +353,7 @@ enum class LayerType
     LIST_OF_LAYER_TYPE
 #undef X
     FirstLayer = Activation,
-    LastLayer = BroadcastTo
+    LastLayer = RoiAlign
 };
 
 const char* GetLayerTypeAsCString(LayerType type);

@@ -1,6 +1,7 @@
 //
 // Detection post-processing (SSD box decoding and non-maximum suppression), as TensorFlow Lite's
-// TFLite_Detection_PostProcess custom operator.
+// TFLite_Detection_PostProcess custom operator, and the detection-head layers of ONNX models: TopK and RoiAlign
+// (extensions; Arm NN has neither).
 //
 #include "LayerTraitsHelpers.hpp"
 
@@ -90,6 +91,71 @@ std::vector<TensorShape> DetectionPostProcessShapes(const LayerInfo& layer)
 
 const LayerTraits kDetectionPostProcess{Fixed<3>, Fixed<4>, DetectionPostProcessShapes};
 
+unsigned int TopKInputs(const BaseDescriptor& d)
+{
+    return static_cast<const TopKDescriptor&>(d).m_KInput ? 2 : 1;
+}
+
+/// Values and indices: the input's shape with m_K elements along the axis.
+std::vector<TensorShape> TopKShapes(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<TopKDescriptor>();
+    CheckInputRank(layer, 0, 1, MaxNumOfTensorDimensions);
+    const TensorShape& in = layer.m_Inputs[0].GetShape();
+    const unsigned int axis = ResolveAxis(layer, desc.m_Axis, in.GetNumDimensions());
+    if (desc.m_K == 0 || desc.m_K > in[axis])
+    {
+        ThrowInvalid(layer, "m_K " + std::to_string(desc.m_K) + " is not in [1, " + std::to_string(in[axis]) +
+                                "], the size of axis " + std::to_string(axis));
+    }
+    if (desc.m_KInput && layer.m_Inputs[1].GetNumElements() != 1)
+    {
+        ThrowInvalid(layer, "input 1 (K) must hold one value");
+    }
+    TensorShape out = in;
+    out[axis] = desc.m_K;
+    return {out, out};
+}
+
+/// Features [N, C, H, W], rois [R, 4], batch indices [R] -> [R, C, m_OutputHeight, m_OutputWidth].
+std::vector<TensorShape> RoiAlignShapes(const LayerInfo& layer)
+{
+    const auto& desc = layer.GetDescriptor<RoiAlignDescriptor>();
+    CheckInputRank(layer, 0, 4, 4);
+    CheckInputRank(layer, 1, 2, 2);
+    CheckInputRank(layer, 2, 1, 1);
+    const TensorShape& x = layer.m_Inputs[0].GetShape();
+    const TensorShape& rois = layer.m_Inputs[1].GetShape();
+    const TensorShape& indices = layer.m_Inputs[2].GetShape();
+    if (rois[1] != 4 || indices[0] != rois[0])
+    {
+        std::ostringstream ss;
+        ss << "rois " << rois << " and batch indices " << indices << " must be [R, 4] and [R]";
+        ThrowInvalid(layer, ss.str());
+    }
+    if (desc.m_OutputHeight == 0 || desc.m_OutputWidth == 0)
+    {
+        ThrowInvalid(layer, "output size " + std::to_string(desc.m_OutputHeight) + "x" +
+                                std::to_string(desc.m_OutputWidth) + " has a zero dimension");
+    }
+    if (desc.m_PoolType != PoolingAlgorithm::Average && desc.m_PoolType != PoolingAlgorithm::Max)
+    {
+        ThrowInvalid(layer, "m_PoolType must be Average or Max");
+    }
+    if (desc.m_SamplingRatio > 1024)
+    {
+        ThrowInvalid(layer, "m_SamplingRatio " + std::to_string(desc.m_SamplingRatio) + " is above 1024");
+    }
+    if (!std::isfinite(desc.m_SpatialScale))
+    {
+        ThrowInvalid(layer, "m_SpatialScale is not finite");
+    }
+    return {TensorShape({rois[0], x[1], desc.m_OutputHeight, desc.m_OutputWidth})};
+}
+
+const LayerTraits kTopK{TopKInputs, Fixed<2>, TopKShapes};
+const LayerTraits kRoiAlign{Fixed<3>, Fixed<1>, RoiAlignShapes};
+
 } // namespace
 } // namespace layers
 
@@ -97,6 +163,8 @@ void RegisterDetectionLayers(LayerTraitsTable& table)
 {
     auto set = [&table](LayerType type, const LayerTraits& traits) { table[static_cast<size_t>(type)] = &traits; };
     set(LayerType::DetectionPostProcess, layers::kDetectionPostProcess);
+    set(LayerType::TopK, layers::kTopK);
+    set(LayerType::RoiAlign, layers::kRoiAlign);
 }
 
 } // namespace armnn

@@ -36,7 +36,7 @@ std::vector<TensorShape> ElementwiseBinaryShapes(const LayerInfo& layer)
 
 std::vector<TensorShape> ElementwiseUnaryShapes(const LayerInfo& layer)
 {
-    CheckEnumRange(layer, layer.GetDescriptor<ElementwiseUnaryDescriptor>().m_Operation, UnaryOperation::Erf,
+    CheckEnumRange(layer, layer.GetDescriptor<ElementwiseUnaryDescriptor>().m_Operation, UnaryOperation::Acos,
                    "unary operation");
     return SameShapeAsInput0(layer);
 }

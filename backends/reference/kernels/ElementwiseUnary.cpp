@@ -29,6 +29,9 @@ float ApplyUnary(UnaryOperation op, float x)
         case UnaryOperation::Ceil: return std::ceil(x);
         case UnaryOperation::Cos: return std::cos(x);
         case UnaryOperation::Erf: return std::erf(x);
+        case UnaryOperation::Atan: return std::atan(x);
+        case UnaryOperation::Asin: return std::asin(x);
+        case UnaryOperation::Acos: return std::acos(x);
     }
     return x;
 }
@@ -54,9 +57,10 @@ bool CheckElementwiseUnary(const LayerInfo& layer, std::string& reason)
                  GetUnaryOperationAsCString(op) + ", data type " + GetDataTypeName(type) + ")";
         return false;
     }
-    if (type == DataType::Signed32 && !IsIntegerOperation(op))
+    if ((type == DataType::Signed32 || type == DataType::Signed64) && !IsIntegerOperation(op))
     {
-        reason = std::string("operation ") + GetUnaryOperationAsCString(op) + " is not supported on Signed32";
+        reason = std::string("operation ") + GetUnaryOperationAsCString(op) + " is not supported on " +
+                 GetDataTypeName(type);
         return false;
     }
     return true;
@@ -66,15 +70,19 @@ std::unique_ptr<IWorkload> CreateElementwiseUnary(const LayerInfo& layer)
 {
     const UnaryOperation op = layer.GetDescriptor<ElementwiseUnaryDescriptor>().m_Operation;
     const size_t count = layer.m_Inputs[0].GetNumElements();
-    if (layer.m_Inputs[0].GetDataType() == DataType::Signed32)
+    const DataType type = layer.m_Inputs[0].GetDataType();
+    if (type == DataType::Signed32 || type == DataType::Signed64)
     {
         const TensorInfo in = layer.m_Inputs[0];
         const TensorInfo out = layer.m_Outputs[0];
         return MakeTensorWorkload([=](const ExecutionTensors& t) {
             std::vector<int64_t> values = DecodeToInt64(in, t.Input(0));
+            // Negation in two's complement without overflow: -INT64_MIN stays INT64_MIN, as in C++ runtimes
+            // that wrap (Signed32 results saturate when encoded).
+            auto negate = [](int64_t v) { return static_cast<int64_t>(uint64_t{0} - static_cast<uint64_t>(v)); };
             for (int64_t& v : values)
             {
-                v = op == UnaryOperation::Abs ? std::llabs(v) : op == UnaryOperation::Neg ? -v : v;
+                v = op == UnaryOperation::Abs ? (v < 0 ? negate(v) : v) : op == UnaryOperation::Neg ? negate(v) : v;
             }
             EncodeFromInt64(out, values.data(), t.Output(0));
         });

@@ -127,6 +127,9 @@ bool AllConst(const NodeContext& ctx)
 
 armnn::DataType TypeOf(armnn::IOutputSlot& s) { return s.GetTensorInfo().GetDataType(); }
 
+/// INT8 and UINT8, which armnn holds as quantized types (scale 1) whose arithmetic rounds and saturates.
+bool Narrow8(int32_t onnxType) { return onnxType == TP::INT8 || onnxType == TP::UINT8; }
+
 // Small graph-building blocks used by composite converters.
 armnn::IOutputSlot& Bin(NodeContext& ctx, armnn::BinaryOperation op, armnn::IOutputSlot& a, armnn::IOutputSlot& b,
                         const std::string& suffix)
@@ -152,6 +155,21 @@ armnn::IOutputSlot& Act(NodeContext& ctx, armnn::ActivationFunction f, armnn::IO
     auto* l = ctx.Network().AddActivationLayer(armnn::ActivationDescriptor(f, alpha, beta),
                                                ctx.LayerName(suffix).c_str());
     ctx.Emit(l, {&a}, TypeOf(a));
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& CompareSlots(NodeContext& ctx, armnn::ComparisonOperation op, armnn::IOutputSlot& a,
+                                 armnn::IOutputSlot& b, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a, &b}, armnn::DataType::Boolean);
+    return l->GetOutputSlot(0);
+}
+
+armnn::IOutputSlot& CastSlot(NodeContext& ctx, armnn::IOutputSlot& a, armnn::DataType t, const std::string& suffix)
+{
+    auto* l = ctx.Network().AddCastLayer(ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&a}, t);
     return l->GetOutputSlot(0);
 }
 
@@ -245,9 +263,13 @@ void ConvertBinary(NodeContext& ctx, armnn::BinaryOperation op)
         ctx.Fail("inputs have different types " + OnnxTypeName(ctx.In(0).m_ElemType) + " and " +
                  OnnxTypeName(ctx.In(1).m_ElemType));
     }
-    if (type == "Div" && (ctx.In(0).m_ElemType == TP::UINT8 || ctx.In(0).m_ElemType == TP::INT8))
+    if (type == "Div" && Narrow8(ctx.In(0).m_ElemType))
     {
-        ctx.Unsupported("Div on 8-bit integers (armnn treats them as quantized and rounds)");
+        // armnn's 8-bit types are quantized and their Div rounds: divide in int32, which truncates as ONNX does.
+        armnn::IOutputSlot& q = Bin(ctx, op, CastSlot(ctx, ctx.Slot(0), armnn::DataType::Signed32, "_a32"),
+                                    CastSlot(ctx, ctx.Slot(1), armnn::DataType::Signed32, "_b32"), "_div");
+        ctx.SetOutput(0, CastSlot(ctx, q, TypeOf(ctx.Slot(0)), ""), ctx.In(0).m_ElemType, out);
+        return;
     }
     armnn::IOutputSlot* b = &ctx.Slot(1);
     if (type == "Pow" && ctx.In(0).m_ElemType != ctx.In(1).m_ElemType)
@@ -705,18 +727,12 @@ void ConvertConvTranspose(NodeContext& ctx)
     ctx.SetOutput(0, l->GetOutputSlot(0), TP::FLOAT, From4d(o4, x.size()));
 }
 
-void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
+/// Pooling2d of input 0 (1-D or 2-D) with the node's window attributes: the pooled slot (4-D) and its ONNX dims.
+/// `countPad`: padded zeros count in the average's divisor.
+std::pair<armnn::IOutputSlot*, Dims> Pool(NodeContext& ctx, armnn::IOutputSlot& x4, armnn::PoolingAlgorithm algo,
+                                          bool countPad, const std::string& suffix)
 {
     const Dims x = ctx.Dims(0);
-    if (x.size() != 4 && x.size() != 3)
-    {
-        ctx.Unsupported("only 1-D and 2-D pooling (input rank " + std::to_string(x.size()) + ")");
-    }
-    if (ctx.HasOutput(1))
-    {
-        ctx.Unsupported("the Indices output of MaxPool");
-    }
-    RequireFloat(ctx);
     const Window win = ReadWindow(ctx, x, ctx.AttrInts("kernel_shape"));
     if (win.dH != 1 || win.dW != 1)
     {
@@ -728,16 +744,62 @@ void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
     d.m_PadTop = win.padTop; d.m_PadLeft = win.padLeft; d.m_PadBottom = win.padBottom; d.m_PadRight = win.padRight;
     d.m_OutputShapeRounding = ctx.AttrInt("ceil_mode", 0) ? armnn::OutputShapeRounding::Ceiling
                                                           : armnn::OutputShapeRounding::Floor;
-    d.m_PaddingMethod = (algo == armnn::PoolingAlgorithm::Average && ctx.AttrInt("count_include_pad", 0))
-                            ? armnn::PaddingMethod::IgnoreValue
-                            : armnn::PaddingMethod::Exclude;
+    d.m_PaddingMethod = countPad ? armnn::PaddingMethod::IgnoreValue : armnn::PaddingMethod::Exclude;
     d.m_DataLayout = armnn::DataLayout::NCHW;
-    armnn::IOutputSlot& in = ctx.Reshape(ctx.Slot(0), To4d(x), "_to4d");
-    auto* l = ctx.Network().AddPooling2dLayer(d, ctx.LayerName().c_str());
-    ctx.Emit(l, {&in}, TypeOf(in));
+    auto* l = ctx.Network().AddPooling2dLayer(d, ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x4}, TypeOf(x4));
     Dims o4;
     for (unsigned i = 0; i < 4; ++i) o4.push_back(l->GetOutputSlot(0).GetTensorInfo().GetShape()[i]);
-    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, From4d(o4, x.size()));
+    return {&l->GetOutputSlot(0), From4d(o4, x.size())};
+}
+
+void CheckPoolInput(NodeContext& ctx)
+{
+    const size_t rank = ctx.Rank(0);
+    if (rank != 4 && rank != 3)
+    {
+        ctx.Unsupported("only 1-D and 2-D pooling (input rank " + std::to_string(rank) + ")");
+    }
+    RequireFloat(ctx);
+}
+
+void ConvertPool(NodeContext& ctx, armnn::PoolingAlgorithm algo)
+{
+    CheckPoolInput(ctx);
+    if (ctx.HasOutput(1))
+    {
+        ctx.Unsupported("the Indices output of MaxPool");
+    }
+    const bool countPad = algo == armnn::PoolingAlgorithm::Average && ctx.AttrInt("count_include_pad", 0);
+    auto [y, dims] = Pool(ctx, ctx.Reshape(ctx.Slot(0), To4d(ctx.Dims(0)), "_to4d"), algo, countPad, "");
+    ctx.SetOutput(0, *y, ctx.In(0).m_ElemType, dims);
+}
+
+/// (sum over the window of |x|^p)^(1/p): an average pool that counts the zero padding, times the window size.
+void ConvertLpPool(NodeContext& ctx)
+{
+    CheckPoolInput(ctx);
+    if (ctx.AttrInt("ceil_mode", 0) != 0)
+    {
+        ctx.Unsupported("ceil_mode (windows past the padding would change the average's divisor)");
+    }
+    const int64_t p = ctx.AttrInt("p", 2);
+    if (p < 1 || p > 64)
+    {
+        ctx.Fail("p " + std::to_string(p) + " is not in [1, 64]");
+    }
+    const int32_t t = ctx.In(0).m_ElemType;
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& x4 = ctx.Reshape(ctx.Slot(0), To4d(ctx.Dims(0)), "_to4d");
+    armnn::IOutputSlot& a = Unary(ctx, armnn::UnaryOperation::Abs, x4, "_abs");
+    armnn::IOutputSlot& powered = p == 1 ? a : p == 2 ? Bin(ctx, BO::Mul, a, a, "_pow")
+                                                      : Bin(ctx, BO::Power, a, Scalar(ctx, t, static_cast<double>(p), "_p"), "_pow");
+    auto [avg, dims] = Pool(ctx, powered, armnn::PoolingAlgorithm::Average, true, "_avg");
+    const Dims k = ctx.AttrInts("kernel_shape");
+    armnn::IOutputSlot& sum = Bin(ctx, BO::Mul, *avg, Scalar(ctx, t, static_cast<double>(Product(k)), "_window"), p == 1 ? "" : "_sum");
+    armnn::IOutputSlot& y = p == 1 ? sum : p == 2 ? Unary(ctx, armnn::UnaryOperation::Sqrt, sum, "")
+                                                  : Bin(ctx, BO::Power, sum, Scalar(ctx, t, 1.0 / static_cast<double>(p), "_invp"), "");
+    ctx.SetOutput(0, y, t, dims);
 }
 
 void ConvertGlobalPool(NodeContext& ctx, armnn::ReduceOperation op)
@@ -872,6 +934,57 @@ void ConvertRmsNorm(NodeContext& ctx)
     armnn::IOutputSlot& rms = Unary(ctx, armnn::UnaryOperation::Sqrt, msEps, "_rms");
     armnn::IOutputSlot& norm = Bin(ctx, armnn::BinaryOperation::Div, x, rms, "_norm");
     ctx.SetOutput(0, Bin(ctx, armnn::BinaryOperation::Mul, norm, ctx.Slot(1), "_scale"), t, ctx.Dims(0));
+}
+
+/// ONNX's function: (x - mean) / (sqrt(variance) + 1e-9) over `axes` (default N, H, W).
+void ConvertMeanVarianceNormalization(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    std::vector<uint32_t> axes;
+    for (int64_t a : ctx.AttrInts("axes", {0, 2, 3}))
+    {
+        axes.push_back(static_cast<uint32_t>(NormAxis(ctx, a, in.size())));
+    }
+    const int32_t t = ctx.In(0).m_ElemType;
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    armnn::IOutputSlot& mean = Reduce(ctx, armnn::ReduceOperation::Mean, x, axes, true, "_mean");
+    armnn::IOutputSlot& centred = Bin(ctx, BO::Sub, x, mean, "_centred");
+    armnn::IOutputSlot& var = Reduce(ctx, armnn::ReduceOperation::Mean, Bin(ctx, BO::Mul, centred, centred, "_sq"), axes, true, "_var");
+    armnn::IOutputSlot& stdv = Bin(ctx, BO::Add, Unary(ctx, armnn::UnaryOperation::Sqrt, var, "_sqrt"), Scalar(ctx, t, 1e-9, "_eps"), "_std");
+    ctx.SetOutput(0, Bin(ctx, BO::Div, centred, stdv, ""), t, in);
+}
+
+/// Across-channel local response normalization: armnn's Normalization with alpha / size (ONNX divides alpha by
+/// the window size; armnn does not). Even sizes have a lopsided window in ONNX, which armnn cannot express.
+void ConvertLrn(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    if (ctx.Rank(0) != 4)
+    {
+        ctx.Unsupported("LRN of a rank-" + std::to_string(ctx.Rank(0)) + " input (4-D only)");
+    }
+    const int64_t size = ctx.AttrInt("size", 0);
+    if (size < 1 || size > 65535)
+    {
+        ctx.Fail("size " + std::to_string(size) + " is not in [1, 65535]");
+    }
+    if (size % 2 == 0)
+    {
+        ctx.Unsupported("an even size (ONNX's window is then lopsided)");
+    }
+    armnn::NormalizationDescriptor d;
+    d.m_NormChannelType = armnn::NormalizationAlgorithmChannel::Across;
+    d.m_NormMethodType = armnn::NormalizationAlgorithmMethod::LocalBrightness;
+    d.m_NormSize = static_cast<uint32_t>(size);
+    d.m_Alpha = ctx.AttrFloat("alpha", 0.0001f) / static_cast<float>(size);
+    d.m_Beta = ctx.AttrFloat("beta", 0.75f);
+    d.m_K = ctx.AttrFloat("bias", 1.0f);
+    d.m_DataLayout = armnn::DataLayout::NCHW;
+    auto* l = ctx.Network().AddNormalizationLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&ctx.Slot(0)}, TypeOf(ctx.Slot(0)));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, ctx.Dims(0));
 }
 
 void ConvertInstanceNorm(NodeContext& ctx)
@@ -1777,6 +1890,110 @@ armnn::IOutputSlot& Concat(NodeContext& ctx, armnn::IOutputSlot& a, armnn::IOutp
     return l->GetOutputSlot(0);
 }
 
+/// The last-axis slice [from, from + count) of a slot of shape dims.
+armnn::IOutputSlot& SliceLast(NodeContext& ctx, armnn::IOutputSlot& x, const Dims& dims, int64_t from, int64_t count,
+                              const std::string& suffix)
+{
+    std::vector<unsigned int> begin(dims.size(), 0);
+    std::vector<unsigned int> size(dims.begin(), dims.end());
+    begin.back() = static_cast<unsigned int>(from);
+    size.back() = static_cast<unsigned int>(count);
+    auto* l = ctx.Network().AddSliceLayer(armnn::SliceDescriptor(begin, size), ctx.LayerName(suffix).c_str());
+    ctx.Emit(l, {&x}, TypeOf(x));
+    return l->GetOutputSlot(0);
+}
+
+/// RotaryEmbedding (opset 23) as ONNX's reference computes it, on [batch, sequence, heads, head size]: the first
+/// rotary_embedding_dim values of each head are split in halves (or even and odd positions when interleaved),
+/// rotated by the cos/sin caches (gathered at position_ids when given) and put back; the rest pass unchanged.
+void ConvertRotaryEmbedding(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims in = ctx.Dims(0);
+    const int64_t heads = ctx.AttrInt("num_heads", 0);
+    if (in.size() != 3 && in.size() != 4)
+    {
+        ctx.Fail("input must be 3-D or 4-D, not " + DimsToString(in), ctx.InputName(0));
+    }
+    if (in.size() == 3 && (heads < 1 || in[2] % heads != 0))
+    {
+        ctx.Fail("num_heads " + std::to_string(heads) + " must be positive and divide the hidden size " +
+                 std::to_string(in[2]));
+    }
+    const int64_t b = in[0];
+    const int64_t s = in.size() == 4 ? in[2] : in[1];
+    const int64_t h = in.size() == 4 ? in[1] : heads;
+    const int64_t d = in.size() == 4 ? in[3] : in[2] / heads;
+    const int64_t rot = ctx.AttrInt("rotary_embedding_dim", 0) == 0 ? d : ctx.AttrInt("rotary_embedding_dim", 0);
+    if (rot < 2 || rot > d || rot % 2 != 0)
+    {
+        ctx.Fail("rotary_embedding_dim " + std::to_string(rot) + " must be even and in [2, head size " +
+                 std::to_string(d) + "]");
+    }
+    const int64_t half = rot / 2;
+    const bool interleaved = ctx.AttrInt("interleaved", 0) != 0;
+    const Dims bshd = {b, s, h, d};
+    armnn::IOutputSlot& x = in.size() == 4 ? Permute(ctx, ctx.Slot(0), {0, 2, 1, 3}, "_bshd") : ctx.Reshape(ctx.Slot(0), bshd, "_bshd");
+    // Caches as [batch, sequence, 1, half], broadcast over the heads.
+    auto cache = [&](size_t i, const std::string& name) -> armnn::IOutputSlot& {
+        armnn::IOutputSlot* c = &ctx.Slot(i);
+        if (ctx.Has(3))
+        {
+            if (ctx.Rank(i) != 2 || ctx.Dims(i)[1] != half || ctx.Dims(3) != Dims{b, s})
+            {
+                ctx.Fail("with position_ids [batch, sequence] the caches must be [positions, " +
+                         std::to_string(half) + "]", ctx.InputName(i));
+            }
+            auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName("_" + name).c_str());
+            ctx.Emit(g, {c, &CastSlot(ctx, ctx.Slot(3), armnn::DataType::Signed32, "_" + name + "_positions")}, TypeOf(*c));
+            c = &g->GetOutputSlot(0);
+        }
+        else if (ctx.Dims(i) != Dims{b, s, half})
+        {
+            ctx.Fail("without position_ids the caches must be [batch, sequence, " + std::to_string(half) + "]",
+                     ctx.InputName(i));
+        }
+        return ctx.Reshape(*c, {b, s, 1, half}, "_" + name + "_bs1h");
+    };
+    armnn::IOutputSlot& cosC = cache(1, "cos");
+    armnn::IOutputSlot& sinC = cache(2, "sin");
+    armnn::IOutputSlot& rotated = rot == d ? x : SliceLast(ctx, x, bshd, 0, rot, "_rotated");
+    armnn::IOutputSlot* x1 = nullptr;
+    armnn::IOutputSlot* x2 = nullptr;
+    const Dims pairs = {b, s, h, half, 2};
+    if (interleaved)
+    {
+        armnn::IOutputSlot& p = ctx.Reshape(rotated, pairs, "_pairs");
+        x1 = &ctx.Reshape(SliceLast(ctx, p, pairs, 0, 1, "_even"), {b, s, h, half}, "_x1");
+        x2 = &ctx.Reshape(SliceLast(ctx, p, pairs, 1, 1, "_odd"), {b, s, h, half}, "_x2");
+    }
+    else
+    {
+        x1 = &SliceLast(ctx, rotated, {b, s, h, rot}, 0, half, "_x1");
+        x2 = &SliceLast(ctx, rotated, {b, s, h, rot}, half, half, "_x2");
+    }
+    using BO = armnn::BinaryOperation;
+    armnn::IOutputSlot& real = Bin(ctx, BO::Sub, Bin(ctx, BO::Mul, cosC, *x1, "_cos_x1"), Bin(ctx, BO::Mul, sinC, *x2, "_sin_x2"), "_real");
+    armnn::IOutputSlot& imag = Bin(ctx, BO::Add, Bin(ctx, BO::Mul, sinC, *x1, "_sin_x1"), Bin(ctx, BO::Mul, cosC, *x2, "_cos_x2"), "_imag");
+    armnn::IOutputSlot* y = nullptr;
+    if (interleaved)
+    {
+        armnn::IOutputSlot& both = Concat(ctx, ctx.Reshape(real, {b, s, h, half, 1}, "_real5"),
+                                          ctx.Reshape(imag, {b, s, h, half, 1}, "_imag5"), 4, "_interleave");
+        y = &ctx.Reshape(both, {b, s, h, rot}, "_rotated_back");
+    }
+    else
+    {
+        y = &Concat(ctx, real, imag, 3, "_rotated_back");
+    }
+    if (rot < d)
+    {
+        y = &Concat(ctx, *y, SliceLast(ctx, x, bshd, rot, d - rot, "_pass"), 3, "_joined");
+    }
+    armnn::IOutputSlot& out = in.size() == 4 ? Permute(ctx, *y, {0, 2, 1, 3}, "") : ctx.Reshape(*y, in, "");
+    ctx.SetOutput(0, out, ctx.In(0).m_ElemType, in);
+}
+
 /// Q, K or V as [batch, heads, sequence, head size]: 3-D inputs [batch, sequence, heads * head size] are split.
 armnn::IOutputSlot& AttentionHeads(NodeContext& ctx, size_t i, int64_t heads, Dims& dims, const std::string& suffix)
 {
@@ -1986,21 +2203,6 @@ void ConvertSoftmaxCrossEntropyLoss(NodeContext& ctx)
 // ---------------------------------------------------------------------------------------------------------------
 // Small composites: Hardmax, LpNormalization, IsInf, IsNaN, ThresholdedRelu, EyeLike, OneHot, GroupNormalization
 
-armnn::IOutputSlot& CompareSlots(NodeContext& ctx, armnn::ComparisonOperation op, armnn::IOutputSlot& a,
-                                 armnn::IOutputSlot& b, const std::string& suffix)
-{
-    auto* l = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(op), ctx.LayerName(suffix).c_str());
-    ctx.Emit(l, {&a, &b}, armnn::DataType::Boolean);
-    return l->GetOutputSlot(0);
-}
-
-armnn::IOutputSlot& CastSlot(NodeContext& ctx, armnn::IOutputSlot& a, armnn::DataType t, const std::string& suffix)
-{
-    auto* l = ctx.Network().AddCastLayer(ctx.LayerName(suffix).c_str());
-    ctx.Emit(l, {&a}, t);
-    return l->GetOutputSlot(0);
-}
-
 /// Hardmax: 1 at the first maximum along the axis, 0 elsewhere (ArgMax, then Equal against the axis indices).
 void ConvertHardmax(NodeContext& ctx)
 {
@@ -2175,14 +2377,24 @@ void ConvertMod(NodeContext& ctx)
         ctx.SetConstOutput(0, std::move(c));
         return;
     }
-    if (t != TP::FLOAT && t != TP::FLOAT16 && t != TP::INT32 && t != TP::INT64) ctx.Unsupported("Mod on " + OnnxTypeName(t));
+    if (!real && t != TP::INT32 && t != TP::INT64 && !Narrow8(t) && t != TP::INT16 && t != TP::UINT16 &&
+        t != TP::UINT32)
+    {
+        ctx.Unsupported("Mod on " + OnnxTypeName(t));
+    }
     using BO = armnn::BinaryOperation;
-    armnn::IOutputSlot& a = ctx.Slot(0);
-    armnn::IOutputSlot& b = ctx.Slot(1);
+    // 8-bit integers are armnn's quantized types, whose arithmetic rounds and saturates: compute in int32 (the
+    // remainder fits the input type). 16-bit and uint32 inputs are already Signed32 and Signed64.
+    const int32_t w = Narrow8(t) ? TP::INT32 : t;
+    armnn::IOutputSlot& a = Narrow8(t) ? CastSlot(ctx, ctx.Slot(0), armnn::DataType::Signed32, "_a32") : ctx.Slot(0);
+    armnn::IOutputSlot& b = Narrow8(t) ? CastSlot(ctx, ctx.Slot(1), armnn::DataType::Signed32, "_b32") : ctx.Slot(1);
+    auto finish = [&](armnn::IOutputSlot& r) {
+        ctx.SetOutput(0, Narrow8(t) ? CastSlot(ctx, r, TypeOf(ctx.Slot(0)), "") : r, t, out);
+    };
     if (!cFmod)
     {
         armnn::IOutputSlot& q = Bin(ctx, BO::FloorDiv, a, b, "_floordiv");
-        ctx.SetOutput(0, Bin(ctx, BO::Sub, a, Bin(ctx, BO::Mul, q, b, "_qb"), ""), t, out);
+        finish(Bin(ctx, BO::Sub, a, Bin(ctx, BO::Mul, q, b, "_qb"), Narrow8(t) ? "_mod" : ""));
         return;
     }
     // fmod(a, b) = sign(a) * (|a| - floor(|a| / |b|) * |b|).
@@ -2192,13 +2404,138 @@ void ConvertMod(NodeContext& ctx)
     armnn::IOutputSlot& m = Bin(ctx, BO::Sub, absA, Bin(ctx, BO::Mul, q, absB, "_qb"), "_absmod");
     auto* isNeg = ctx.Network().AddComparisonLayer(armnn::ComparisonDescriptor(armnn::ComparisonOperation::Less),
                                                    ctx.LayerName("_isneg").c_str());
-    ctx.Emit(isNeg, {&a, &Scalar(ctx, t, 0, "_zero")}, armnn::DataType::Boolean);
+    ctx.Emit(isNeg, {&a, &Scalar(ctx, w, 0, "_zero")}, armnn::DataType::Boolean);
     auto* negT = ctx.Network().AddCastLayer(ctx.LayerName("_isneg_cast").c_str());
     ctx.Emit(negT, {&isNeg->GetOutputSlot(0)}, TypeOf(a));
     // sign = 1 - 2 * isNeg
-    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, negT->GetOutputSlot(0), Scalar(ctx, t, 2, "_two"), "_twice");
-    armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, Scalar(ctx, t, 1, "_one"), twice, "_sign");
-    ctx.SetOutput(0, Bin(ctx, BO::Mul, m, sign, ""), t, out);
+    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, negT->GetOutputSlot(0), Scalar(ctx, w, 2, "_two"), "_twice");
+    armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, Scalar(ctx, w, 1, "_one"), twice, "_sign");
+    finish(Bin(ctx, BO::Mul, m, sign, Narrow8(t) ? "_mod" : ""));
+}
+
+/// ~x without bit operations: (2^bits - 1) - x for unsigned types, -1 - x for signed ones (two's complement).
+/// 8-bit types go through int32 (armnn's 8-bit arithmetic is quantized).
+void ConvertBitwiseNot(NodeContext& ctx)
+{
+    const int32_t t = ctx.In(0).m_ElemType;
+    const std::map<int32_t, double> bases = {{TP::UINT8, 255.0},  {TP::UINT16, 65535.0}, {TP::UINT32, 4294967295.0},
+                                             {TP::INT8, -1.0},    {TP::INT16, -1.0},     {TP::INT32, -1.0},
+                                             {TP::INT64, -1.0}};
+    const auto base = bases.find(t);
+    if (base == bases.end())
+    {
+        ctx.Unsupported("BitwiseNot on " + OnnxTypeName(t));
+    }
+    if (ctx.IsConst(0))
+    {
+        const ConstValue& x = ctx.Const(0, "X");
+        ConstValue c = MakeConst(t, x.m_Dims, {});
+        for (size_t i = 0; i < x.NumElements(); ++i) c.m_Ints.push_back(static_cast<int64_t>(base->second) - x.Int(i));
+        ctx.SetConstOutput(0, std::move(c));
+        return;
+    }
+    const bool narrow = Narrow8(t);
+    armnn::IOutputSlot& x = narrow ? CastSlot(ctx, ctx.Slot(0), armnn::DataType::Signed32, "_x32") : ctx.Slot(0);
+    armnn::IOutputSlot& r = Bin(ctx, armnn::BinaryOperation::Sub, Scalar(ctx, narrow ? TP::INT32 : t, base->second, "_base"),
+                                x, narrow ? "_not" : "");
+    ctx.SetOutput(0, narrow ? CastSlot(ctx, r, TypeOf(ctx.Slot(0)), "") : r, t, ctx.Dims(0));
+}
+
+/// BitShift on unsigned integers, in int64 arithmetic (armnn has no bit operations): right is x floor-divided by
+/// 2^y; left is (x mod 2^(bits - y)) * 2^y, the bits that stay inside the type, so nothing overflows. Shifts are
+/// clamped to the type's width, which gives 0 (ONNX leaves wider shifts undefined).
+void ConvertBitShift(NodeContext& ctx)
+{
+    const int32_t t = ctx.In(0).m_ElemType;
+    const std::map<int32_t, int64_t> widths = {{TP::UINT8, 8}, {TP::UINT16, 16}, {TP::UINT32, 32}};
+    const auto width = widths.find(t);
+    if (width == widths.end())
+    {
+        ctx.Unsupported("BitShift on " + OnnxTypeName(t));
+    }
+    if (ctx.In(1).m_ElemType != t)
+    {
+        ctx.Fail("inputs have different types");
+    }
+    const std::string direction = ctx.AttrString("direction", "");
+    if (direction != "LEFT" && direction != "RIGHT")
+    {
+        ctx.Fail("direction '" + direction + "' is not LEFT or RIGHT");
+    }
+    const Dims out = BroadcastDims(ctx, ctx.Dims(0), ctx.Dims(1));
+    using BO = armnn::BinaryOperation;
+    const armnn::DataType i64 = armnn::DataType::Signed64;
+    auto wide = [&](size_t i, const std::string& suffix) -> armnn::IOutputSlot& {
+        return TypeOf(ctx.Slot(i)) == i64 ? ctx.Slot(i) : CastSlot(ctx, ctx.Slot(i), i64, suffix);
+    };
+    armnn::IOutputSlot& x = wide(0, "_x64");
+    armnn::IOutputSlot& bits = Scalar(ctx, TP::INT64, static_cast<double>(width->second), "_width");
+    armnn::IOutputSlot& y = Bin(ctx, BO::Minimum, wide(1, "_y64"), bits, "_shift");
+    armnn::IOutputSlot& two = Scalar(ctx, TP::INT64, 2, "_two");
+    armnn::IOutputSlot& scale = Bin(ctx, BO::Power, two, y, "_scale");
+    armnn::IOutputSlot* r = nullptr;
+    if (direction == "RIGHT")
+    {
+        r = &Bin(ctx, BO::FloorDiv, x, scale, "_shifted");
+    }
+    else
+    {
+        armnn::IOutputSlot& keep = Bin(ctx, BO::Power, two, Bin(ctx, BO::Sub, bits, y, "_keepbits"), "_keep");
+        armnn::IOutputSlot& low = Bin(ctx, BO::Sub, x, Bin(ctx, BO::Mul, Bin(ctx, BO::FloorDiv, x, keep, "_high"), keep, "_highpart"), "_low");
+        r = &Bin(ctx, BO::Mul, low, scale, "_shifted");
+    }
+    const armnn::DataType type = TypeOf(ctx.Slot(0));
+    ctx.SetOutput(0, type == i64 ? *r : CastSlot(ctx, *r, type, ""), t, out);
+}
+
+/// ReverseSequence: on [batch, time, rest] (the input transposed when time comes first), element (b, t) reads
+/// time t' = t < len[b] ? len[b] - 1 - t : t, computed at run time as t + (t < len) * (len - 1 - 2t), then a
+/// Gather of the flattened input at b * T * R + t' * R + r.
+void ConvertReverseSequence(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    const int64_t batchAxis = ctx.AttrInt("batch_axis", 1);
+    const int64_t timeAxis = ctx.AttrInt("time_axis", 0);
+    if (in.size() < 2 || !((batchAxis == 0 && timeAxis == 1) || (batchAxis == 1 && timeAxis == 0)))
+    {
+        ctx.Fail("needs rank 2 or more and batch_axis, time_axis = (0, 1) or (1, 0)");
+    }
+    const int64_t b = in[static_cast<size_t>(batchAxis)];
+    const int64_t t = in[static_cast<size_t>(timeAxis)];
+    const int64_t r = Product(in, 2);
+    if (ctx.Dims(1) != Dims{b})
+    {
+        ctx.Fail("sequence_lens must be [" + std::to_string(b) + "]", ctx.InputName(1));
+    }
+    if (Product(in) > std::numeric_limits<int32_t>::max())
+    {
+        ctx.Unsupported("more elements than int32 Gather indices reach");
+    }
+    std::vector<unsigned int> swap = {1, 0};
+    for (size_t i = 2; i < in.size(); ++i) swap.push_back(static_cast<unsigned int>(i));
+    armnn::IOutputSlot& x = timeAxis == 0 ? Permute(ctx, ctx.Slot(0), swap, "_batch_first") : ctx.Slot(0);
+    using BO = armnn::BinaryOperation;
+    std::vector<double> times, bases, rests;
+    for (int64_t i = 0; i < t; ++i) times.push_back(static_cast<double>(i));
+    for (int64_t i = 0; i < b; ++i) bases.push_back(static_cast<double>(i * t * r));
+    for (int64_t i = 0; i < r; ++i) rests.push_back(static_cast<double>(i));
+    armnn::IOutputSlot& time = ctx.ConstSlot(MakeConst(TP::INT64, {1, t, 1}, times), "_time");
+    armnn::IOutputSlot& len = ctx.Reshape(ctx.In(1).m_ElemType == TP::INT64 ? ctx.Slot(1) : CastSlot(ctx, ctx.Slot(1), armnn::DataType::Signed64, "_lens64"), {b, 1, 1}, "_lens");
+    armnn::IOutputSlot& inside = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Less, time, len, "_inside"), armnn::DataType::Signed64, "_inside64");
+    armnn::IOutputSlot& twice = Bin(ctx, BO::Mul, time, Scalar(ctx, TP::INT64, 2, "_two"), "_twice");
+    armnn::IOutputSlot& delta = Bin(ctx, BO::Sub, Bin(ctx, BO::Sub, len, Scalar(ctx, TP::INT64, 1, "_one"), "_last"), twice, "_delta");
+    armnn::IOutputSlot& source = Bin(ctx, BO::Add, time, Bin(ctx, BO::Mul, inside, delta, "_move"), "_source");
+    armnn::IOutputSlot& row = Bin(ctx, BO::Add, ctx.ConstSlot(MakeConst(TP::INT64, {b, 1, 1}, bases), "_base"),
+                                  Bin(ctx, BO::Mul, source, Scalar(ctx, TP::INT64, static_cast<double>(r), "_rest"), "_offset"), "_row");
+    armnn::IOutputSlot& index = Bin(ctx, BO::Add, row, ctx.ConstSlot(MakeConst(TP::INT64, {1, 1, r}, rests), "_within"), "_index");
+    armnn::IOutputSlot& flatIndex = ctx.Reshape(CastSlot(ctx, index, armnn::DataType::Signed32, "_index32"), {b * t * r}, "_flat_index");
+    auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(0), ctx.LayerName("_gather").c_str());
+    ctx.Emit(g, {&ctx.Reshape(x, {b * t * r}, "_flat"), &flatIndex}, TypeOf(x));
+    Dims batchFirst = in;
+    std::swap(batchFirst[0], batchFirst[1]);
+    if (timeAxis == 1) batchFirst = in;
+    armnn::IOutputSlot& y = ctx.Reshape(g->GetOutputSlot(0), batchFirst, "_unflat");
+    ctx.SetOutput(0, timeAxis == 0 ? Permute(ctx, y, swap, "") : y, ctx.In(0).m_ElemType, in);
 }
 
 /// Trilu: keeps the elements on and above (upper) or below (lower) the k-th diagonal of the last two axes, with
@@ -2261,6 +2598,209 @@ void ConvertArgMinMax(NodeContext& ctx, armnn::ArgMinMaxFunction f)
     Dims out = in;
     if (ctx.AttrInt("keepdims", 1) != 0) out[axis] = 1; else out.erase(out.begin() + static_cast<std::ptrdiff_t>(axis));
     ctx.SetOutput(0, *y, TP::INT64, out);
+}
+
+void ConvertTopK(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.empty())
+    {
+        ctx.Fail("input must have rank 1 or more", ctx.InputName(0));
+    }
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", -1), in.size()));
+    int64_t k = 0;
+    bool runtimeK = false;
+    if (ctx.Opset() < 10)
+    {
+        k = ctx.AttrInt("k", 0);
+    }
+    else if (ctx.IsConst(1))
+    {
+        const std::vector<int64_t> ks = ctx.ConstInts(1, "K");
+        if (ks.size() != 1)
+        {
+            ctx.Fail("K must hold one value", ctx.InputName(1));
+        }
+        k = ks[0];
+    }
+    else
+    {
+        // K comes at run time. The output shape depends on it, so it must be fixed by the model's declared shape
+        // of an output; the layer then checks at run time that K has that value.
+        for (size_t o = 0; o < 2 && !runtimeK; ++o)
+        {
+            const auto declared = ctx.HasOutput(o) ? ctx.Parser().DeclaredDims(ctx.Node().output(static_cast<int>(o)))
+                                                   : std::nullopt;
+            if (declared && declared->size() == in.size() && (*declared)[axis] > 0)
+            {
+                k = (*declared)[axis];
+                runtimeK = true;
+            }
+        }
+        if (!runtimeK)
+        {
+            ctx.Unsupported("K must be known when parsing (a constant or an initializer), or fixed by the declared "
+                            "shape of an output along the axis: the output shape depends on it",
+                            ctx.InputName(1));
+        }
+        if (ctx.Dims(1) != Dims{1} || (ctx.In(1).m_ElemType != TP::INT64 && ctx.In(1).m_ElemType != TP::INT32))
+        {
+            ctx.Fail("K must be a 1-D int64 tensor of one value", ctx.InputName(1));
+        }
+    }
+    if (k == 0)
+    {
+        ctx.Unsupported("K = 0 (an empty result)");
+    }
+    if (k < 0 || k > in[axis])
+    {
+        ctx.Fail("K " + std::to_string(k) + " is not in [0, " + std::to_string(in[axis]) + "], the size of axis " +
+                 std::to_string(axis));
+    }
+    armnn::TopKDescriptor d;
+    d.m_K = static_cast<uint32_t>(k);
+    d.m_Axis = static_cast<int32_t>(axis);
+    d.m_Largest = ctx.AttrInt("largest", 1) != 0;
+    d.m_Sorted = ctx.AttrInt("sorted", 1) != 0;
+    d.m_KInput = runtimeK;
+    armnn::IOutputSlot& x = ctx.Slot(0);
+    std::vector<armnn::IOutputSlot*> inputs = {&x};
+    if (runtimeK)
+    {
+        inputs.push_back(&ctx.Slot(1));
+    }
+    auto* l = ctx.Network().AddTopKLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, inputs, {TypeOf(x), armnn::DataType::Signed64});
+    // The values keep the input's quantization (QuantizeLinear outputs carry their scale).
+    armnn::TensorInfo values = x.GetTensorInfo();
+    values.SetShape(l->GetOutputSlot(0).GetTensorInfo().GetShape());
+    values.SetConstant(false);
+    l->GetOutputSlot(0).SetTensorInfo(values);
+    Dims out = in;
+    out[axis] = k;
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+    if (ctx.HasOutput(1))
+    {
+        ctx.SetOutput(1, l->GetOutputSlot(1), TP::INT64, out);
+    }
+}
+
+void ConvertRoiAlign(NodeContext& ctx)
+{
+    RequireFloat(ctx);
+    const Dims x = ctx.Dims(0);
+    const Dims rois = ctx.Dims(1);
+    if (x.size() != 4)
+    {
+        ctx.Fail("X must be 4-D (N, C, H, W), not " + DimsToString(x), ctx.InputName(0));
+    }
+    if (ctx.In(1).m_ElemType != ctx.In(0).m_ElemType)
+    {
+        ctx.Fail("rois must have X's element type", ctx.InputName(1));
+    }
+    const int64_t outH = ctx.AttrInt("output_height", 1);
+    const int64_t outW = ctx.AttrInt("output_width", 1);
+    const int64_t sampling = ctx.AttrInt("sampling_ratio", 0);
+    if (outH < 1 || outW < 1 || outH > kMaxDimension || outW > kMaxDimension || sampling < 0 ||
+        sampling > kMaxDimension)
+    {
+        ctx.Fail("output_height " + std::to_string(outH) + ", output_width " + std::to_string(outW) +
+                 " must be positive and sampling_ratio " + std::to_string(sampling) + " not negative");
+    }
+    const Dims out = {rois.empty() ? 0 : rois[0], x[1], outH, outW};
+    if (Product(out) > kMaxElements)
+    {
+        ctx.Fail("output " + DimsToString(out) + " has too many elements");
+    }
+    const std::string mode = ctx.AttrString("mode", "avg");
+    if (mode != "avg" && mode != "max")
+    {
+        ctx.Fail("mode '" + mode + "' is not avg or max");
+    }
+    // Opset 10 knows only output_half_pixel; opset 16 added the attribute with half_pixel as its default.
+    const std::string transform =
+        ctx.AttrString("coordinate_transformation_mode", ctx.Opset() < 16 ? "output_half_pixel" : "half_pixel");
+    if (transform != "half_pixel" && transform != "output_half_pixel")
+    {
+        ctx.Fail("coordinate_transformation_mode '" + transform + "' is not half_pixel or output_half_pixel");
+    }
+    armnn::RoiAlignDescriptor d;
+    d.m_OutputHeight = static_cast<uint32_t>(outH);
+    d.m_OutputWidth = static_cast<uint32_t>(outW);
+    d.m_SamplingRatio = static_cast<uint32_t>(sampling);
+    d.m_SpatialScale = ctx.AttrFloat("spatial_scale", 1.0f);
+    d.m_PoolType = mode == "max" ? armnn::PoolingAlgorithm::Max : armnn::PoolingAlgorithm::Average;
+    d.m_HalfPixel = transform == "half_pixel";
+    armnn::IOutputSlot& features = ctx.Slot(0);
+    auto* l = ctx.Network().AddRoiAlignLayer(d, ctx.LayerName().c_str());
+    ctx.Emit(l, {&features, &ctx.Slot(1), &ctx.Slot(2)}, TypeOf(features));
+    ctx.SetOutput(0, l->GetOutputSlot(0), ctx.In(0).m_ElemType, out);
+}
+
+/// Prefix sums in ceil(log2 n) steps (Hillis and Steele): y += y shifted by s along the axis for s = 1, 2, 4, ...,
+/// where the shift is a Slice of the first n - s elements padded with s zeros in front. Exact for integers; floats
+/// are summed in a tree order instead of left to right. reverse runs the same between two reversals of the axis
+/// (Gathers); exclusive shifts the result by one more.
+void ConvertCumSum(NodeContext& ctx)
+{
+    const Dims in = ctx.Dims(0);
+    if (in.empty())
+    {
+        ctx.Fail("input must have rank 1 or more", ctx.InputName(0));
+    }
+    const std::vector<int64_t> axisValues = ctx.ConstInts(1, "axis");
+    if (axisValues.size() != 1)
+    {
+        ctx.Fail("axis must hold one value", ctx.InputName(1));
+    }
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, axisValues[0], in.size()));
+    const bool exclusive = ctx.AttrInt("exclusive", 0) != 0;
+    const bool reverse = ctx.AttrInt("reverse", 0) != 0;
+    const int32_t t = ctx.In(0).m_ElemType;
+    const int64_t n = in[axis];
+    if (exclusive && n == 1)
+    {
+        ctx.SetConstOutput(0, MakeConst(t, in, std::vector<double>(static_cast<size_t>(Product(in)), 0.0)));
+        return;
+    }
+    auto reversed = [&](armnn::IOutputSlot& x, const std::string& suffix) -> armnn::IOutputSlot& {
+        std::vector<double> indices;
+        for (int64_t i = n; i-- > 0;) indices.push_back(static_cast<double>(i));
+        auto* g = ctx.Network().AddGatherLayer(armnn::GatherDescriptor(static_cast<int32_t>(axis)), ctx.LayerName(suffix).c_str());
+        ctx.Emit(g, {&x, &ctx.ConstSlot(MakeConst(TP::INT32, {n}, indices), suffix + "_indices")}, TypeOf(x));
+        return g->GetOutputSlot(0);
+    };
+    auto shifted = [&](armnn::IOutputSlot& x, int64_t by, const std::string& suffix) -> armnn::IOutputSlot& {
+        std::vector<unsigned int> begin(in.size(), 0);
+        std::vector<unsigned int> size(in.begin(), in.end());
+        size[axis] = static_cast<unsigned int>(n - by);
+        auto* slice = ctx.Network().AddSliceLayer(armnn::SliceDescriptor(begin, size), ctx.LayerName(suffix + "_slice").c_str());
+        ctx.Emit(slice, {&x}, TypeOf(x));
+        std::vector<std::pair<unsigned int, unsigned int>> pads(in.size(), {0u, 0u});
+        pads[axis].first = static_cast<unsigned int>(by);
+        auto* pad = ctx.Network().AddPadLayer(armnn::PadDescriptor(pads, 0.0f), ctx.LayerName(suffix + "_pad").c_str());
+        ctx.Emit(pad, {&slice->GetOutputSlot(0)}, TypeOf(x));
+        return pad->GetOutputSlot(0);
+    };
+    armnn::IOutputSlot* y = &ctx.Slot(0);
+    if (reverse)
+    {
+        y = &reversed(*y, "_reverse");
+    }
+    for (int64_t step = 1; step < n; step *= 2)
+    {
+        const std::string k = std::to_string(step);
+        y = &Bin(ctx, armnn::BinaryOperation::Add, *y, shifted(*y, step, "_shift" + k), "_sum" + k);
+    }
+    if (exclusive)
+    {
+        y = &shifted(*y, 1, "_exclusive");
+    }
+    if (reverse)
+    {
+        y = &reversed(*y, "_unreverse");
+    }
+    ctx.SetOutput(0, *y, t, in);
 }
 
 void ConvertSoftmax(NodeContext& ctx, bool log)
@@ -2843,6 +3383,24 @@ void ConvertComposite(NodeContext& ctx)
         armnn::IOutputSlot& q = Bin(ctx, BO::Div, Bin(ctx, BO::Add, one, x, "_num"), Bin(ctx, BO::Sub, one, x, "_den"), "_ratio");
         y = &Bin(ctx, BO::Mul, Unary(ctx, armnn::UnaryOperation::Log, q, "_log"), Scalar(ctx, t, 0.5, "_half"), "");
     }
+    else if (op == "Shrink")
+    {
+        // d = x - clamp(x, -lambd, lambd) is x -+ lambd outside the band and 0 inside; then move by
+        // (bias - lambd) * sign(d), with the sign from comparisons so that infinities stay finite-times-finite.
+        const float lambd = ctx.AttrFloat("lambd", 0.5f);
+        const float bias = ctx.AttrFloat("bias", 0.0f);
+        if (!(lambd >= 0.0f))
+        {
+            ctx.Fail("lambd must not be negative");
+        }
+        armnn::IOutputSlot& clamped = Act(ctx, armnn::ActivationFunction::BoundedReLu, x, lambd, -lambd, "_clamp");
+        armnn::IOutputSlot& d = Bin(ctx, BO::Sub, x, clamped, "_outside");
+        armnn::IOutputSlot& zero = Scalar(ctx, t, 0, "_zero");
+        armnn::IOutputSlot& pos = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Greater, d, zero, "_gt"), TypeOf(x), "_pos");
+        armnn::IOutputSlot& neg = CastSlot(ctx, CompareSlots(ctx, armnn::ComparisonOperation::Less, d, zero, "_lt"), TypeOf(x), "_neg");
+        armnn::IOutputSlot& sign = Bin(ctx, BO::Sub, pos, neg, "_sign");
+        y = &Bin(ctx, BO::Sub, d, Bin(ctx, BO::Mul, sign, Scalar(ctx, t, static_cast<double>(bias) - lambd, "_shift"), "_move"), "");
+    }
     else if (op == "Gelu")
     {
         const std::string approx = ctx.AttrString("approximate", "none");
@@ -2899,6 +3457,9 @@ const std::map<std::string, Converter>& OperatorTable()
         {"And", [](NodeContext& c) { ConvertLogical(c, armnn::LogicalBinaryOperation::LogicalAnd); }},
         {"Or", [](NodeContext& c) { ConvertLogical(c, armnn::LogicalBinaryOperation::LogicalOr); }},
         {"Not", [](NodeContext& c) { ConvertUnary(c, UO::LogicalNot); }},
+        {"BitwiseNot", ConvertBitwiseNot},
+        {"BitShift", ConvertBitShift},
+        {"ReverseSequence", ConvertReverseSequence},
         {"Where", ConvertWhere},
         // Unary math.
         {"Abs", [](NodeContext& c) { ConvertUnary(c, UO::Abs); }},
@@ -2909,6 +3470,9 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Sin", [](NodeContext& c) { ConvertUnary(c, UO::Sin); }},
         {"Cos", [](NodeContext& c) { ConvertUnary(c, UO::Cos); }},
         {"Erf", [](NodeContext& c) { ConvertUnary(c, UO::Erf); }},
+        {"Atan", [](NodeContext& c) { ConvertUnary(c, UO::Atan); }},
+        {"Asin", [](NodeContext& c) { ConvertUnary(c, UO::Asin); }},
+        {"Acos", [](NodeContext& c) { ConvertUnary(c, UO::Acos); }},
         {"Ceil", [](NodeContext& c) { ConvertUnary(c, UO::Ceil); }},
         {"Round", ConvertRound},
         {"Floor", [](NodeContext& c) {
@@ -2941,6 +3505,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Mish", ConvertComposite},
         {"Swish", ConvertComposite},
         {"Gelu", ConvertComposite},
+        {"Shrink", ConvertComposite},
         {"ThresholdedRelu", ConvertThresholdedRelu},
         {"IsInf", ConvertIsInfNaN},
         {"IsNaN", ConvertIsInfNaN},
@@ -2953,18 +3518,23 @@ const std::map<std::string, Converter>& OperatorTable()
         {"AveragePool", [](NodeContext& c) { ConvertPool(c, armnn::PoolingAlgorithm::Average); }},
         {"GlobalAveragePool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Mean); }},
         {"GlobalMaxPool", [](NodeContext& c) { ConvertGlobalPool(c, RO::Max); }},
+        {"LpPool", ConvertLpPool},
         {"BatchNormalization", ConvertBatchNorm},
         {"LayerNormalization", ConvertLayerNorm},
         {"InstanceNormalization", ConvertInstanceNorm},
+        {"MeanVarianceNormalization", ConvertMeanVarianceNormalization},
+        {"LRN", ConvertLrn},
         {"RMSNormalization", ConvertRmsNorm},
         {"Gemm", ConvertGemm},
         {"MatMul", ConvertMatMul},
         {"Attention", ConvertAttention},
+        {"RotaryEmbedding", ConvertRotaryEmbedding},
         {"GroupNormalization", ConvertGroupNormalization},
         {"LpNormalization", ConvertLpNormalization},
         {"Hardmax", ConvertHardmax},
         {"NegativeLogLikelihoodLoss", ConvertNllLoss},
         {"SoftmaxCrossEntropyLoss", ConvertSoftmaxCrossEntropyLoss},
+        {"RoiAlign", ConvertRoiAlign},
         // Reductions.
         {"ReduceMean", [](NodeContext& c) { ConvertReduce(c, RO::Mean, 18); }},
         {"ReduceSum", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 13); }},
@@ -2978,6 +3548,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"ReduceLogSumExp", [](NodeContext& c) { ConvertReduce(c, RO::Sum, 18, ExpOf, LogOf); }},
         {"ArgMax", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Max); }},
         {"ArgMin", [](NodeContext& c) { ConvertArgMinMax(c, armnn::ArgMinMaxFunction::Min); }},
+        {"TopK", ConvertTopK},
         // Shapes and data movement.
         {"Reshape", ConvertReshape},
         {"Flatten", ConvertFlatten},
@@ -2996,6 +3567,7 @@ const std::map<std::string, Converter>& OperatorTable()
         {"Pad", ConvertPad},
         {"Tile", ConvertTile},
         {"Trilu", ConvertTrilu},
+        {"CumSum", ConvertCumSum},
         {"Expand", ConvertExpand},
         {"DepthToSpace", [](NodeContext& c) { ConvertSpaceDepth(c, false); }},
         {"SpaceToDepth", [](NodeContext& c) { ConvertSpaceDepth(c, true); }},

@@ -866,6 +866,7 @@ armnn::INetworkPtr OnnxParserImpl::Build(const onnx::ModelProto& model,
         ThrowParse("the model has no graph");
     }
     const onnx::GraphProto& graph = model.graph();
+    m_Graph = &graph;
     m_Network = armnn::INetwork::Create();
 
     for (int k = 0; k < graph.initializer_size(); ++k)
@@ -938,7 +939,13 @@ armnn::INetworkPtr OnnxParserImpl::Build(const onnx::ModelProto& model,
             auto it = table.find(node.op_type());
             if (it == table.end())
             {
-                ctx.Unsupported("operator type " + node.op_type());
+                static const std::set<std::string> dataDependent = {"NonMaxSuppression", "NonZero", "Unique",
+                                                                    "Compress"};
+                ctx.Unsupported("operator type " + node.op_type() +
+                                (dataDependent.count(node.op_type())
+                                     ? " (the shape of its output depends on the input values, known only at run "
+                                       "time, and the parser fixes every tensor shape when parsing)"
+                                     : ""));
             }
             it->second(ctx);
         }
@@ -963,6 +970,7 @@ armnn::INetworkPtr OnnxParserImpl::Build(const onnx::ModelProto& model,
         convert(k, true);
     }
     AddOutputs(graph);
+    m_Graph = nullptr;
     return std::move(m_Network);
 }
 
@@ -1157,6 +1165,31 @@ void OnnxParserImpl::AddOutputs(const onnx::GraphProto& graph)
         m_OutputBindings[out.name()] = {id, info};
         ++id;
     }
+}
+
+std::optional<std::vector<int64_t>> OnnxParserImpl::DeclaredDims(const std::string& name) const
+{
+    if (m_Graph == nullptr)
+    {
+        return std::nullopt;
+    }
+    for (const auto* infos : {&m_Graph->output(), &m_Graph->value_info()})
+    {
+        for (const onnx::ValueInfoProto& info : *infos)
+        {
+            if (info.name() != name || !info.type().has_tensor_type() || !info.type().tensor_type().has_shape())
+            {
+                continue;
+            }
+            std::vector<int64_t> dims;
+            for (const auto& dim : info.type().tensor_type().shape().dim())
+            {
+                dims.push_back(dim.has_dim_value() && dim.dim_value() > 0 ? dim.dim_value() : -1);
+            }
+            return dims;
+        }
+    }
+    return std::nullopt;
 }
 
 BindingPointInfo OnnxParserImpl::GetInputBinding(const std::string& name) const

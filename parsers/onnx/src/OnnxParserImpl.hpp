@@ -215,6 +215,9 @@ public:
     armnn::INetwork& Network() { return *m_Network; }
     std::unordered_map<std::string, Value>& Values() { return m_Values; }
     const std::string& ModelFolder() const { return m_Folder; }
+    /// The shape the model declares for a value (graph output or value_info), -1 for a dimension it leaves open;
+    /// nullopt when it declares none.
+    std::optional<std::vector<int64_t>> DeclaredDims(const std::string& name) const;
 
 private:
     armnn::INetworkPtr Build(const onnx::ModelProto& model, const std::map<std::string, armnn::TensorShape>& shapes);
@@ -236,6 +239,7 @@ private:
     std::unordered_map<std::string, std::vector<const onnx::NodeProto*>> m_Consumers;
     std::set<std::string> m_GraphOutputs;
     std::set<const onnx::NodeProto*> m_Fused; // QuantizeLinear nodes absorbed by a fused group
+    const onnx::GraphProto* m_Graph = nullptr; // while Build runs
 };
 
 /// Decodes an initializer or attribute tensor, checking its data against its dims; external data is read from

@@ -636,6 +636,218 @@ TEST(OnnxParser, QdqConvThatCannotFuseRunsInFloat)
     EXPECT_EQ(out, (std::vector<float>{10.0f}));
 }
 
+TEST(OnnxParser, TopKWithConstantKAndRoiAlign)
+{
+    // TopK, K = 2 along axis 1 of [[1, 5, 3], [6, 2, 4]]: [[5, 3], [6, 4]]. RoiAlign (opset 16: half_pixel) on a
+    // 1x1x2x2 map [[0, 1], [2, 3]] with roi (0.5, 0.5, 1.5, 1.5) -> (0, 0, 1, 1), one bin, one sample at (0.5, 0.5):
+    // the mean of the four values, 1.5.
+    ModelBuilder m(16);
+    m.Input("x", {2, 3});
+    m.InitInts("k", {2});
+    auto* topk = m.Node("TopK", {"x", "k"}, {"values", "indices"}, "topk");
+    ModelBuilder::IntAttr(topk, "axis", 1);
+    m.Output("values");
+    m.Input("map", {1, 1, 2, 2});
+    m.Init("rois", {1, 4}, {0.5f, 0.5f, 1.5f, 1.5f});
+    m.InitInts("batch", {0});
+    auto* roi = m.Node("RoiAlign", {"map", "rois", "batch"}, {"pooled"}, "roialign");
+    ModelBuilder::IntAttr(roi, "sampling_ratio", 1);
+    m.Output("pooled");
+    auto parser = IOnnxParser::Create();
+    armnn::INetworkPtr net = parser->CreateNetworkFromBinary(m.Bytes());
+    armnn::IRuntimePtr runtime = armnn::IRuntime::Create(armnn::IRuntime::CreationOptions());
+    armnn::NetworkId id;
+    ASSERT_EQ(runtime->LoadNetwork(id, armnn::Optimize(*net, {armnn::BackendId("CpuRef")}, runtime->GetDeviceSpec())),
+              armnn::Status::Success);
+    std::vector<float> x = {1, 5, 3, 6, 2, 4};
+    std::vector<float> map = {0, 1, 2, 3};
+    auto xb = parser->GetNetworkInputBindingInfo("x");
+    auto mb = parser->GetNetworkInputBindingInfo("map");
+    xb.second.SetConstant(true);
+    mb.second.SetConstant(true);
+    std::vector<float> values(4);
+    std::vector<float> pooled(1);
+    auto vb = parser->GetNetworkOutputBindingInfo("values");
+    auto pb = parser->GetNetworkOutputBindingInfo("pooled");
+    EXPECT_EQ(vb.second.GetShape(), armnn::TensorShape({2, 2}));
+    EXPECT_EQ(pb.second.GetShape(), armnn::TensorShape({1, 1, 1, 1}));
+    ASSERT_EQ(runtime->EnqueueWorkload(id, {{xb.first, armnn::ConstTensor(xb.second, x.data())},
+                                            {mb.first, armnn::ConstTensor(mb.second, map.data())}},
+                                       {{vb.first, armnn::Tensor(vb.second, values.data())},
+                                        {pb.first, armnn::Tensor(pb.second, pooled.data())}}),
+              armnn::Status::Success);
+    EXPECT_EQ(values, (std::vector<float>{5, 3, 6, 4}));
+    EXPECT_EQ(pooled, (std::vector<float>{1.5f}));
+}
+
+TEST(OnnxParser, LrnDividesAlphaBySizeAndLpPoolSumsPowers)
+{
+    // LRN size 3, alpha 3 (1 per element once divided by the size), beta 1, bias 1 on channels [1, 2, 3]:
+    // 1 / (1 + 1 + 4) = 1/6, 2 / (1 + 1 + 4 + 9) = 2/15, 3 / (1 + 4 + 9) = 3/14.
+    ModelBuilder m(13);
+    m.Input("x", {1, 3, 1, 1});
+    auto* lrn = m.Node("LRN", {"x"}, {"y"}, "lrn");
+    ModelBuilder::IntAttr(lrn, "size", 3);
+    for (auto [name, value] : {std::pair<const char*, float>{"alpha", 3.0f}, {"beta", 1.0f}, {"bias", 1.0f}})
+    {
+        auto* a = lrn->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::FLOAT);
+        a->set_f(value);
+    }
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    std::vector<float> y = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1, 2, 3}}, "y");
+    ASSERT_EQ(y.size(), 3u);
+    EXPECT_NEAR(y[0], 1.0f / 6.0f, 1e-6f);
+    EXPECT_NEAR(y[1], 2.0f / 15.0f, 1e-6f);
+    EXPECT_NEAR(y[2], 3.0f / 14.0f, 1e-6f);
+
+    // LpPool p = 2, 1-D kernel 2 over [3, -4, 0]: sqrt(9 + 16) = 5, sqrt(16 + 0) = 4.
+    ModelBuilder m2(18);
+    m2.Input("x", {1, 1, 3});
+    auto* pool = m2.Node("LpPool", {"x"}, {"y"}, "lppool");
+    ModelBuilder::IntsAttr(pool, "kernel_shape", {2});
+    m2.Output("y");
+    armnn::TensorShape shape;
+    std::vector<float> p = RunModel(*parser, parser->CreateNetworkFromBinary(m2.Bytes()), {"x"}, {{3, -4, 0}}, "y",
+                                    &shape);
+    EXPECT_EQ(shape, armnn::TensorShape({1, 1, 2}));
+    ASSERT_EQ(p.size(), 2u);
+    EXPECT_NEAR(p[0], 5.0f, 1e-5f);
+    EXPECT_NEAR(p[1], 4.0f, 1e-5f);
+}
+
+TEST(OnnxParser, CumSumReverseExclusiveAndInclusive)
+{
+    // Along axis 1 of [[1, 2, 3, 4, 5], [5, 4, 3, 2, 1]] (n = 5: shifts of 1, 2 and 4):
+    // reverse exclusive y[i] = sum of x[j > i]: [14, 12, 9, 5, 0] and [10, 6, 3, 1, 0]; inclusive: [1, 3, 6, 10, 15].
+    for (const bool reverseExclusive : {true, false})
+    {
+        ModelBuilder m(14);
+        m.Input("x", {2, 5});
+        m.InitInts("axis", {1});
+        auto* n = m.Node("CumSum", {"x", "axis"}, {"y"}, "cumsum");
+        ModelBuilder::IntAttr(n, "reverse", reverseExclusive);
+        ModelBuilder::IntAttr(n, "exclusive", reverseExclusive);
+        m.Output("y");
+        auto parser = IOnnxParser::Create();
+        const std::vector<float> y = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"},
+                                              {{1, 2, 3, 4, 5, 5, 4, 3, 2, 1}}, "y");
+        const std::vector<float> expected = reverseExclusive
+                                                ? std::vector<float>{14, 12, 9, 5, 0, 10, 6, 3, 1, 0}
+                                                : std::vector<float>{1, 3, 6, 10, 15, 5, 9, 12, 14, 15};
+        EXPECT_EQ(y, expected);
+    }
+}
+
+TEST(OnnxParser, RotaryEmbeddingHalvesAndInterleavedAndBitwiseNot)
+{
+    // One head of size 4, cos = [0, 1], sin = [1, 0], x = [1, 2, 3, 4]. Halves: x1 = [1, 2], x2 = [3, 4]:
+    // real = cos x1 - sin x2 = [-3, 2], imag = sin x1 + cos x2 = [1, 4] -> [-3, 2, 1, 4]. Interleaved: x1 = [1, 3],
+    // x2 = [2, 4]: real = [-2, 3], imag = [1, 4] -> [-2, 1, 3, 4].
+    for (const bool interleaved : {false, true})
+    {
+        ModelBuilder m(23);
+        m.Input("x", {1, 1, 1, 4});
+        m.Init("cos", {1, 1, 2}, {0, 1});
+        m.Init("sin", {1, 1, 2}, {1, 0});
+        auto* n = m.Node("RotaryEmbedding", {"x", "cos", "sin"}, {"y"}, "rope");
+        ModelBuilder::IntAttr(n, "interleaved", interleaved);
+        m.Output("y");
+        auto parser = IOnnxParser::Create();
+        const std::vector<float> y = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"},
+                                              {{1, 2, 3, 4}}, "y");
+        const std::vector<float> expected = interleaved ? std::vector<float>{-2, 1, 3, 4}
+                                                        : std::vector<float>{-3, 2, 1, 4};
+        EXPECT_EQ(y, expected);
+    }
+
+    // BitwiseNot of uint8 [0, 5, 255] (folded as a constant here): [255, 250, 0]; run through Cast to float so
+    // that RunModel reads it.
+    ModelBuilder m(18);
+    m.InitTyped("c", {3}, onnx::TensorProto::UINT8, {0, 5, 255});
+    m.Input("x", {3});
+    m.Node("BitwiseNot", {"c"}, {"n"}, "not");
+    auto* cast = m.Node("Cast", {"n"}, {"f"}, "cast");
+    ModelBuilder::IntAttr(cast, "to", onnx::TensorProto::FLOAT);
+    m.Node("Add", {"f", "x"}, {"y"}, "add");
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 0, 0}}, "y"),
+              (std::vector<float>{255, 250, 0}));
+}
+
+TEST(OnnxParser, BitShiftWrapsLeftShiftsOfUint8)
+{
+    // uint8 x = [200, 3, 255], y = [1, 7, 8]: left 400 mod 256 = 144, 384 mod 256 = 128, a shift by the full width
+    // gives 0; right 100, 0, 0. The operands are constants (the network still computes), read through a float Cast.
+    for (const std::string direction : {"LEFT", "RIGHT"})
+    {
+        ModelBuilder m(11);
+        m.InitTyped("a", {3}, onnx::TensorProto::UINT8, {200, 3, 255});
+        m.InitTyped("b", {3}, onnx::TensorProto::UINT8, {1, 7, 8});
+        m.Input("x", {3});
+        auto* n = m.Node("BitShift", {"a", "b"}, {"s"}, "shift");
+        auto* attr = n->add_attribute();
+        attr->set_name("direction");
+        attr->set_type(onnx::AttributeProto::STRING);
+        attr->set_s(direction);
+        auto* cast = m.Node("Cast", {"s"}, {"f"}, "cast");
+        ModelBuilder::IntAttr(cast, "to", onnx::TensorProto::FLOAT);
+        m.Node("Add", {"f", "x"}, {"y"}, "add");
+        m.Output("y");
+        auto parser = IOnnxParser::Create();
+        const std::vector<float> expected = direction == "LEFT" ? std::vector<float>{144, 128, 0}
+                                                                : std::vector<float>{100, 0, 0};
+        EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 0, 0}}, "y"), expected)
+            << direction;
+    }
+}
+
+TEST(OnnxParser, ReverseSequenceTimeMajor)
+{
+    // x[t, b] = [[0, 1], [2, 3], [4, 5]], lengths [2, 3]: batch 0 (0, 2, 4) reverses its first two -> (2, 0, 4),
+    // batch 1 (1, 3, 5) all three -> (5, 3, 1).
+    ModelBuilder m(10);
+    m.Input("x", {3, 2});
+    m.InitInts("lens", {2, 3});
+    m.Node("ReverseSequence", {"x", "lens"}, {"y"}, "reverse");
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    EXPECT_EQ(RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{0, 1, 2, 3, 4, 5}}, "y"),
+              (std::vector<float>{2, 5, 0, 3, 4, 1}));
+}
+
+TEST(OnnxParserErrors, TopKWithRunTimeKNeedsADeclaredOutputShape)
+{
+    ModelBuilder m(13);
+    m.Input("x", {4});
+    m.Input("k", {1}, onnx::TensorProto::INT64);
+    m.Node("TopK", {"x", "k"}, {"values", "indices"}, "topk");
+    m.Output("values");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); },
+                     {"'topk'", "TopK", "tensor 'k'", "unsupported", "K must be known when parsing"});
+
+    // Declared [2]: K is fixed to 2 and checked at run time.
+    m.graph->mutable_output(0)->mutable_type()->mutable_tensor_type()->mutable_shape()->add_dim()->set_dim_value(2);
+    armnn::INetworkPtr net = parser->CreateNetworkFromBinary(m.Bytes());
+    EXPECT_EQ(parser->GetNetworkOutputBindingInfo("values").second.GetShape(), armnn::TensorShape({2}));
+}
+
+TEST(OnnxParserErrors, NonMaxSuppressionSaysWhy)
+{
+    ModelBuilder m(13);
+    m.Input("boxes", {1, 3, 4});
+    m.Input("scores", {1, 1, 3});
+    m.Node("NonMaxSuppression", {"boxes", "scores"}, {"selected"}, "nms");
+    m.Output("selected");
+    auto parser = IOnnxParser::Create();
+    ExpectParseError([&] { parser->CreateNetworkFromBinary(m.Bytes()); },
+                     {"'nms'", "unsupported", "NonMaxSuppression", "depends on the input values"});
+}
+
 TEST(OnnxParser, TextFormatAndBindingInfo)
 {
     ModelBuilder m;
