@@ -162,6 +162,10 @@ namespace
 Value RunFloatOp(NodeContext& ctx, const std::string& floatOp, const std::vector<std::pair<std::string, Value>>& inputs)
 {
     const onnx::NodeProto& node = ctx.Node();
+    if (node.output_size() < 1)
+    {
+        ctx.Fail("the node has no output");
+    }
     auto& values = ctx.Parser().Values();
     onnx::NodeProto floatNode = node;
     floatNode.set_op_type(floatOp);
