@@ -217,6 +217,18 @@ bool CheckDataMovement(const LayerInfo& layer, std::string& reason)
     return true;
 }
 
+bool CheckDataMovementWithSigned32Input1(const LayerInfo& layer, const char* role, std::string& reason)
+{
+    if (layer.m_Inputs.at(1).GetDataType() != DataType::Signed32)
+    {
+        reason = std::string(role) + " (input 1) must be Signed32";
+        return false;
+    }
+    LayerInfo moved = layer;
+    moved.m_Inputs.resize(1);
+    return CheckDataMovement(moved, reason);
+}
+
 std::unique_ptr<IWorkload> MakeStridedCopyWorkload(const LayerInfo& layer, StridedCopyPlan plan)
 {
     const TensorInfo input = layer.m_Inputs[0];

@@ -331,6 +331,10 @@ void StridedCopyConverting(const StridedCopyPlan& plan, const TensorInfo& fromIn
 /// their quantization differs (so elements are requantized) it is per tensor.
 bool CheckDataMovement(const LayerInfo& layer, std::string& reason);
 
+/// CheckDataMovement for layers whose input 1 is a Signed32 index or axis tensor (`role` names it in the reason),
+/// the data moving from input 0 to the outputs.
+bool CheckDataMovementWithSigned32Input1(const LayerInfo& layer, const char* role, std::string& reason);
+
 /// The workload of a one-input, one-output data-movement layer: output 0 is filled from input 0 by `plan`,
 /// which must write every element of the output.
 std::unique_ptr<IWorkload> MakeStridedCopyWorkload(const LayerInfo& layer, StridedCopyPlan plan);

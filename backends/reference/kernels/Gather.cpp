@@ -68,14 +68,7 @@ std::unique_ptr<IWorkload> CreateGather(const LayerInfo& layer)
 
 bool CheckGather(const LayerInfo& layer, std::string& reason)
 {
-    if (layer.m_Inputs.at(1).GetDataType() != DataType::Signed32)
-    {
-        reason = "indices (input 1) must be Signed32";
-        return false;
-    }
-    LayerInfo moved = layer;
-    moved.m_Inputs.resize(1);
-    return CheckDataMovement(moved, reason);
+    return CheckDataMovementWithSigned32Input1(layer, "indices", reason);
 }
 
 } // namespace ref

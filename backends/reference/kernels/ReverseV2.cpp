@@ -55,14 +55,7 @@ std::unique_ptr<IWorkload> CreateReverseV2(const LayerInfo& layer)
 
 bool CheckReverseV2(const LayerInfo& layer, std::string& reason)
 {
-    if (layer.m_Inputs.at(1).GetDataType() != DataType::Signed32)
-    {
-        reason = "axes (input 1) must be Signed32";
-        return false;
-    }
-    LayerInfo moved = layer;
-    moved.m_Inputs.resize(1);
-    return CheckDataMovement(moved, reason);
+    return CheckDataMovementWithSigned32Input1(layer, "axes", reason);
 }
 
 } // namespace ref
