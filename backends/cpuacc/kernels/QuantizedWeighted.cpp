@@ -18,7 +18,7 @@
 // - NHWC (the channel is the innermost dimension of the output).
 //
 #include "../CpuAccKernels.hpp"
-#include "../CpuAccQuantizedAvx512.hpp"
+#include "../CpuAccRequantization.hpp"
 #include "../CpuAccUtils.hpp"
 
 #include <armnn/TypesUtils.hpp>
@@ -291,127 +291,6 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
     return false;
 }
 
-/// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
-/// m_Lanes holds the same for 16-lane vectors: blocks of 16 biases and the six vectors of a Multipliers16,
-/// covering lcm(channels, 16) values (m_Period), so one flat walk over [pixels x channels] keeps whole vectors
-/// whatever the channel count (MobileNet's 8- and 24-channel layers included).
-struct Requantization
-{
-    static constexpr size_t kBlock = 16 * 7; // int32 values per block: bias, then a Multipliers16
-
-    std::vector<int32_t> m_Bias;
-    std::vector<int32_t> m_Multiplier;
-    std::vector<int32_t> m_LeftShift;
-    std::vector<int32_t> m_RightShift;
-    std::vector<int32_t> m_Lanes;
-    size_t m_Period = 0;
-    bool m_AnyLeftShift = false;
-    int32_t m_OutputZeroPoint = 0;
-    int32_t m_Min = 0;
-    int32_t m_Max = 0;
-    /// CpuRef's per-channel FullyConnected rescales with one rounding (MultiplyByQuantizedMultiplierSingleRounding,
-    /// as LiteRT does); its other layers with two.
-    bool m_SingleRounding = false;
-
-    void TileLanes()
-    {
-        const size_t channels = m_Bias.size();
-        m_Period = channels / std::gcd(channels, size_t(16)) * 16;
-        m_Lanes.resize(m_Period / 16 * kBlock);
-        for (size_t i = 0; i < m_Period; ++i)
-        {
-            int32_t* block = m_Lanes.data() + i / 16 * kBlock;
-            const size_t lane = i % 16;
-            const size_t c = i % channels;
-            const int32_t mask = static_cast<int32_t>((int64_t(1) << m_RightShift[c]) - 1);
-            block[lane] = m_Bias[c];
-            block[16 + lane] = m_Multiplier[c];                                         // Multipliers16 order
-            block[32 + lane] = lane % 2 == 0 ? m_Multiplier[c + 1 < channels ? c + 1 : 0] : 0; // odd, moved down
-            block[48 + lane] = m_LeftShift[c];
-            block[64 + lane] = m_RightShift[c];
-            block[80 + lane] = mask;
-            block[96 + lane] = mask >> 1;
-            m_AnyLeftShift = m_AnyLeftShift || m_LeftShift[c] != 0;
-        }
-    }
-};
-
-/// CpuRef's QuantizedWeightedWorkload arithmetic on elements [begin, end) of the [pixels x channels] sums.
-template <typename T>
-void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Requantization& q, T* out)
-{
-    const size_t channels = q.m_Bias.size();
-    for (size_t i = begin, c = begin % channels; i < end; ++i, c = c + 1 == channels ? 0 : c + 1)
-    {
-        const int32_t sum = SaturateToInt32(static_cast<int64_t>(sums[i]) + q.m_Bias[c]);
-        const QuantizedMultiplier multiplier{q.m_Multiplier[c], q.m_LeftShift[c] - q.m_RightShift[c]};
-        const int32_t scaled = q.m_SingleRounding ? MultiplyByQuantizedMultiplierSingleRounding(sum, multiplier)
-                                                  : MultiplyByQuantizedMultiplier(sum, multiplier);
-        out[i] = static_cast<T>(std::min(std::max(scaled + q.m_OutputZeroPoint, q.m_Min), q.m_Max));
-    }
-}
-
-// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-
-/// The same on AVX-512, sixteen values at a time; `begin` is a multiple of 16. The bias is added in 32 bits: the
-/// checks bound |sum| + |bias| within int32 (SplitForExactSums), so the scalar path's saturation never acts.
-template <bool LeftShift, typename T>
-__attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t begin, size_t end,
-                                                         const Requantization& q, T* out)
-{
-    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
-    const __m512i low = _mm512_set1_epi32(q.m_Min);
-    const __m512i high = _mm512_set1_epi32(q.m_Max);
-    const size_t blocks = q.m_Period / 16;
-    size_t block = begin % q.m_Period / 16;
-    for (size_t i = begin; i < end; i += 16)
-    {
-        const __mmask16 mask = end - i >= 16 ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << (end - i)) - 1);
-        const int32_t* lanes = q.m_Lanes.data() + block * Requantization::kBlock;
-        Multipliers16 m;
-        std::memcpy(&m, lanes + 16, sizeof(m)); // six vectors stored in Multipliers16's order
-        const __m512i sum = _mm512_add_epi32(_mm512_maskz_loadu_epi32(mask, sums + i), _mm512_loadu_si512(lanes));
-        const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sum, m);
-        // Narrowed in a register, then stored: the narrowing store to memory (vpmovdb m128) is several times
-        // slower on Zen 4.
-        const __m128i bytes = _mm512_cvtepi32_epi8(
-            _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high));
-        if (mask == 0xFFFF)
-        {
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), bytes);
-        }
-        else
-        {
-            alignas(16) uint8_t tail[16];
-            _mm_store_si128(reinterpret_cast<__m128i*>(tail), bytes);
-            std::memcpy(out + i, tail, end - i);
-        }
-        block = block + 1 == blocks ? 0 : block + 1;
-    }
-}
-#pragma GCC diagnostic pop
-
-template <typename T>
-void Requantize(const int32_t* sums, size_t begin, size_t end, const Requantization& q, T* out)
-{
-    static const bool avx512 = __builtin_cpu_supports("avx512f");
-    if (avx512 && !q.m_SingleRounding) // single rounding: FullyConnected's few outputs, scalar
-    {
-        if (q.m_AnyLeftShift)
-        {
-            RequantizeAvx512<true>(sums, begin, end, q, out);
-        }
-        else
-        {
-            RequantizeAvx512<false>(sums, begin, end, q, out);
-        }
-        return;
-    }
-    RequantizeScalar(sums, begin, end, q, out);
-}
-
 constexpr size_t kAlignment = 64;
 
 /// Requantized values per thread below which the pass stays single-threaded (measured, see docs/cpuacc.md).
@@ -426,7 +305,7 @@ class QuantizedWeightedWorkload final : public IWorkload
 {
 public:
     QuantizedWeightedWorkload(const dnnl::convolution_forward::primitive_desc& pd, dnnl::memory weights,
-                              int32_t inputZeroPoint, Requantization q, size_t channels, size_t splits,
+                              int32_t inputZeroPoint, ChannelRequantization q, size_t channels, size_t splits,
                               DataType outputType, unsigned numThreads)
         : m_Primitive(pd), m_Sums(pd.dst_desc()), m_ScratchpadBytes(pd.scratchpad_desc().get_size()),
           m_Pool(Slots(pd), {{DNNL_ARG_WEIGHTS, std::move(weights)},
@@ -487,11 +366,11 @@ public:
             const size_t end = std::min(count, vectors * (team + 1) / n * 16);
             if (m_OutputType == DataType::QAsymmU8)
             {
-                Requantize(sums, begin, end, m_Requantization, static_cast<uint8_t*>(tensors.Output(0)));
+                RequantizeSums(sums, begin, end, m_Requantization, static_cast<uint8_t*>(tensors.Output(0)));
             }
             else
             {
-                Requantize(sums, begin, end, m_Requantization, static_cast<int8_t*>(tensors.Output(0)));
+                RequantizeSums(sums, begin, end, m_Requantization, static_cast<int8_t*>(tensors.Output(0)));
             }
         }
     }
@@ -520,7 +399,7 @@ private:
     dnnl::memory::desc m_Sums;
     size_t m_ScratchpadBytes;
     ArgumentPool m_Pool;
-    Requantization m_Requantization;
+    ChannelRequantization m_Requantization;
     size_t m_Channels;
     size_t m_Splits;
     DataType m_OutputType;
@@ -626,31 +505,7 @@ std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
     }
     const auto pd = Primitive(g);
 
-    Requantization q;
-    q.m_Bias.assign(g.m_Channels, 0);
-    if (BiasEnabled(layer))
-    {
-        q.m_Bias = ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]);
-    }
-    const double inputScale = layer.m_Inputs[0].GetQuantizationScale();
-    const double outputScale = layer.m_Outputs[0].GetQuantizationScale();
-    const std::vector<float> weightScales = layer.m_Inputs[1].GetQuantizationScales();
-    for (size_t c = 0; c < g.m_Channels; ++c)
-    {
-        const double weightScale = weightScales.size() > 1 ? weightScales[c] : weightScales[0];
-        const QuantizedMultiplier m = QuantizeMultiplier(inputScale * weightScale / outputScale);
-        q.m_Multiplier.push_back(m.m_Multiplier);
-        q.m_LeftShift.push_back(m.m_Shift > 0 ? m.m_Shift : 0);
-        q.m_RightShift.push_back(m.m_Shift > 0 ? 0 : -m.m_Shift);
-    }
-    QuantizedRange range;
-    GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range);
-    q.m_OutputZeroPoint = layer.m_Outputs[0].GetQuantizationOffset();
-    q.m_Min = range.m_Min;
-    q.m_Max = range.m_Max;
-    q.m_SingleRounding =
-        layer.m_Type == LayerType::FullyConnected && layer.m_Inputs[1].HasMultipleQuantizationScales();
-    q.TileLanes();
+    ChannelRequantization q = ChannelRequantization::FromLayer(layer, BiasEnabled(layer), g.m_Channels);
 
     return std::make_unique<QuantizedWeightedWorkload>(pd, Reordered(g.m_UserWeights, weights.data(),
                                                                      pd.weights_desc()),
