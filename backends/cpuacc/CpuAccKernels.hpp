@@ -48,6 +48,12 @@ bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::stri
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer);
 
+/// 8-bit Convolution2d and FullyConnected on AVX512-VNNI CPUs: our own int8 GEMM with the requantization in its
+/// epilogue (kernels/QuantizedGemm.cpp). UseQuantizedGemm says whether it takes the layer instead of the oneDNN path.
+bool UseQuantizedGemm(const LayerInfo& layer);
+bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer);
+
 /// 8-bit Add, Sub, Mul (inputs of the same shape or broadcast), bit-identical to CpuRef (kernels/QuantizedElementwise.cpp).
 bool CheckQuantizedElementwiseBinary(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedElementwiseBinary(const LayerInfo& layer);

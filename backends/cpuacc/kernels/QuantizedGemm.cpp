@@ -1,0 +1,632 @@
+//
+// 8-bit Convolution2d and FullyConnected on CPUs with AVX512-VNNI, bit-identical to CpuRef (TensorFlow Lite's
+// integer arithmetic, docs/quantization.md): our own int8 GEMM whose epilogue requantizes the int32 accumulators in
+// registers (CpuAccRequantization's RequantizeLanes) and stores 8-bit values; no int32 buffer.
+//
+// Arithmetic. vpdpbusd multiplies unsigned by signed bytes: the input goes in as u8 (QAsymmS8 values + 128, i.e.
+// the byte xor 0x80; QAsymmU8 values as they are), the weights as s8 minus their zero point. With p the u8 value
+// of the input zero point (zero point + 128, or the zero point), sum((x - zp) * w) = sum(x_u8 * w) - p * sum(w):
+// the second term is folded into the bias at load. Padding reads p, so it contributes nothing, as in TFLite. The
+// int32 accumulators wrap mod 2^32, so the result is exact whenever the true sum plus the bias fits int32, which
+// the check bounds at load (max |x - zp| times a channel's sum of |w|, plus the largest |bias|); CpuRef's int64 sum
+// never saturates then.
+//
+// Data. Weights are packed once as groups of up to 4 blocks of 16 output channels: [group][K/4][block][16][4]
+// (K padded to 4, channels to 16, with zero weights), so one group's pass streams its weights in order. The input
+// is a [pixels x K] matrix of u8 rows: the NHWC input itself for a 1x1 stride-1 unpadded convolution or a fully
+// connected layer when K % 4 == 0 (QAsymmS8 flipped in the kernel), else im2col rows built in the workload's scratch
+// memory. The micro-kernel computes MR pixels x NR blocks of 16 channels over the whole K in zmm registers.
+//
+#include "../CpuAccKernels.hpp"
+#include "../CpuAccRequantization.hpp"
+#include "../CpuAccUtils.hpp"
+
+#include <armnn/Exceptions.hpp>
+#include <armnn/TypesUtils.hpp>
+#include <armnn/backends/KernelRegistry.hpp>
+#include <armnn/backends/QuantizedArithmetic.hpp>
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+namespace armnn
+{
+namespace cpuacc
+{
+
+namespace
+{
+
+constexpr size_t kGroupBlocks = 4; // blocks of 16 channels per group (NR at most)
+constexpr size_t kTileRows = 24;   // pixels per work item: a multiple of every MR
+
+/// The layer as a convolution over NHWC images (a fully connected layer: a 1x1 convolution over 1x1 images, one per
+/// batch), with weights as an [N x K] matrix, K in the order (kernel row, kernel column, input channel).
+struct GemmGeometry
+{
+    size_t m_Batches = 1;
+    size_t m_InH = 1, m_InW = 1, m_InC = 1;
+    size_t m_OutH = 1, m_OutW = 1;
+    size_t m_KH = 1, m_KW = 1;
+    size_t m_StrideY = 1, m_StrideX = 1;
+    size_t m_DilationY = 1, m_DilationX = 1;
+    size_t m_PadTop = 0, m_PadLeft = 0;
+    size_t m_N = 0;
+    size_t m_K = 0;
+    bool m_TransposedWeights = true; // weights stored [N, K]; false: [K, N] (FullyConnected)
+
+    size_t Pixels() const { return m_Batches * m_OutH * m_OutW; }
+    size_t K4() const { return (m_K + 3) / 4 * 4; }
+    size_t Blocks() const { return (m_N + 15) / 16; }
+    /// The input rows can be read in place as the [pixels x K] matrix.
+    bool Direct() const
+    {
+        return m_KH == 1 && m_KW == 1 && m_StrideY == 1 && m_StrideX == 1 && m_PadTop == 0 && m_PadLeft == 0 &&
+               m_OutH == m_InH && m_OutW == m_InW && m_K % 4 == 0;
+    }
+};
+
+GemmGeometry DescribeGemm(const LayerInfo& layer)
+{
+    GemmGeometry g;
+    const TensorShape& w = layer.m_Inputs[1].GetShape();
+    if (layer.m_Type == LayerType::Convolution2d)
+    {
+        const auto& desc = layer.GetDescriptor<Convolution2dDescriptor>();
+        const TensorShape& in = layer.m_Inputs[0].GetShape();
+        const TensorShape& out = layer.m_Outputs[0].GetShape();
+        g.m_Batches = in[0];
+        g.m_InH = in[1];
+        g.m_InW = in[2];
+        g.m_InC = in[3];
+        g.m_OutH = out[1];
+        g.m_OutW = out[2];
+        g.m_KH = w[1];
+        g.m_KW = w[2];
+        g.m_StrideY = desc.m_StrideY;
+        g.m_StrideX = desc.m_StrideX;
+        g.m_DilationY = desc.m_DilationY;
+        g.m_DilationX = desc.m_DilationX;
+        g.m_PadTop = desc.m_PadTop;
+        g.m_PadLeft = desc.m_PadLeft;
+        g.m_N = w[0];
+        g.m_K = w[1] * w[2] * w[3]; // weights [O, H, W, I]
+        return g;
+    }
+    g.m_TransposedWeights = layer.GetDescriptor<FullyConnectedDescriptor>().m_TransposeWeightMatrix;
+    g.m_K = g.m_TransposedWeights ? w[1] : w[0];
+    g.m_N = g.m_TransposedWeights ? w[0] : w[1];
+    g.m_InC = g.m_K;
+    g.m_Batches = g.m_K == 0 ? 0 : layer.m_Inputs[0].GetNumElements() / g.m_K;
+    return g;
+}
+
+bool BiasEnabled(const LayerInfo& layer)
+{
+    return layer.m_Type == LayerType::Convolution2d ? layer.GetDescriptor<Convolution2dDescriptor>().m_BiasEnabled
+                                                    : layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled;
+}
+
+/// The u8 value vpdpbusd sees for the input zero point (what padding reads).
+uint8_t ZeroPointByte(const TensorInfo& input)
+{
+    const int32_t zeroPoint = input.GetQuantizationOffset();
+    return static_cast<uint8_t>(input.GetDataType() == DataType::QAsymmS8 ? zeroPoint + 128 : zeroPoint);
+}
+
+/// Weights minus their zero point as [N x K] int8; false when one does not fit in int8.
+bool CenteredWeightMatrix(const LayerInfo& layer, const GemmGeometry& g, std::vector<int8_t>& matrix)
+{
+    const TensorInfo& info = layer.m_Inputs[1];
+    const std::vector<int32_t> values = ReadQuantized(info, layer.m_ConstantInputs[1], info.GetQuantizationOffset());
+    matrix.resize(g.m_N * g.m_K);
+    for (size_t n = 0; n < g.m_N; ++n)
+    {
+        for (size_t k = 0; k < g.m_K; ++k)
+        {
+            const int32_t v = values[g.m_TransposedWeights ? n * g.m_K + k : k * g.m_N + n];
+            if (v < -128 || v > 127)
+            {
+                return false;
+            }
+            matrix[n * g.m_K + k] = static_cast<int8_t>(v);
+        }
+    }
+    return true;
+}
+
+/// True when every channel's true sum plus bias stays within int32 (then the wrapping accumulators are exact and
+/// CpuRef's saturation never applies).
+bool SumsFitInt32(const LayerInfo& layer, const GemmGeometry& g, const std::vector<int8_t>& matrix)
+{
+    int64_t bias = 0;
+    if (BiasEnabled(layer))
+    {
+        for (int32_t b : ReadInt32(layer.m_Inputs[2], layer.m_ConstantInputs[2]))
+        {
+            bias = std::max<int64_t>(bias, std::abs(static_cast<int64_t>(b)));
+        }
+    }
+    int64_t largest = 0;
+    for (size_t n = 0; n < g.m_N; ++n)
+    {
+        int64_t sum = 0;
+        for (size_t k = 0; k < g.m_K; ++k)
+        {
+            sum += std::abs(static_cast<int32_t>(matrix[n * g.m_K + k]));
+        }
+        largest = std::max(largest, sum);
+    }
+    const QuantizedRange range = GetQuantizedRange(layer.m_Inputs[0].GetDataType());
+    const int64_t zeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
+    const int64_t deviation = std::max(zeroPoint - range.m_Min, range.m_Max - zeroPoint);
+    return largest * deviation + bias <= INT32_MAX;
+}
+
+/// [group][K4/4][blocks of the group][16][4], zero-padded.
+std::vector<int8_t> PackWeights(const GemmGeometry& g, const std::vector<int8_t>& matrix)
+{
+    const size_t k4 = g.K4();
+    const size_t blocks = g.Blocks();
+    std::vector<int8_t> packed(blocks * 16 * k4, 0);
+    for (size_t group = 0; group * kGroupBlocks < blocks; ++group)
+    {
+        const size_t first = group * kGroupBlocks;
+        const size_t count = std::min(kGroupBlocks, blocks - first);
+        int8_t* base = packed.data() + first * 16 * k4;
+        for (size_t b = 0; b < count; ++b)
+        {
+            for (size_t lane = 0; lane < 16; ++lane)
+            {
+                const size_t n = (first + b) * 16 + lane;
+                if (n >= g.m_N)
+                {
+                    break;
+                }
+                for (size_t k = 0; k < g.m_K; ++k)
+                {
+                    base[((k / 4 * count + b) * 16 + lane) * 4 + k % 4] = matrix[n * g.m_K + k];
+                }
+            }
+        }
+    }
+    return packed;
+}
+
+/// What the epilogue needs: the requantization (bias with the zero-point correction), the output row stride.
+struct Epilogue
+{
+    const ChannelRequantization* m_Q;
+    size_t m_Channels;
+};
+
+#define VNNI_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))
+
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+/// Per-channel FullyConnected: CpuRef rescales with one rounding there; few outputs, scalar. `sums` include the bias.
+VNNI_TARGET inline void StoreSingleRounding(__m512i sum, size_t block, size_t valid, const ChannelRequantization& q,
+                                            uint8_t* out)
+{
+    alignas(64) int32_t sums[16];
+    _mm512_store_si512(sums, sum);
+    for (size_t j = 0; j < valid; ++j)
+    {
+        const size_t c = block * 16 + j;
+        const QuantizedMultiplier m{q.m_Multiplier[c], q.m_LeftShift[c] - q.m_RightShift[c]};
+        const int32_t scaled = MultiplyByQuantizedMultiplierSingleRounding(sums[j], m) + q.m_OutputZeroPoint;
+        out[j] = static_cast<uint8_t>(std::min(std::max(scaled, q.m_Min), q.m_Max));
+    }
+}
+
+/// Requantizes the MR accumulators of block `block` (column n of acc) and stores the channels of it that exist,
+/// `rows` of them. The block's parameters are loaded once into registers (stores through uint8_t* may alias
+/// anything, so the compiler would reload them per row otherwise).
+template <int MR, int NR, bool LeftShift>
+VNNI_TARGET inline void StoreColumn(const __m512i (&acc)[MR][NR], int n, size_t rows, size_t block, const Epilogue& e,
+                                    uint8_t* out)
+{
+    const ChannelRequantization& q = *e.m_Q;
+    const size_t valid = std::min<size_t>(16, e.m_Channels - block * 16);
+    const __mmask16 mask = static_cast<__mmask16>((1u << valid) - 1);
+    const __m512i bias = _mm512_loadu_si512(q.BlockBias(block));
+    const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(block));
+    const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
+                                    _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
+    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+#pragma GCC unroll 16
+    for (int r = 0; r < MR; ++r)
+    {
+        if (static_cast<size_t>(r) < rows)
+        {
+            // The accumulators wrap mod 2^32, and so does this sum: exact (see the top of the file).
+            const __m512i sum = _mm512_add_epi32(acc[r][n], bias);
+            uint8_t* dst = out + r * e.m_Channels + block * 16;
+            if (q.m_SingleRounding)
+            {
+                StoreSingleRounding(sum, block, valid, q, dst);
+                continue;
+            }
+            const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sum, multipliers);
+            const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+            // Narrowed in a register, then stored (the narrowing store to memory is slow on Zen 4).
+            _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
+        }
+    }
+}
+
+/// MR rows of `a` (row stride lda; rows past `rows` repeat the last, their results are not stored) times one group
+/// of NR blocks (`w`, packed [K4/4][NR][16][4]) into out (row stride e.m_Channels), channels from block `first`.
+template <int MR, int NR, bool Flip>
+VNNI_TARGET void MicroKernel(const uint8_t* a, size_t lda, size_t rows, const int8_t* w, size_t k4, size_t first,
+                             const Epilogue& e, uint8_t* out)
+{
+    __m512i acc[MR][NR];
+#pragma GCC unroll 16
+    for (int m = 0; m < MR; ++m)
+    {
+#pragma GCC unroll 4
+        for (int n = 0; n < NR; ++n)
+        {
+            acc[m][n] = _mm512_setzero_si512();
+        }
+    }
+    const uint8_t* row[MR];
+#pragma GCC unroll 16
+    for (int m = 0; m < MR; ++m)
+    {
+        row[m] = a + std::min<size_t>(static_cast<size_t>(m), rows - 1) * lda;
+    }
+    const __m512i flip = _mm512_set1_epi32(static_cast<int32_t>(0x80808080u));
+    for (size_t k = 0; k < k4; k += 4)
+    {
+        __m512i weights[NR];
+#pragma GCC unroll 4
+        for (int n = 0; n < NR; ++n)
+        {
+            weights[n] = _mm512_loadu_si512(w + (k / 4 * NR + n) * 64);
+        }
+#pragma GCC unroll 16
+        for (int m = 0; m < MR; ++m)
+        {
+            int32_t quad;
+            std::memcpy(&quad, row[m] + k, 4);
+            __m512i x = _mm512_set1_epi32(quad);
+            if (Flip)
+            {
+                x = _mm512_xor_si512(x, flip);
+            }
+#pragma GCC unroll 4
+            for (int n = 0; n < NR; ++n)
+            {
+                acc[m][n] = _mm512_dpbusd_epi32(acc[m][n], x, weights[n]);
+            }
+        }
+    }
+    // Unrolled so that acc[m][n] are registers, never an indexed array in memory.
+#pragma GCC unroll 4
+    for (int n = 0; n < NR; ++n)
+    {
+        if (e.m_Q->m_AnyLeftShift)
+        {
+            StoreColumn<MR, NR, true>(acc, n, rows, first + static_cast<size_t>(n), e, out);
+        }
+        else
+        {
+            StoreColumn<MR, NR, false>(acc, n, rows, first + static_cast<size_t>(n), e, out);
+        }
+    }
+}
+
+/// n bytes from src to dst xor `flip` (0x80 bytes: QAsymmS8 to u8; or zeros), 64 at a time, the rest masked
+/// (nothing read past src + n).
+VNNI_TARGET inline void CopyBytes(uint8_t* dst, const uint8_t* src, size_t n, __m512i flip)
+{
+    for (; n >= 64; n -= 64, src += 64, dst += 64)
+    {
+        _mm512_storeu_si512(dst, _mm512_xor_si512(_mm512_loadu_si512(src), flip));
+    }
+    if (n != 0)
+    {
+        const __mmask64 mask = _cvtu64_mask64((uint64_t(1) << n) - 1);
+        _mm512_mask_storeu_epi8(dst, mask, _mm512_xor_si512(_mm512_maskz_loadu_epi8(mask, src), flip));
+    }
+}
+
+VNNI_TARGET inline void FillBytes(uint8_t* dst, size_t n, __m512i value)
+{
+    for (; n >= 64; n -= 64, dst += 64)
+    {
+        _mm512_storeu_si512(dst, value);
+    }
+    if (n != 0)
+    {
+        _mm512_mask_storeu_epi8(dst, _cvtu64_mask64((uint64_t(1) << n) - 1), value);
+    }
+}
+
+/// Rows [begin, end) of the [pixels x K4] u8 matrix: each output pixel's receptive field in weight order,
+/// QAsymmS8 flipped to u8, padding as the zero point's byte, K padded to 4 with zeros. Without dilation a kernel
+/// row's taps inside the image are one contiguous run of the input row.
+VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipInput, uint8_t zeroPointByte,
+                        uint8_t* rows, size_t begin, size_t end)
+{
+    const __m512i flip = flipInput ? _mm512_set1_epi8(static_cast<char>(0x80)) : _mm512_setzero_si512();
+    const __m512i pad = _mm512_set1_epi8(static_cast<char>(zeroPointByte));
+    const size_t c = g.m_InC;
+    // The pixel's coordinates advance with p (no divisions per pixel).
+    size_t ox = begin % g.m_OutW;
+    size_t oy = begin / g.m_OutW % g.m_OutH;
+    size_t b = begin / (g.m_OutW * g.m_OutH);
+    for (size_t p = begin; p < end; ++p, ox = ox + 1 == g.m_OutW ? 0 : ox + 1)
+    {
+        if (p != begin && ox == 0)
+        {
+            oy = oy + 1 == g.m_OutH ? 0 : oy + 1;
+            b += oy == 0;
+        }
+        uint8_t* dst = rows + p * g.K4();
+        // Signed positions: above or left of the image is negative.
+        const ptrdiff_t x0 = static_cast<ptrdiff_t>(ox * g.m_StrideX) - static_cast<ptrdiff_t>(g.m_PadLeft);
+        for (size_t ky = 0; ky < g.m_KH; ++ky, dst += g.m_KW * c)
+        {
+            const ptrdiff_t iy = static_cast<ptrdiff_t>(oy * g.m_StrideY + ky * g.m_DilationY) -
+                                 static_cast<ptrdiff_t>(g.m_PadTop);
+            if (iy < 0 || iy >= static_cast<ptrdiff_t>(g.m_InH))
+            {
+                FillBytes(dst, g.m_KW * c, pad);
+                continue;
+            }
+            const uint8_t* src = input + (b * g.m_InH + static_cast<size_t>(iy)) * g.m_InW * c;
+            if (g.m_DilationX == 1)
+            {
+                // Taps [first, last) are inside the image.
+                const ptrdiff_t width = static_cast<ptrdiff_t>(g.m_InW);
+                const size_t first = static_cast<size_t>(std::min<ptrdiff_t>(std::max<ptrdiff_t>(-x0, 0),
+                                                                             static_cast<ptrdiff_t>(g.m_KW)));
+                const size_t last = static_cast<size_t>(
+                    std::max<ptrdiff_t>(std::min<ptrdiff_t>(width - x0, static_cast<ptrdiff_t>(g.m_KW)),
+                                        static_cast<ptrdiff_t>(first)));
+                FillBytes(dst, first * c, pad);
+                CopyBytes(dst + first * c, src + static_cast<size_t>(x0 + static_cast<ptrdiff_t>(first)) * c,
+                          (last - first) * c, flip);
+                FillBytes(dst + last * c, (g.m_KW - last) * c, pad);
+                continue;
+            }
+            for (size_t kx = 0; kx < g.m_KW; ++kx)
+            {
+                const ptrdiff_t ix = x0 + static_cast<ptrdiff_t>(kx * g.m_DilationX);
+                if (ix < 0 || ix >= static_cast<ptrdiff_t>(g.m_InW))
+                {
+                    FillBytes(dst + kx * c, c, pad);
+                }
+                else
+                {
+                    CopyBytes(dst + kx * c, src + static_cast<size_t>(ix) * c, c, flip);
+                }
+            }
+        }
+        FillBytes(dst, g.K4() - g.m_K, _mm512_setzero_si512());
+    }
+}
+
+#pragma GCC diagnostic pop
+
+using MicroKernelFn = void (*)(const uint8_t*, size_t, size_t, const int8_t*, size_t, size_t, const Epilogue&,
+                               uint8_t*);
+
+/// The widest MR for NR blocks that keeps MR x NR accumulators, NR weights and a broadcast within 32 registers.
+constexpr int FullRows(int nr)
+{
+    return nr == 1 ? 12 : nr == 2 ? 12 : nr == 3 ? 8 : 6;
+}
+
+template <int NR, bool Flip>
+MicroKernelFn SelectRows(size_t rows)
+{
+    // Row counts below the full MR (the last rows of a tile, a fully connected layer's few batches) use the
+    // smallest kernel that covers them.
+    if (rows == 1) return &MicroKernel<1, NR, Flip>;
+    if (rows == 2) return &MicroKernel<2, NR, Flip>;
+    if (rows <= 4) return &MicroKernel<4, NR, Flip>;
+    return &MicroKernel<FullRows(NR), NR, Flip>;
+}
+
+template <bool Flip>
+MicroKernelFn Select(size_t nr, size_t rows)
+{
+    switch (nr)
+    {
+        case 1: return SelectRows<1, Flip>(rows);
+        case 2: return SelectRows<2, Flip>(rows);
+        case 3: return SelectRows<3, Flip>(rows);
+        default: return SelectRows<4, Flip>(rows);
+    }
+}
+
+size_t RowsPerCall(size_t nr)
+{
+    return static_cast<size_t>(FullRows(static_cast<int>(nr)));
+}
+
+class QuantizedGemmWorkload final : public IWorkload
+{
+public:
+    QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q, bool flip,
+                          uint8_t zeroPointByte, unsigned numThreads)
+        : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Flip(flip), m_ZeroPointByte(zeroPointByte),
+          m_NumThreads(numThreads)
+    {}
+
+    size_t GetScratchBytes() const override { return m_G.Direct() ? 0 : m_G.Pixels() * m_G.K4(); }
+    bool PackedConstantInputs() const override { return true; } // weights packed, bias copied at load
+
+    void Execute(const ExecutionTensors& tensors) const override
+    {
+        ThreadScope threads(m_NumThreads);
+        const bool direct = m_G.Direct();
+        const auto* input = tensors.Input<uint8_t>(0);
+        auto* rows = direct ? const_cast<uint8_t*>(input) : static_cast<uint8_t*>(tensors.m_Scratch);
+        const size_t lda = direct ? m_G.m_K : m_G.K4();
+        const bool flipInKernel = direct && m_Flip;
+        auto* out = tensors.Output<uint8_t>(0);
+        const size_t pixels = m_G.Pixels();
+        const size_t blocks = m_G.Blocks();
+        const size_t groups = (blocks + kGroupBlocks - 1) / kGroupBlocks;
+        const size_t tiles = (pixels + kTileRows - 1) / kTileRows;
+        const size_t items = groups * tiles;
+        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(items)));
+        const Epilogue epilogue{&m_Q, m_G.m_N};
+#pragma omp parallel num_threads(teams) if (teams > 1)
+        {
+            const size_t n = static_cast<size_t>(omp_get_num_threads());
+            const size_t team = static_cast<size_t>(omp_get_thread_num());
+            if (!direct)
+            {
+                Im2Col(m_G, input, m_Flip, m_ZeroPointByte, rows, pixels * team / n, pixels * (team + 1) / n);
+#pragma omp barrier
+            }
+            // Contiguous items, channel group outer: a group's weights stay in cache over its pixel tiles.
+            for (size_t item = items * team / n; item < items * (team + 1) / n; ++item)
+            {
+                const size_t group = item / tiles;
+                const size_t first = group * kGroupBlocks;
+                const size_t nr = std::min(kGroupBlocks, blocks - first);
+                const int8_t* w = m_Packed.data() + first * 16 * m_G.K4();
+                const size_t tileEnd = std::min(pixels, (item % tiles + 1) * kTileRows);
+                for (size_t p = item % tiles * kTileRows; p < tileEnd;)
+                {
+                    const size_t count = std::min(RowsPerCall(nr), tileEnd - p);
+                    const MicroKernelFn kernel = flipInKernel ? Select<true>(nr, count) : Select<false>(nr, count);
+                    kernel(rows + p * lda, lda, count, w, m_G.K4(), first, epilogue, out + p * m_G.m_N);
+                    p += count;
+                }
+            }
+        }
+    }
+
+private:
+    GemmGeometry m_G;
+    std::vector<int8_t> m_Packed;
+    ChannelRequantization m_Q;
+    bool m_Flip;
+    uint8_t m_ZeroPointByte;
+    unsigned m_NumThreads;
+};
+
+} // namespace
+
+bool UseQuantizedGemm(const LayerInfo& layer)
+{
+    static const bool vnni = __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw") &&
+                             __builtin_cpu_supports("avx512vl");
+    return vnni && (layer.m_Type == LayerType::Convolution2d || layer.m_Type == LayerType::FullyConnected);
+}
+
+bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason)
+{
+    const DataType type = layer.m_Inputs[0].GetDataType();
+    if (layer.m_Outputs[0].GetDataType() != type)
+    {
+        reason = std::string("output data type ") + GetDataTypeName(layer.m_Outputs[0].GetDataType()) +
+                 " differs from the input's " + GetDataTypeName(type);
+        return false;
+    }
+    if (layer.m_Type == LayerType::Convolution2d &&
+        layer.GetDescriptor<Convolution2dDescriptor>().m_DataLayout != DataLayout::NHWC)
+    {
+        reason = "8-bit kernels take NHWC only";
+        return false;
+    }
+    if (layer.m_Inputs[0].HasPerAxisQuantization() || layer.m_Outputs[0].HasPerAxisQuantization())
+    {
+        reason = "per-axis quantization is supported on the weights only";
+        return false;
+    }
+    const DataType weightType = layer.m_Inputs[1].GetDataType();
+    if (weightType != DataType::QAsymmS8 && weightType != DataType::QSymmS8 && weightType != DataType::QAsymmU8)
+    {
+        reason = std::string("weights of data type ") + GetDataTypeName(weightType) + " are not 8-bit";
+        return false;
+    }
+    const bool bias = BiasEnabled(layer);
+    if (bias && (layer.m_Inputs.size() < 3 || layer.m_Inputs[2].GetDataType() != DataType::Signed32))
+    {
+        reason = "the bias must be Signed32";
+        return false;
+    }
+    if (!CheckConstantInputs(layer, bias ? std::initializer_list<size_t>{1, 2} : std::initializer_list<size_t>{1},
+                             reason))
+    {
+        reason += " (CpuAcc packs weights and bias once, at load)";
+        return false;
+    }
+    QuantizedRange range;
+    if (!GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
+    {
+        reason = "the fused activation is not a clamp";
+        return false;
+    }
+    const GemmGeometry g = DescribeGemm(layer);
+    if (layer.m_Type == LayerType::Convolution2d &&
+        (layer.m_Inputs[0].GetNumDimensions() != 4 || layer.m_Inputs[1].GetShape()[3] != g.m_InC))
+    {
+        reason = "the weights' input channels differ from the input's";
+        return false;
+    }
+    if (g.m_K == 0 || g.m_N == 0 || g.Pixels() == 0)
+    {
+        reason = "empty weights or input";
+        return false;
+    }
+    std::vector<int8_t> matrix;
+    if (!CenteredWeightMatrix(layer, g, matrix))
+    {
+        reason = "weights minus their zero point do not fit in int8";
+        return false;
+    }
+    if (!SumsFitInt32(layer, g, matrix))
+    {
+        reason = "sums plus bias could leave int32";
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer)
+{
+    const GemmGeometry g = DescribeGemm(layer);
+    std::vector<int8_t> matrix;
+    if (!CenteredWeightMatrix(layer, g, matrix) || !SumsFitInt32(layer, g, matrix))
+    {
+        throw InvalidArgumentException("CpuAcc: " + layer.Describe() + ": its sums cannot be computed exactly");
+    }
+    ChannelRequantization q = ChannelRequantization::FromLayer(layer, BiasEnabled(layer), g.m_N);
+    // Fold -p * sum(w) into the bias (mod 2^32, as the accumulators wrap).
+    const int64_t zeroPointByte = ZeroPointByte(layer.m_Inputs[0]);
+    for (size_t n = 0; n < g.m_N; ++n)
+    {
+        int64_t sum = 0;
+        for (size_t k = 0; k < g.m_K; ++k)
+        {
+            sum += matrix[n * g.m_K + k];
+        }
+        const uint32_t folded = static_cast<uint32_t>(q.m_Bias[n]) - static_cast<uint32_t>(zeroPointByte * sum);
+        q.m_Bias[n] = static_cast<int32_t>(folded);
+    }
+    q.Tile();
+    return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix), std::move(q),
+                                                   layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8,
+                                                   ZeroPointByte(layer.m_Inputs[0]), NumThreads(layer));
+}
+
+} // namespace cpuacc
+} // namespace armnn
