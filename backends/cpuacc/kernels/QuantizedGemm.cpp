@@ -42,7 +42,6 @@ namespace
 {
 
 constexpr size_t kGroupBlocks = 4; // blocks of 16 channels per group (NR at most)
-constexpr size_t kTileRows = 24;   // pixels per work item: a multiple of every MR
 
 /// The layer as a convolution over NHWC images (a fully connected layer: a 1x1 convolution over 1x1 images, one per
 /// batch), with weights as an [N x K] matrix, K in the order (kernel row, kernel column, input channel).
@@ -386,10 +385,10 @@ VNNI_TARGET inline void KernelRow(const GemmGeometry& g, const uint8_t* src, ptr
     }
 }
 
-/// Output rows [begin, end) (over batches x output height) of the [pixels x K4] u8 matrix: each output pixel's
-/// receptive field in weight order, QAsymmS8 flipped to u8, padding as the zero point's byte, K padded to 4 with
-/// zeros. Pixels whose taps are all inside the image (without dilation: one run of KW x C input bytes per kernel
-/// row) take a short loop: the per-tap path cost ~70 cycles per pixel on a 3-channel stem.
+/// Pixels [begin, end) as rows of a u8 matrix at `rows` (row stride K4): each output pixel's receptive field in
+/// weight order, QAsymmS8 flipped to u8, padding as the zero point's byte, K padded to 4 with zeros. Pixels whose
+/// taps are all inside the image (without dilation: one run of KW x C input bytes per kernel row) take a short
+/// path: the per-tap one cost ~70 cycles per pixel on a 3-channel stem.
 VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipInput, uint8_t zeroPointByte,
                         uint8_t* rows, size_t begin, size_t end)
 {
@@ -405,11 +404,15 @@ VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipIn
     const size_t hi = g.m_InW + g.m_PadLeft < span + 1
                           ? lo
                           : std::max(lo, std::min(g.m_OutW, (g.m_InW + g.m_PadLeft - span - 1) / g.m_StrideX + 1));
-    for (size_t r = begin; r < end; ++r)
+    // One output row (batch, oy) at a time: columns [ox0, ox1) of it.
+    for (size_t p = begin; p < end;)
     {
+        const size_t r = p / g.m_OutW;
+        const size_t ox0 = p % g.m_OutW;
+        const size_t ox1 = std::min(g.m_OutW, ox0 + (end - p));
         const size_t b = r / g.m_OutH;
         const size_t oy = r % g.m_OutH;
-        uint8_t* row = rows + r * g.m_OutW * k4;
+        uint8_t* row = rows + (p - begin) * k4;
         for (size_t ky = 0; ky < g.m_KH; ++ky)
         {
             const ptrdiff_t iy = static_cast<ptrdiff_t>(oy * g.m_StrideY + ky * g.m_DilationY) -
@@ -417,7 +420,7 @@ VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipIn
             const bool inside = iy >= 0 && iy < static_cast<ptrdiff_t>(g.m_InH);
             const uint8_t* src = inside ? input + (b * g.m_InH + static_cast<size_t>(iy)) * g.m_InW * c : nullptr;
             uint8_t* dst = row + ky * run;
-            for (size_t ox = 0; ox < g.m_OutW; ++ox, dst += k4)
+            for (size_t ox = ox0; ox < ox1; ++ox, dst += k4)
             {
                 const ptrdiff_t x0 = static_cast<ptrdiff_t>(ox * g.m_StrideX) - static_cast<ptrdiff_t>(g.m_PadLeft);
                 if (inside && ox >= lo && ox < hi && g.m_DilationX == 1)
@@ -432,11 +435,12 @@ VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipIn
         }
         if (k4 != g.m_K)
         {
-            for (size_t ox = 0; ox < g.m_OutW; ++ox)
+            for (size_t ox = ox0; ox < ox1; ++ox)
             {
-                FillBytes(row + ox * k4 + g.m_K, k4 - g.m_K, zero);
+                FillBytes(row + (ox - ox0) * k4 + g.m_K, k4 - g.m_K, zero);
             }
         }
+        p += ox1 - ox0;
     }
 }
 
@@ -479,71 +483,94 @@ size_t RowsPerCall(size_t nr)
     return static_cast<size_t>(FullRows(static_cast<int>(nr)));
 }
 
+/// Pixels per tile: a multiple of every MR, with the tile's im2col rows within ~48 KiB (L1/L2) where K allows.
+size_t TileRows(size_t k4)
+{
+    return std::max<size_t>(24, 48 * 1024 / k4 / 24 * 24);
+}
+
 class QuantizedGemmWorkload final : public IWorkload
 {
 public:
     QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q, bool flip,
-                          uint8_t zeroPointByte, unsigned numThreads)
+                          uint8_t zeroPointByte, unsigned numThreads, size_t maxTeams)
         : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Flip(flip), m_ZeroPointByte(zeroPointByte),
-          m_NumThreads(numThreads)
+          m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4()))
     {}
 
-    size_t GetScratchBytes() const override { return m_G.Direct() ? 0 : m_G.Pixels() * m_G.K4(); }
+    /// Each thread's im2col tile.
+    size_t GetScratchBytes() const override { return m_G.Direct() ? 0 : m_MaxTeams * m_TileRows * m_G.K4(); }
     bool PackedConstantInputs() const override { return true; } // weights packed, bias copied at load
 
     void Execute(const ExecutionTensors& tensors) const override
     {
         ThreadScope threads(m_NumThreads);
-        const bool direct = m_G.Direct();
-        const auto* input = tensors.Input<uint8_t>(0);
-        auto* rows = direct ? const_cast<uint8_t*>(input) : static_cast<uint8_t*>(tensors.m_Scratch);
-        const size_t lda = direct ? m_G.m_K : m_G.K4();
-        const bool flipInKernel = direct && m_Flip;
-        auto* out = tensors.Output<uint8_t>(0);
         const size_t pixels = m_G.Pixels();
         const size_t blocks = m_G.Blocks();
         const size_t groups = (blocks + kGroupBlocks - 1) / kGroupBlocks;
-        const size_t tiles = (pixels + kTileRows - 1) / kTileRows;
-        const size_t items = groups * tiles;
-        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(items)));
-        const Epilogue epilogue{&m_Q, m_G.m_N};
-#pragma omp parallel num_threads(teams) if (teams > 1)
+        const size_t tiles = (pixels + m_TileRows - 1) / m_TileRows;
+        const size_t teams = std::min({static_cast<size_t>(omp_get_max_threads()), m_MaxTeams, groups * tiles});
+        // Threads split the channel groups where there are enough to share evenly (few pixels: the deep layers, a
+        // fully connected layer), else the pixel tiles. Each thread walks its tiles, building a tile's im2col rows
+        // once and running every group of its share over them.
+        const bool splitGroups = groups >= 2 * teams;
+#pragma omp parallel num_threads(static_cast<int>(teams)) if (teams > 1)
         {
             const size_t n = static_cast<size_t>(omp_get_num_threads());
             const size_t team = static_cast<size_t>(omp_get_thread_num());
-            if (!direct)
+            const size_t groupBegin = splitGroups ? groups * team / n : 0;
+            const size_t groupEnd = splitGroups ? groups * (team + 1) / n : groups;
+            const size_t tileBegin = splitGroups ? 0 : tiles * team / n;
+            const size_t tileEnd = splitGroups ? tiles : tiles * (team + 1) / n;
+            auto* scratch = static_cast<uint8_t*>(tensors.m_Scratch) + team * m_TileRows * m_G.K4();
+            for (size_t tile = tileBegin; tile < tileEnd; ++tile)
             {
-                const size_t outputRows = m_G.m_Batches * m_G.m_OutH;
-                Im2Col(m_G, input, m_Flip, m_ZeroPointByte, rows, outputRows * team / n,
-                       outputRows * (team + 1) / n);
-#pragma omp barrier
-            }
-            // Contiguous items, channel group outer: a group's weights stay in cache over its pixel tiles.
-            for (size_t item = items * team / n; item < items * (team + 1) / n; ++item)
-            {
-                const size_t group = item / tiles;
-                const size_t first = group * kGroupBlocks;
-                const size_t nr = std::min(kGroupBlocks, blocks - first);
-                const int8_t* w = m_Packed.data() + first * 16 * m_G.K4();
-                const size_t tileEnd = std::min(pixels, (item % tiles + 1) * kTileRows);
-                for (size_t p = item % tiles * kTileRows; p < tileEnd;)
-                {
-                    const size_t count = std::min(RowsPerCall(nr), tileEnd - p);
-                    const MicroKernelFn kernel = flipInKernel ? Select<true>(nr, count) : Select<false>(nr, count);
-                    kernel(rows + p * lda, lda, count, w, m_G.K4(), first, epilogue, out + p * m_G.m_N);
-                    p += count;
-                }
+                RunTile(tensors, tile * m_TileRows, std::min(pixels, (tile + 1) * m_TileRows), groupBegin, groupEnd,
+                        scratch);
             }
         }
     }
 
 private:
+    /// Pixels [begin, end) of channel groups [groupBegin, groupEnd).
+    void RunTile(const ExecutionTensors& tensors, size_t begin, size_t end, size_t groupBegin, size_t groupEnd,
+                 uint8_t* scratch) const
+    {
+        const auto* input = tensors.Input<uint8_t>(0);
+        auto* out = tensors.Output<uint8_t>(0) + begin * m_G.m_N;
+        const bool direct = m_G.Direct();
+        const uint8_t* rows = direct ? input + begin * m_G.m_K : scratch;
+        const size_t lda = direct ? m_G.m_K : m_G.K4();
+        if (!direct)
+        {
+            Im2Col(m_G, input, m_Flip, m_ZeroPointByte, scratch, begin, end);
+        }
+        const bool flipInKernel = direct && m_Flip;
+        const Epilogue epilogue{&m_Q, m_G.m_N};
+        const size_t blocks = m_G.Blocks();
+        for (size_t group = groupBegin; group < groupEnd; ++group)
+        {
+            const size_t first = group * kGroupBlocks;
+            const size_t nr = std::min(kGroupBlocks, blocks - first);
+            const int8_t* w = m_Packed.data() + first * 16 * m_G.K4();
+            for (size_t p = 0; p < end - begin;)
+            {
+                const size_t count = std::min(RowsPerCall(nr), end - begin - p);
+                const MicroKernelFn kernel = flipInKernel ? Select<true>(nr, count) : Select<false>(nr, count);
+                kernel(rows + p * lda, lda, count, w, m_G.K4(), first, epilogue, out + p * m_G.m_N);
+                p += count;
+            }
+        }
+    }
+
     GemmGeometry m_G;
     std::vector<int8_t> m_Packed;
     ChannelRequantization m_Q;
     bool m_Flip;
     uint8_t m_ZeroPointByte;
     unsigned m_NumThreads;
+    size_t m_MaxTeams;
+    size_t m_TileRows;
 };
 
 } // namespace
@@ -647,9 +674,12 @@ std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer)
         q.m_Bias[n] = static_cast<int32_t>(folded);
     }
     q.Tile();
+    const unsigned threads = NumThreads(layer);
+    ThreadScope scope(threads); // the team size Execute will get, for the scratch size
     return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix), std::move(q),
                                                    layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8,
-                                                   ZeroPointByte(layer.m_Inputs[0]), NumThreads(layer));
+                                                   ZeroPointByte(layer.m_Inputs[0]), threads,
+                                                   static_cast<size_t>(omp_get_max_threads()));
 }
 
 } // namespace cpuacc
