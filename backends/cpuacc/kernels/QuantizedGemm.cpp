@@ -224,6 +224,40 @@ VNNI_TARGET inline void StoreSingleRounding(__m512i sum, size_t block, size_t va
     }
 }
 
+/// The first `valid` bytes of `bytes` (a partial block: 8 and 24 channels are common) in plain stores of 8, 4, 2
+/// and 1 bytes: a masked store per vector made such layers several times slower on Zen 4.
+VNNI_TARGET inline void StoreBytes(uint8_t* dst, __m128i bytes, size_t valid)
+{
+    if (valid == 16)
+    {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), bytes);
+        return;
+    }
+    if (valid & 8)
+    {
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(dst), bytes);
+        bytes = _mm_srli_si128(bytes, 8);
+        dst += 8;
+    }
+    uint32_t rest = static_cast<uint32_t>(_mm_cvtsi128_si32(bytes));
+    if (valid & 4)
+    {
+        std::memcpy(dst, &rest, 4);
+        rest = static_cast<uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(bytes, 4)));
+        dst += 4;
+    }
+    if (valid & 2)
+    {
+        std::memcpy(dst, &rest, 2);
+        rest >>= 16;
+        dst += 2;
+    }
+    if (valid & 1)
+    {
+        *dst = static_cast<uint8_t>(rest);
+    }
+}
+
 /// Requantizes the MR accumulators of block `block` (column n of acc) and stores the channels of it that exist,
 /// `rows` of them. The block's parameters are loaded once into registers (stores through uint8_t* may alias
 /// anything, so the compiler would reload them per row otherwise).
@@ -233,7 +267,6 @@ VNNI_TARGET inline void StoreColumn(const __m512i (&acc)[MR][NR], int n, size_t 
 {
     const ChannelRequantization& q = *e.m_Q;
     const size_t valid = std::min<size_t>(16, e.m_Channels - block * 16);
-    const __mmask16 mask = static_cast<__mmask16>((1u << valid) - 1);
     const __m512i bias = _mm512_loadu_si512(q.BlockBias(block));
     const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(block));
     const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
@@ -257,7 +290,7 @@ VNNI_TARGET inline void StoreColumn(const __m512i (&acc)[MR][NR], int n, size_t 
             const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sum, multipliers);
             const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
             // Narrowed in a register, then stored (the narrowing store to memory is slow on Zen 4).
-            _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
+            StoreBytes(dst, _mm512_cvtepi32_epi8(lanes), valid);
         }
     }
 }
@@ -385,62 +418,75 @@ VNNI_TARGET inline void KernelRow(const GemmGeometry& g, const uint8_t* src, ptr
     }
 }
 
-/// Pixels [begin, end) as rows of a u8 matrix at `rows` (row stride K4): each output pixel's receptive field in
-/// weight order, QAsymmS8 flipped to u8, padding as the zero point's byte, K padded to 4 with zeros. Pixels whose
-/// taps are all inside the image (without dilation: one run of KW x C input bytes per kernel row) take a short
-/// path: the per-tap one cost ~70 cycles per pixel on a 3-channel stem.
+/// Pixels [begin, end) as rows of a u8 matrix at `rows` (row stride K4; up to 16 bytes after the last row may be
+/// written): each output pixel's receptive field in weight order, QAsymmS8 flipped to u8, padding as the zero
+/// point's byte, K padded to 4 with zeros. Runs of taps inside the image (without dilation: KW x C input bytes per
+/// kernel row) are copied whole: tap by tap cost ~70 cycles per pixel on a 3-channel stem.
 VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipInput, uint8_t zeroPointByte,
                         uint8_t* rows, size_t begin, size_t end)
 {
-    const __m512i flip = flipInput ? _mm512_set1_epi8(static_cast<char>(0x80)) : _mm512_setzero_si512();
-    const __m512i pad = _mm512_set1_epi8(static_cast<char>(zeroPointByte));
-    const __m512i zero = _mm512_setzero_si512();
-    const size_t c = g.m_InC;
-    const size_t k4 = g.K4();
+    // The geometry as locals: stores through uint8_t* may alias g's fields, which the compiler would otherwise reload
+    // (and spill the loop's pointers) after every copy.
+    const size_t c = g.m_InC, inH = g.m_InH, inW = g.m_InW, outH = g.m_OutH, outW = g.m_OutW, kh = g.m_KH;
+    const size_t strideY = g.m_StrideY, strideX = g.m_StrideX, dilationY = g.m_DilationY;
+    const ptrdiff_t padTop = static_cast<ptrdiff_t>(g.m_PadTop), padLeft = static_cast<ptrdiff_t>(g.m_PadLeft);
+    const size_t k = g.m_K, k4 = g.K4();
     const size_t run = g.m_KW * c;
+    const __m512i flip = flipInput ? _mm512_set1_epi8(static_cast<char>(0x80)) : _mm512_setzero_si512();
+    const __m128i flip16 = _mm_set1_epi8(static_cast<char>(flipInput ? 0x80 : 0));
+    const __m512i pad = _mm512_set1_epi8(static_cast<char>(zeroPointByte));
     // Interior output columns [lo, hi): every tap inside the image.
     const size_t span = (g.m_KW - 1) * g.m_DilationX;
-    const size_t lo = std::min(g.m_OutW, (g.m_PadLeft + g.m_StrideX - 1) / g.m_StrideX);
-    const size_t hi = g.m_InW + g.m_PadLeft < span + 1
+    const size_t lo = g.m_DilationX != 1 ? outW : std::min(outW, (g.m_PadLeft + strideX - 1) / strideX);
+    const size_t hi = g.m_DilationX != 1 || inW + g.m_PadLeft < span + 1
                           ? lo
-                          : std::max(lo, std::min(g.m_OutW, (g.m_InW + g.m_PadLeft - span - 1) / g.m_StrideX + 1));
-    // One output row (batch, oy) at a time: columns [ox0, ox1) of it.
-    for (size_t p = begin; p < end;)
+                          : std::max(lo, std::min(outW, (inW + g.m_PadLeft - span - 1) / strideX + 1));
+    const uint8_t* inputEnd = input + g.m_Batches * inH * inW * c;
+    size_t ox = begin % outW;
+    size_t oy = begin / outW % outH;
+    size_t b = begin / (outW * outH);
+    uint8_t* dst = rows;
+    for (size_t p = begin; p < end; ++p)
     {
-        const size_t r = p / g.m_OutW;
-        const size_t ox0 = p % g.m_OutW;
-        const size_t ox1 = std::min(g.m_OutW, ox0 + (end - p));
-        const size_t b = r / g.m_OutH;
-        const size_t oy = r % g.m_OutH;
-        uint8_t* row = rows + (p - begin) * k4;
-        for (size_t ky = 0; ky < g.m_KH; ++ky)
+        const ptrdiff_t x0 = static_cast<ptrdiff_t>(ox * strideX) - padLeft;
+        const bool interiorColumn = ox >= lo && ox < hi;
+        for (size_t ky = 0; ky < kh; ++ky, dst += run)
         {
-            const ptrdiff_t iy = static_cast<ptrdiff_t>(oy * g.m_StrideY + ky * g.m_DilationY) -
-                                 static_cast<ptrdiff_t>(g.m_PadTop);
-            const bool inside = iy >= 0 && iy < static_cast<ptrdiff_t>(g.m_InH);
-            const uint8_t* src = inside ? input + (b * g.m_InH + static_cast<size_t>(iy)) * g.m_InW * c : nullptr;
-            uint8_t* dst = row + ky * run;
-            for (size_t ox = ox0; ox < ox1; ++ox, dst += k4)
+            const ptrdiff_t iy = static_cast<ptrdiff_t>(oy * strideY + ky * dilationY) - padTop;
+            const bool inside = iy >= 0 && iy < static_cast<ptrdiff_t>(inH);
+            const uint8_t* src = inside ? input + (b * inH + static_cast<size_t>(iy)) * inW * c : nullptr;
+            if (!inside || !interiorColumn)
             {
-                const ptrdiff_t x0 = static_cast<ptrdiff_t>(ox * g.m_StrideX) - static_cast<ptrdiff_t>(g.m_PadLeft);
-                if (inside && ox >= lo && ox < hi && g.m_DilationX == 1)
-                {
-                    CopyBytes(dst, src + static_cast<size_t>(x0) * c, run, flip);
-                }
-                else
-                {
-                    KernelRow(g, src, x0, flip, pad, dst);
-                }
+                KernelRow(g, src, x0, flip, pad, dst);
+                continue;
+            }
+            src += static_cast<size_t>(x0) * c;
+            if (run <= 16 && src + 16 <= inputEnd)
+            {
+                // Short runs (the stems' 3 x 3 channels) as one 16-byte move: the bytes written past the run
+                // are rewritten by the next run, the K padding or the next pixel, or land past the last row.
+                const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_xor_si128(bytes, flip16));
+            }
+            else
+            {
+                CopyBytes(dst, src, run, flip);
             }
         }
-        if (k4 != g.m_K)
+        // K's padding (at most 3 bytes) as a 4-byte store, which may write past the row like the runs above (a
+        // masked store, at one per pixel, cost more than the copies on Zen 4).
+        const uint32_t zeros = 0;
+        std::memcpy(dst, &zeros, 4);
+        dst += k4 - k;
+        if (++ox == outW)
         {
-            for (size_t ox = ox0; ox < ox1; ++ox)
+            ox = 0;
+            if (++oy == outH)
             {
-                FillBytes(row + (ox - ox0) * k4 + g.m_K, k4 - g.m_K, zero);
+                oy = 0;
+                ++b;
             }
         }
-        p += ox1 - ox0;
     }
 }
 
@@ -483,6 +529,9 @@ size_t RowsPerCall(size_t nr)
     return static_cast<size_t>(FullRows(static_cast<int>(nr)));
 }
 
+/// Bytes after a tile's im2col rows that Im2Col may write.
+constexpr size_t kTileSlack = 64;
+
 /// Pixels per tile: a multiple of every MR, with the tile's im2col rows within ~48 KiB (L1/L2) where K allows.
 size_t TileRows(size_t k4)
 {
@@ -499,7 +548,7 @@ public:
     {}
 
     /// Each thread's im2col tile.
-    size_t GetScratchBytes() const override { return m_G.Direct() ? 0 : m_MaxTeams * m_TileRows * m_G.K4(); }
+    size_t GetScratchBytes() const override { return m_G.Direct() ? 0 : m_MaxTeams * TileBytes(); }
     bool PackedConstantInputs() const override { return true; } // weights packed, bias copied at load
 
     void Execute(const ExecutionTensors& tensors) const override
@@ -522,7 +571,7 @@ public:
             const size_t groupEnd = splitGroups ? groups * (team + 1) / n : groups;
             const size_t tileBegin = splitGroups ? 0 : tiles * team / n;
             const size_t tileEnd = splitGroups ? tiles : tiles * (team + 1) / n;
-            auto* scratch = static_cast<uint8_t*>(tensors.m_Scratch) + team * m_TileRows * m_G.K4();
+            auto* scratch = static_cast<uint8_t*>(tensors.m_Scratch) + team * TileBytes();
             for (size_t tile = tileBegin; tile < tileEnd; ++tile)
             {
                 RunTile(tensors, tile * m_TileRows, std::min(pixels, (tile + 1) * m_TileRows), groupBegin, groupEnd,
@@ -532,6 +581,9 @@ public:
     }
 
 private:
+    /// One thread's im2col rows and their slack, 64-byte aligned.
+    size_t TileBytes() const { return (m_TileRows * m_G.K4() + kTileSlack + 63) / 64 * 64; }
+
     /// Pixels [begin, end) of channel groups [groupBegin, groupEnd).
     void RunTile(const ExecutionTensors& tensors, size_t begin, size_t end, size_t groupBegin, size_t groupEnd,
                  uint8_t* scratch) const
