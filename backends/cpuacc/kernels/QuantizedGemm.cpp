@@ -42,6 +42,7 @@ namespace
 {
 
 constexpr size_t kGroupBlocks = 4; // blocks of 16 channels per group (NR at most)
+constexpr size_t kMaxKernelRows = 64; // Im2Col keeps a pointer per kernel row on the stack
 
 /// The layer as a convolution over NHWC images (a fully connected layer: a 1x1 convolution over 1x1 images, one per
 /// batch), with weights as an [N x K] matrix, K in the order (kernel row, kernel column, input channel).
@@ -442,51 +443,60 @@ VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipIn
                           ? lo
                           : std::max(lo, std::min(outW, (inW + g.m_PadLeft - span - 1) / strideX + 1));
     const uint8_t* inputEnd = input + g.m_Batches * inH * inW * c;
-    size_t ox = begin % outW;
-    size_t oy = begin / outW % outH;
-    size_t b = begin / (outW * outH);
+    const uint32_t zeros = 0;
     uint8_t* dst = rows;
-    for (size_t p = begin; p < end; ++p)
+    // One output row (batch, oy) at a time, columns [ox0, ox1) of it: the input rows of its kernel rows are found
+    // once per output row.
+    const uint8_t* sources[kMaxKernelRows];
+    for (size_t p = begin; p < end;)
     {
-        const ptrdiff_t x0 = static_cast<ptrdiff_t>(ox * strideX) - padLeft;
-        const bool interiorColumn = ox >= lo && ox < hi;
-        for (size_t ky = 0; ky < kh; ++ky, dst += run)
+        const size_t r = p / outW;
+        const size_t ox0 = p % outW;
+        const size_t ox1 = std::min(outW, ox0 + (end - p));
+        const size_t b = r / outH;
+        const size_t oy = r % outH;
+        bool allInside = true;
+        for (size_t ky = 0; ky < kh; ++ky)
         {
             const ptrdiff_t iy = static_cast<ptrdiff_t>(oy * strideY + ky * dilationY) - padTop;
             const bool inside = iy >= 0 && iy < static_cast<ptrdiff_t>(inH);
-            const uint8_t* src = inside ? input + (b * inH + static_cast<size_t>(iy)) * inW * c : nullptr;
-            if (!inside || !interiorColumn)
+            sources[ky] = inside ? input + (b * inH + static_cast<size_t>(iy)) * inW * c : nullptr;
+            allInside = allInside && inside;
+        }
+        const uint8_t* const* source = sources;
+        for (size_t ox = ox0; ox < ox1; ++ox)
+        {
+            const ptrdiff_t x0 = static_cast<ptrdiff_t>(ox * strideX) - padLeft;
+            const size_t offset = static_cast<size_t>(x0) * c; // used only where x0 >= 0
+            if (!allInside || ox < lo || ox >= hi)
             {
-                KernelRow(g, src, x0, flip, pad, dst);
-                continue;
+                for (size_t ky = 0; ky < kh; ++ky)
+                {
+                    KernelRow(g, source[ky], x0, flip, pad, dst + ky * run);
+                }
             }
-            src += static_cast<size_t>(x0) * c;
-            if (run <= 16 && src + 16 <= inputEnd)
+            else if (run <= 16 && source[kh - 1] + offset + 16 <= inputEnd)
             {
-                // Short runs (the stems' 3 x 3 channels) as one 16-byte move: the bytes written past the run
+                // Short runs (the stems' 3 x 3 channels) as one 16-byte move each: the bytes written past a run
                 // are rewritten by the next run, the K padding or the next pixel, or land past the last row.
-                const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
-                _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_xor_si128(bytes, flip16));
+                for (size_t ky = 0; ky < kh; ++ky)
+                {
+                    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(source[ky] + offset));
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + ky * run), _mm_xor_si128(bytes, flip16));
+                }
             }
             else
             {
-                CopyBytes(dst, src, run, flip);
+                for (size_t ky = 0; ky < kh; ++ky)
+                {
+                    CopyBytes(dst + ky * run, source[ky] + offset, run, flip);
+                }
             }
+            // K's padding (at most 3 bytes) as a 4-byte store, which may write past the row like the runs above.
+            std::memcpy(dst + k, &zeros, 4);
+            dst += k4;
         }
-        // K's padding (at most 3 bytes) as a 4-byte store, which may write past the row like the runs above (a
-        // masked store, at one per pixel, cost more than the copies on Zen 4).
-        const uint32_t zeros = 0;
-        std::memcpy(dst, &zeros, 4);
-        dst += k4 - k;
-        if (++ox == outW)
-        {
-            ox = 0;
-            if (++oy == outH)
-            {
-                oy = 0;
-                ++b;
-            }
-        }
+        p += ox1 - ox0;
     }
 }
 
@@ -683,6 +693,11 @@ bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason)
         (layer.m_Inputs[0].GetNumDimensions() != 4 || layer.m_Inputs[1].GetShape()[3] != g.m_InC))
     {
         reason = "the weights' input channels differ from the input's";
+        return false;
+    }
+    if (g.m_KH > kMaxKernelRows)
+    {
+        reason = "kernels taller than " + std::to_string(kMaxKernelRows) + " rows are not supported";
         return false;
     }
     if (g.m_K == 0 || g.m_N == 0 || g.Pixels() == 0)
