@@ -567,12 +567,17 @@ public:
         const size_t pixels = m_G.Pixels();
         const size_t blocks = m_G.Blocks();
         const size_t groups = (blocks + kGroupBlocks - 1) / kGroupBlocks;
-        const size_t tiles = (pixels + m_TileRows - 1) / m_TileRows;
-        const size_t teams = std::min({static_cast<size_t>(omp_get_max_threads()), m_MaxTeams, groups * tiles});
+        const size_t teams = std::min({static_cast<size_t>(omp_get_max_threads()), m_MaxTeams,
+                                       groups * ((pixels + 23) / 24)});
         // Threads split the channel groups where there are enough to share evenly (few pixels: the deep layers, a
-        // fully connected layer), else the pixel tiles. Each thread walks its tiles, building a tile's im2col rows
-        // once and running every group of its share over them.
+        // fully connected layer), else the pixel tiles, cut into at least 4 per thread where the pixels allow
+        // (threads take whole tiles: with a few big tiles one thread got twice the other's work, or all of it).
+        // Each thread walks its tiles, building a tile's im2col rows once and running its groups over them.
         const bool splitGroups = groups >= 2 * teams;
+        const size_t perThread = (pixels + 4 * teams - 1) / (4 * teams);
+        const size_t tileRows =
+            splitGroups ? m_TileRows : std::min(m_TileRows, std::max<size_t>(24, (perThread + 23) / 24 * 24));
+        const size_t tiles = (pixels + tileRows - 1) / tileRows;
 #pragma omp parallel num_threads(static_cast<int>(teams)) if (teams > 1)
         {
             const size_t n = static_cast<size_t>(omp_get_num_threads());
@@ -584,7 +589,7 @@ public:
             auto* scratch = static_cast<uint8_t*>(tensors.m_Scratch) + team * TileBytes();
             for (size_t tile = tileBegin; tile < tileEnd; ++tile)
             {
-                RunTile(tensors, tile * m_TileRows, std::min(pixels, (tile + 1) * m_TileRows), groupBegin, groupEnd,
+                RunTile(tensors, tile * tileRows, std::min(pixels, (tile + 1) * tileRows), groupBegin, groupEnd,
                         scratch);
             }
         }
