@@ -167,8 +167,9 @@ bool SumsFitInt32(const LayerInfo& layer, const GemmGeometry& g, const std::vect
     return largest * deviation + bias <= INT32_MAX;
 }
 
-/// [group][K4/4][blocks of the group][16][4], zero-padded.
-std::vector<int8_t> PackWeights(const GemmGeometry& g, const std::vector<int8_t>& matrix)
+/// [group][K4/4][blocks of the group][16][4], zero-padded. Paired (at most 8 channels): one block whose lanes 8-15
+/// repeat channels 0-7, for PairedKernel.
+std::vector<int8_t> PackWeights(const GemmGeometry& g, const std::vector<int8_t>& matrix, bool paired)
 {
     const size_t k4 = g.K4();
     const size_t blocks = g.Blocks();
@@ -182,10 +183,10 @@ std::vector<int8_t> PackWeights(const GemmGeometry& g, const std::vector<int8_t>
         {
             for (size_t lane = 0; lane < 16; ++lane)
             {
-                const size_t n = (first + b) * 16 + lane;
+                const size_t n = paired ? lane % 8 : (first + b) * 16 + lane;
                 if (n >= g.m_N)
                 {
-                    break;
+                    continue;
                 }
                 for (size_t k = 0; k < g.m_K; ++k)
                 {
@@ -355,6 +356,72 @@ VNNI_TARGET void MicroKernel(const uint8_t* a, size_t lda, size_t rows, const in
         else
         {
             StoreColumn<MR, NR, false>(acc, n, rows, first + static_cast<size_t>(n), e, out);
+        }
+    }
+}
+
+/// Layers of at most 8 channels (the MobileNets' 8-channel stem and projections): two pixels per vector, lanes
+/// 0-7 and 8-15, so the epilogue requantizes no padding lanes. 2 x Pairs rows of `a` as MicroKernel takes them;
+/// `w` and the requantization's block repeat channels 0-7 in lanes 8-15.
+template <int Pairs, bool Flip>
+VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const int8_t* w, size_t k4, size_t,
+                              const Epilogue& e, uint8_t* out)
+{
+    __m512i acc[Pairs];
+    const uint8_t* row[2 * Pairs];
+#pragma GCC unroll 32
+    for (int m = 0; m < 2 * Pairs; ++m)
+    {
+        row[m] = a + std::min<size_t>(static_cast<size_t>(m), rows - 1) * lda;
+    }
+#pragma GCC unroll 16
+    for (int i = 0; i < Pairs; ++i)
+    {
+        acc[i] = _mm512_setzero_si512();
+    }
+    const __m512i flip = _mm512_set1_epi32(static_cast<int32_t>(0x80808080u));
+    for (size_t k = 0; k < k4; k += 4)
+    {
+        const __m512i weights = _mm512_loadu_si512(w + k / 4 * 64);
+#pragma GCC unroll 16
+        for (int i = 0; i < Pairs; ++i)
+        {
+            int32_t first;
+            int32_t second;
+            std::memcpy(&first, row[2 * i] + k, 4);
+            std::memcpy(&second, row[2 * i + 1] + k, 4);
+            __m512i x = _mm512_mask_set1_epi32(_mm512_set1_epi32(first), 0xFF00, second);
+            if (Flip)
+            {
+                x = _mm512_xor_si512(x, flip);
+            }
+            acc[i] = _mm512_dpbusd_epi32(acc[i], x, weights);
+        }
+    }
+    const ChannelRequantization& q = *e.m_Q;
+    const __m512i bias = _mm512_loadu_si512(q.BlockBias(0));
+    const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(0));
+    const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
+                                    _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
+    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+    const size_t channels = e.m_Channels;
+#pragma GCC unroll 16
+    for (int i = 0; i < Pairs; ++i)
+    {
+        if (static_cast<size_t>(2 * i) < rows)
+        {
+            const __m512i sum = _mm512_add_epi32(acc[i], bias);
+            const __m512i scaled = q.m_AnyLeftShift ? MultiplyByQuantizedMultiplier16Lanes<true>(sum, multipliers)
+                                                    : MultiplyByQuantizedMultiplier16Lanes<false>(sum, multipliers);
+            const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+            const __m128i bytes = _mm512_cvtepi32_epi8(lanes);
+            StoreBytes(out + 2 * i * channels, bytes, channels);
+            if (static_cast<size_t>(2 * i + 1) < rows)
+            {
+                StoreBytes(out + (2 * i + 1) * channels, _mm_srli_si128(bytes, 8), channels);
+            }
         }
     }
 }
@@ -534,9 +601,17 @@ MicroKernelFn Select(size_t nr, size_t rows)
     }
 }
 
-size_t RowsPerCall(size_t nr)
+template <bool Flip>
+MicroKernelFn SelectPaired(size_t rows)
 {
-    return static_cast<size_t>(FullRows(static_cast<int>(nr)));
+    if (rows <= 2) return &PairedKernel<1, Flip>;
+    if (rows <= 8) return &PairedKernel<4, Flip>;
+    return &PairedKernel<12, Flip>;
+}
+
+size_t RowsPerCall(size_t nr, bool paired)
+{
+    return paired ? 24 : static_cast<size_t>(FullRows(static_cast<int>(nr)));
 }
 
 /// Bytes after a tile's im2col rows that Im2Col may write.
@@ -551,10 +626,10 @@ size_t TileRows(size_t k4)
 class QuantizedGemmWorkload final : public IWorkload
 {
 public:
-    QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q, bool flip,
-                          uint8_t zeroPointByte, unsigned numThreads, size_t maxTeams)
-        : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Flip(flip), m_ZeroPointByte(zeroPointByte),
-          m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4()))
+    QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q, bool paired,
+                          bool flip, uint8_t zeroPointByte, unsigned numThreads, size_t maxTeams)
+        : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Paired(paired), m_Flip(flip),
+          m_ZeroPointByte(zeroPointByte), m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4()))
     {}
 
     /// Each thread's im2col tile.
@@ -622,8 +697,10 @@ private:
             const int8_t* w = m_Packed.data() + first * 16 * m_G.K4();
             for (size_t p = 0; p < end - begin;)
             {
-                const size_t count = std::min(RowsPerCall(nr), end - begin - p);
-                const MicroKernelFn kernel = flipInKernel ? Select<true>(nr, count) : Select<false>(nr, count);
+                const size_t count = std::min(RowsPerCall(nr, m_Paired), end - begin - p);
+                const MicroKernelFn kernel =
+                    m_Paired ? (flipInKernel ? SelectPaired<true>(count) : SelectPaired<false>(count))
+                             : (flipInKernel ? Select<true>(nr, count) : Select<false>(nr, count));
                 kernel(rows + p * lda, lda, count, w, m_G.K4(), first, epilogue, out + p * m_G.m_N);
                 p += count;
             }
@@ -633,6 +710,7 @@ private:
     GemmGeometry m_G;
     std::vector<int8_t> m_Packed;
     ChannelRequantization m_Q;
+    bool m_Paired; // at most 8 channels: PairedKernel
     bool m_Flip;
     uint8_t m_ZeroPointByte;
     unsigned m_NumThreads;
@@ -745,10 +823,24 @@ std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer)
         const uint32_t folded = static_cast<uint32_t>(q.m_Bias[n]) - static_cast<uint32_t>(zeroPointByte * sum);
         q.m_Bias[n] = static_cast<int32_t>(folded);
     }
+    // Paired: lanes 8-15 of the one block repeat channels 0-7 (PairedKernel); the other lanes requantize zeros.
+    const bool paired = g.m_N <= 8 && !q.m_SingleRounding;
+    if (paired)
+    {
+        for (std::vector<int32_t>* values : {&q.m_Bias, &q.m_Multiplier, &q.m_LeftShift, &q.m_RightShift})
+        {
+            std::vector<int32_t> lanes(16, 0);
+            for (size_t lane = 0; lane < 16; ++lane)
+            {
+                lanes[lane] = lane % 8 < g.m_N ? (*values)[lane % 8] : 0;
+            }
+            *values = std::move(lanes);
+        }
+    }
     q.Tile();
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads); // the team size Execute will get, for the scratch size
-    return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix), std::move(q),
+    return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix, paired), std::move(q), paired,
                                                    layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8,
                                                    ZeroPointByte(layer.m_Inputs[0]), threads,
                                                    static_cast<size_t>(omp_get_max_threads()));

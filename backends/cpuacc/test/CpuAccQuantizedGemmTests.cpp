@@ -2,8 +2,9 @@
 // CpuAcc's int8 GEMM for 8-bit Convolution2d and FullyConnected (kernels/QuantizedGemm.cpp) against CpuRef, byte
 // for byte, on the shapes its paths differ on: 1x1 convolutions read in place (K a multiple of 4) or copied, im2col
 // with strides, dilation and asymmetric padding, the 3-channel stems, channel counts that are not multiples of 16
-// (8, 24, 33, 1001), both input types with per-tensor int8, per-channel int8 and uint8 weights with a zero point,
-// a fused ReLu6, batches, and a large K with sums near the int32 bound the kernel accepts.
+// (1, 5 and 8: two pixels per vector; 24, 33, 1001), both input types with per-tensor int8, per-channel int8 and
+// uint8 weights with a zero point, a fused ReLu6, batches, and a large K with sums near the int32 bound the kernel
+// accepts.
 //
 #include "LayerTestUtils.hpp"
 
@@ -239,6 +240,11 @@ TEST(CpuAccQuantizedGemm, Convolutions)
         {"K 4608 (3x3x512), uint8", false, U8, Weights::PerTensorS8, 1, 4, 4, 512, 32, 3, 3, 1, 1, 1, 1, 1, 1, false,
          0},
         {"1001 channels", false, S8, Weights::PerChannel, 1, 3, 3, 64, 1001},
+        // At most 8 channels: two pixels per vector.
+        {"8-channel stem, batch 2 (MobileNet v1)", false, S8, Weights::PerChannel, 2, 19, 19, 3, 8, 3, 3, 2, 1, 0, 0,
+         1, 1, true, -1},
+        {"5 channels, 35 pixels", false, S8, Weights::PerTensorS8, 1, 7, 5, 12, 5},
+        {"1 channel, uint8", false, U8, Weights::Uint8, 1, 5, 5, 7, 1, 3, 3, 1, 1, 1, 1, 1, 1, false, 90},
     };
     uint32_t seed = 100;
     for (const GemmCase& c : cases)
@@ -258,6 +264,8 @@ TEST(CpuAccQuantizedGemm, FullyConnected)
         {"batch 3, K 30, uint8", true, U8, Weights::Uint8, 3, 1, 1, 30, 10, 1, 1, 1, 1, 0, 0, 0, 0, false, 128},
         {"batch 1, per channel (one rounding)", true, S8, Weights::PerChannel, 1, 1, 1, 64, 1000},
         {"batch 3, per channel, ReLu6", true, S8, Weights::PerChannel, 3, 1, 1, 100, 17, 1, 1, 1, 1, 0, 0, 0, 0, true},
+        {"batch 3, 6 outputs", true, S8, Weights::PerTensorS8, 3, 1, 1, 40, 6},
+        {"batch 1, 6 outputs per channel (one rounding)", true, S8, Weights::PerChannel, 1, 1, 1, 40, 6},
     };
     uint32_t seed = 200;
     for (const GemmCase& c : cases)
