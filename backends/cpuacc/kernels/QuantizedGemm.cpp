@@ -486,7 +486,7 @@ VNNI_TARGET inline void KernelRow(const GemmGeometry& g, const uint8_t* src, ptr
     }
 }
 
-/// Pixels [begin, end) as rows of a u8 matrix at `rows` (row stride K4; up to 16 bytes after the last row may be
+/// Pixels [begin, end) as rows of a u8 matrix at `rows` (row stride K4; up to 64 bytes after the last row may be
 /// written): each output pixel's receptive field in weight order, QAsymmS8 flipped to u8, padding as the zero
 /// point's byte, K padded to 4 with zeros. Runs of taps inside the image (without dilation: KW x C input bytes per
 /// kernel row) are copied whole: tap by tap cost ~70 cycles per pixel on a 3-channel stem.
@@ -544,12 +544,21 @@ VNNI_TARGET void Im2Col(const GemmGeometry& g, const uint8_t* input, bool flipIn
             }
             else if (run <= 16 && source[kh - 1] + offset + 16 <= inputEnd)
             {
-                // Short runs (the stems' 3 x 3 channels) as one 16-byte move each: the bytes written past a run
-                // are rewritten by the next run, the K padding or the next pixel, or land past the last row.
+                // Short runs (the 3x3 stems' 9 bytes) as one 16-byte move each: the bytes written past a run are
+                // rewritten by the next run, the K padding or the next pixel, or land past the last row.
                 for (size_t ky = 0; ky < kh; ++ky)
                 {
                     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(source[ky] + offset));
                     _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + ky * run), _mm_xor_si128(bytes, flip16));
+                }
+            }
+            else if (run <= 64 && source[kh - 1] + offset + 64 <= inputEnd)
+            {
+                // The same with 64-byte moves (ResNet's 7x7 stem: 21 bytes; 3x3 over 8-21 channels).
+                for (size_t ky = 0; ky < kh; ++ky)
+                {
+                    const __m512i bytes = _mm512_loadu_si512(source[ky] + offset);
+                    _mm512_storeu_si512(dst + ky * run, _mm512_xor_si512(bytes, flip));
                 }
             }
             else
