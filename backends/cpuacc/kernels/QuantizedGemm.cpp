@@ -1,7 +1,8 @@
 //
 // 8-bit Convolution2d and FullyConnected on CPUs with AVX512-VNNI, bit-identical to CpuRef (TensorFlow Lite's
 // integer arithmetic, docs/quantization.md): our own int8 GEMM whose epilogue requantizes the int32 accumulators in
-// registers (CpuAccRequantization's RequantizeLanes) and stores 8-bit values; no int32 buffer.
+// registers (CpuAccRequantization's per-block parameters and MultiplyByQuantizedMultiplier16Lanes, what
+// RequantizeLanes does, with the parameters loaded once per block) and stores 8-bit values; no int32 buffer.
 //
 // Arithmetic. vpdpbusd multiplies unsigned by signed bytes: the input goes in as u8 (QAsymmS8 values + 128, i.e.
 // the byte xor 0x80; QAsymmU8 values as they are), the weights as s8 minus their zero point. With p the u8 value
@@ -14,8 +15,9 @@
 // Data. Weights are packed once as groups of up to 4 blocks of 16 output channels: [group][K/4][block][16][4]
 // (K padded to 4, channels to 16, with zero weights), so one group's pass streams its weights in order. The input
 // is a [pixels x K] matrix of u8 rows: the NHWC input itself for a 1x1 stride-1 unpadded convolution or a fully
-// connected layer when K % 4 == 0 (QAsymmS8 flipped in the kernel), else im2col rows built in the workload's scratch
-// memory. The micro-kernel computes MR pixels x NR blocks of 16 channels over the whole K in zmm registers.
+// connected layer when K % 4 == 0 (QAsymmS8 flipped in the kernel), else im2col rows built per tile of pixels in
+// each thread's part of the workload's scratch memory. The micro-kernel computes MR pixels x NR blocks of 16
+// channels over the whole K in zmm registers; layers of at most 8 channels put two pixels in each vector.
 //
 #include "../CpuAccKernels.hpp"
 #include "../CpuAccRequantization.hpp"
@@ -32,6 +34,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
 
 namespace armnn
 {
