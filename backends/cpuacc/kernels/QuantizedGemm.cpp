@@ -230,37 +230,16 @@ VNNI_TARGET inline void StoreSingleRounding(__m512i sum, size_t block, size_t va
     }
 }
 
-/// The first `valid` bytes of `bytes` (a partial block: 8 and 24 channels are common) in plain stores of 8, 4, 2
-/// and 1 bytes: a masked store per vector made such layers several times slower on Zen 4.
+/// The first `valid` bytes of `bytes` (a partial block: 8 and 24 channels are common).
 VNNI_TARGET inline void StoreBytes(uint8_t* dst, __m128i bytes, size_t valid)
 {
     if (valid == 16)
     {
         _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), bytes);
-        return;
     }
-    if (valid & 8)
+    else
     {
-        _mm_storel_epi64(reinterpret_cast<__m128i*>(dst), bytes);
-        bytes = _mm_srli_si128(bytes, 8);
-        dst += 8;
-    }
-    uint32_t rest = static_cast<uint32_t>(_mm_cvtsi128_si32(bytes));
-    if (valid & 4)
-    {
-        std::memcpy(dst, &rest, 4);
-        rest = static_cast<uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(bytes, 4)));
-        dst += 4;
-    }
-    if (valid & 2)
-    {
-        std::memcpy(dst, &rest, 2);
-        rest >>= 16;
-        dst += 2;
-    }
-    if (valid & 1)
-    {
-        *dst = static_cast<uint8_t>(rest);
+        _mm_mask_storeu_epi8(dst, static_cast<__mmask16>((1u << valid) - 1), bytes);
     }
 }
 
@@ -674,7 +653,8 @@ public:
             const size_t groupEnd = splitGroups ? groups * (team + 1) / n : groups;
             const size_t tileBegin = splitGroups ? 0 : tiles * team / n;
             const size_t tileEnd = splitGroups ? tiles : tiles * (team + 1) / n;
-            auto* scratch = static_cast<uint8_t*>(tensors.m_Scratch) + team * TileBytes();
+            uint8_t* scratch =
+                m_G.Direct() ? nullptr : static_cast<uint8_t*>(tensors.m_Scratch) + team * TileBytes();
             for (size_t tile = tileBegin; tile < tileEnd; ++tile)
             {
                 RunTile(tensors, tile * tileRows, std::min(pixels, (tile + 1) * tileRows), groupBegin, groupEnd,
@@ -799,6 +779,30 @@ bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason)
     if (g.m_K == 0 || g.m_N == 0 || g.Pixels() == 0)
     {
         reason = "empty weights or input";
+        return false;
+    }
+    // Shapes the kernel indexes by (a malformed model must be refused, not read out of bounds).
+    const TensorInfo& output = layer.m_Outputs[0];
+    const bool outputFits = layer.m_Type == LayerType::Convolution2d
+                                ? output.GetNumDimensions() == 4 && output.GetShape()[0] == g.m_Batches &&
+                                      output.GetShape()[3] == g.m_N
+                                : layer.m_Inputs[0].GetNumElements() % g.m_K == 0;
+    if (!outputFits || output.GetNumElements() != g.Pixels() * g.m_N)
+    {
+        reason = "the output shape does not match the input and weights";
+        return false;
+    }
+    if (bias && layer.m_Inputs[2].GetNumElements() != g.m_N)
+    {
+        reason = "the bias has " + std::to_string(layer.m_Inputs[2].GetNumElements()) + " values for " +
+                 std::to_string(g.m_N) + " output channels";
+        return false;
+    }
+    const size_t scales = layer.m_Inputs[1].GetQuantizationScales().size();
+    if (scales != 1 && scales != g.m_N)
+    {
+        reason = "the weights have " + std::to_string(scales) + " quantization scales for " + std::to_string(g.m_N) +
+                 " output channels";
         return false;
     }
     std::vector<int8_t> matrix;
