@@ -18,6 +18,7 @@
 #include <string>
 
 using namespace armnn;
+using namespace armnn::test;
 
 namespace
 {
@@ -277,6 +278,42 @@ TEST(CpuAccQuantizedGemm, FullyConnected)
     weightsKByN.m_TransposedFc = false;
     weightsKByN.m_Batches = 2;
     ExpectIdentical(weightsKByN, 300);
+}
+
+// What the GEMM cannot compute exactly goes to CpuRef, with a reason: uint8 weights whose value minus the zero point
+// leaves int8, and sums that could leave int32.
+TEST(CpuAccQuantizedGemm, RefusesWhatItCannotComputeExactly)
+{
+    if (!__builtin_cpu_supports("avx512vnni"))
+    {
+        GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI";
+    }
+    FullyConnectedDescriptor desc;
+    desc.m_BiasEnabled = true;
+    desc.m_TransposeWeightMatrix = true;
+    desc.m_ConstantWeights = true;
+    const auto fc = [desc](INetwork& net) { return net.AddFullyConnectedLayer(desc, "fc"); };
+    const TestTensor input = TestTensor::Of<int8_t>(TensorInfo({1, 4}, DataType::QAsymmS8, 0.1f, 0), {1, 2, 3, 4});
+    const TensorInfo output({1, 2}, DataType::QAsymmS8, 0.5f, 0);
+    const TestTensor bias = TestTensor::Of<int32_t>(TensorInfo({2}, DataType::Signed32, 0.01f, 0), {0, 0}, true);
+    std::string unsupported;
+
+    // uint8 weights, zero point 0: 200 - 0 does not fit int8.
+    const TestTensor wide =
+        TestTensor::Of<uint8_t>(TensorInfo({2, 4}, DataType::QAsymmU8, 0.1f, 0), {200, 1, 2, 3, 4, 5, 6, 7}, true);
+    EXPECT_FALSE(TryRunLayer("CpuAcc", fc, {input, wide, bias}, {output}, unsupported).has_value());
+    EXPECT_NE(unsupported.find("do not fit in int8"), std::string::npos) << unsupported;
+
+    // A bias near INT32_MAX: 128 x 127 x 4 more could leave int32.
+    const TestTensor weights =
+        TestTensor::Of<int8_t>(TensorInfo({2, 4}, DataType::QAsymmS8, 0.1f, 0), {127, 127, 127, 127, 1, 2, 3, 4}, true);
+    const TestTensor bigBias =
+        TestTensor::Of<int32_t>(TensorInfo({2}, DataType::Signed32, 0.01f, 0), {INT32_MAX - 1000, 0}, true);
+    EXPECT_FALSE(TryRunLayer("CpuAcc", fc, {input, weights, bigBias}, {output}, unsupported).has_value());
+    EXPECT_NE(unsupported.find("could leave int32"), std::string::npos) << unsupported;
+
+    // The same layer with a small bias runs.
+    EXPECT_TRUE(TryRunLayer("CpuAcc", fc, {input, weights, bias}, {output}, unsupported).has_value()) << unsupported;
 }
 
 } // namespace
