@@ -218,6 +218,42 @@ TEST(CpuAccQuantizedVsRef, BroadcastElementwise)
     }
 }
 
+// Same-shape Add, Sub, Mul (residual connections) through the 16-lane path: sizes with a partial vector and one large
+// enough to split over threads, input scales from equal to 2^-29 of each other (input right shifts 1 to 29), an
+// output scale small enough for a left shift.
+TEST(CpuAccQuantizedVsRef, SameShapeElementwise)
+{
+    struct Case
+    {
+        BinaryOperation m_Op;
+        DataType m_Type;
+        TensorShape m_Shape;
+        float m_ScaleA;
+        float m_ScaleB;
+        float m_ScaleOut;
+    };
+    const std::vector<Case> cases = {
+        {BinaryOperation::Add, DataType::QAsymmS8, {1, 32, 32, 64}, 0.04f, 0.09f, 0.05f},   // threads
+        {BinaryOperation::Add, DataType::QAsymmU8, {1, 5, 7, 37}, 0.05f, 0.05f, 0.08f},    // equal scales
+        {BinaryOperation::Sub, DataType::QAsymmS8, {3, 11, 13}, 0.2f, 1e-9f, 0.3f},        // right shift 29
+        {BinaryOperation::Add, DataType::QAsymmS8, {2, 9, 17}, 0.5f, 0.01f, 1e-8f},        // output left shift
+        {BinaryOperation::Mul, DataType::QAsymmS8, {1, 16, 16, 40}, 0.04f, 0.09f, 0.002f},  // left shift
+        {BinaryOperation::Mul, DataType::QAsymmU8, {1, 96, 97}, 0.3f, 0.2f, 0.05f},
+    };
+    uint32_t seed = 40;
+    for (const Case& c : cases)
+    {
+        SCOPED_TRACE(std::string(GetBinaryOperationAsCString(c.m_Op)) + " " + GetDataTypeName(c.m_Type) + " " +
+                     std::to_string(c.m_Shape.GetNumElements()));
+        const bool u8 = c.m_Type == DataType::QAsymmU8;
+        const TestTensor a = Random(c.m_Shape, c.m_Type, c.m_ScaleA, u8 ? 130 : -7, seed++);
+        const TestTensor b = Random(c.m_Shape, c.m_Type, c.m_ScaleB, u8 ? 120 : 3, seed++);
+        const BinaryOperation op = c.m_Op;
+        ExpectMatchesRef([op](INetwork& net) { return net.AddElementwiseBinaryLayer(ElementwiseBinaryDescriptor(op)); },
+                         {a, b}, {Quantized(c.m_Shape, c.m_Type, c.m_ScaleOut, u8 ? 125 : 2)});
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Data movement: Concat, Pad.
 
