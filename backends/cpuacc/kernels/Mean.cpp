@@ -90,8 +90,7 @@ class QuantizedMeanWorkload final : public IWorkload
 {
 public:
     explicit QuantizedMeanWorkload(const LayerInfo& layer)
-        : m_Input(layer.m_Inputs[0]), m_Output(layer.m_Outputs[0]), m_Targets(Targets(layer)),
-          m_Range(GetQuantizedRange(m_Output.GetDataType()))
+        : m_Input(layer.m_Inputs[0]), m_Output(layer.m_Outputs[0]), m_Range(GetQuantizedRange(m_Output.GetDataType()))
     {
         const size_t outputs = m_Output.GetNumElements();
         const int64_t count = static_cast<int64_t>(outputs == 0 ? 0 : m_Input.GetNumElements() / outputs);
@@ -99,6 +98,11 @@ public:
             QuantizeMultiplier(static_cast<double>(m_Input.GetQuantizationScale()) /
                                static_cast<double>(m_Output.GetQuantizationScale())),
             count);
+        PlanContiguous(layer);
+        if (m_Reduced == 0)
+        {
+            m_Targets = Targets(layer);
+        }
     }
 
     void Execute(const ExecutionTensors& tensors) const override
@@ -114,19 +118,78 @@ public:
     }
 
 private:
+    /// When the reduced axes are adjacent (the spatial mean of NHWC: H and W), the input is [outer, reduced, inner]
+    /// and each output row sums whole input rows, a loop the compiler vectorises; else m_Targets scatters.
+    void PlanContiguous(const LayerInfo& layer)
+    {
+        const TensorShape& shape = m_Input.GetShape();
+        std::vector<bool> reduced(shape.GetNumDimensions(), false);
+        for (unsigned axis : layer.GetDescriptor<MeanDescriptor>().m_Axis)
+        {
+            reduced[axis] = true;
+        }
+        const auto first = std::find(reduced.begin(), reduced.end(), true);
+        const auto last = std::find(reduced.rbegin(), reduced.rend(), true).base();
+        if (first == reduced.end() || !std::all_of(first, last, [](bool r) { return r; }))
+        {
+            return;
+        }
+        size_t sizes[3] = {1, 1, 1};
+        for (unsigned d = 0; d < shape.GetNumDimensions(); ++d)
+        {
+            const size_t part = d < static_cast<size_t>(first - reduced.begin()) ? 0
+                                : d < static_cast<size_t>(last - reduced.begin()) ? 1 : 2;
+            sizes[part] *= shape[d];
+        }
+        // Sums in int32: each term is within +-255.
+        if (sizes[1] < static_cast<size_t>(INT32_MAX / 255))
+        {
+            m_Outer = sizes[0];
+            m_Reduced = sizes[1];
+            m_Inner = sizes[2];
+        }
+    }
+
     template <typename T>
     void Run(const T* in, T* out) const
     {
-        std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
         const int32_t zeroPoint = m_Input.GetQuantizationOffset();
+        const auto store = [&](size_t o, int64_t sum) {
+            const int32_t mean = MultiplyByQuantizedMultiplier(SaturateToInt32(sum), m_Multiplier);
+            out[o] = static_cast<T>(m_Range.Clamp(mean + m_Output.GetQuantizationOffset()));
+        };
+        if (m_Reduced != 0)
+        {
+            std::vector<int32_t> sums(m_Inner);
+            for (size_t o = 0; o < m_Outer; ++o)
+            {
+                std::fill(sums.begin(), sums.end(), 0);
+                const T* rows = in + o * m_Reduced * m_Inner;
+                for (size_t r = 0; r < m_Reduced; ++r)
+                {
+                    const T* row = rows + r * m_Inner;
+                    for (size_t i = 0; i < m_Inner; ++i)
+                    {
+                        sums[i] += row[i];
+                    }
+                }
+                // The zero point comes off once per sum: sum(x - zp) = sum(x) - count * zp, both within int32.
+                const int32_t offset = static_cast<int32_t>(m_Reduced) * zeroPoint;
+                for (size_t i = 0; i < m_Inner; ++i)
+                {
+                    store(o * m_Inner + i, sums[i] - offset);
+                }
+            }
+            return;
+        }
+        std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
         for (size_t e = 0; e < m_Targets.size(); ++e)
         {
             sums[m_Targets[e]] += static_cast<int32_t>(in[e]) - zeroPoint;
         }
         for (size_t o = 0; o < sums.size(); ++o)
         {
-            const int32_t mean = MultiplyByQuantizedMultiplier(SaturateToInt32(sums[o]), m_Multiplier);
-            out[o] = static_cast<T>(m_Range.Clamp(mean + m_Output.GetQuantizationOffset()));
+            store(o, sums[o]);
         }
     }
 
@@ -135,6 +198,9 @@ private:
     std::vector<uint32_t> m_Targets;
     QuantizedRange m_Range;
     QuantizedMultiplier m_Multiplier;
+    size_t m_Outer = 0; // [outer, reduced, inner] when the reduced axes are adjacent; m_Reduced 0 otherwise
+    size_t m_Reduced = 0;
+    size_t m_Inner = 0;
 };
 } // namespace
 

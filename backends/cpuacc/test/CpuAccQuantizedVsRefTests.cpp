@@ -254,6 +254,41 @@ TEST(CpuAccQuantizedVsRef, SameShapeElementwise)
     }
 }
 
+// 8-bit Mean: adjacent reduced axes (rows summed whole: the spatial mean, the last axis, the first axes) and axes
+// that are not adjacent (scattered sums), with and without KeepDims, requantized to another scale.
+TEST(CpuAccQuantizedVsRef, Mean)
+{
+    struct Case
+    {
+        DataType m_Type;
+        TensorShape m_Input;
+        std::vector<unsigned> m_Axes;
+        bool m_KeepDims;
+        TensorShape m_Output;
+    };
+    const DataType s8 = DataType::QAsymmS8;
+    const DataType u8 = DataType::QAsymmU8;
+    const std::vector<Case> cases = {
+        {s8, {1, 3, 3, 1280}, {1, 2}, true, {1, 1, 1, 1280}}, // MobileNet v2's head
+        {u8, {2, 5, 7, 19}, {1, 2}, false, {2, 19}},
+        {s8, {2, 5, 7, 19}, {3}, true, {2, 5, 7, 1}},
+        {u8, {4, 6, 9}, {0, 1}, false, {9}},
+        {s8, {2, 5, 7, 19}, {1, 3}, true, {2, 1, 7, 1}}, // not adjacent
+    };
+    uint32_t seed = 60;
+    for (const Case& c : cases)
+    {
+        SCOPED_TRACE(std::string(GetDataTypeName(c.m_Type)) + " " + std::to_string(c.m_Input.GetNumElements()));
+        const bool isU8 = c.m_Type == u8;
+        const TestTensor input = Random(c.m_Input, c.m_Type, 0.07f, isU8 ? 131 : -9, seed++);
+        MeanDescriptor desc;
+        desc.m_Axis = c.m_Axes;
+        desc.m_KeepDims = c.m_KeepDims;
+        ExpectMatchesRef([desc](INetwork& net) { return net.AddMeanLayer(desc); }, {input},
+                         {Quantized(c.m_Output, c.m_Type, 0.03f, isU8 ? 120 : 5)});
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Data movement: Concat, Pad.
 
