@@ -48,6 +48,11 @@ bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::stri
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer);
 
+/// 8-bit DepthwiseConvolution2d, bit-identical to CpuRef, with the requantization fused (kernels/QuantizedDepthwise.cpp);
+/// the Check/CreateQuantizedWeightedLayer pair hands depthwise layers to it.
+bool CheckQuantizedDepthwise(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedDepthwise(const LayerInfo& layer);
+
 /// 8-bit Add, Sub, Mul (inputs of the same shape or broadcast), bit-identical to CpuRef (kernels/QuantizedElementwise.cpp).
 bool CheckQuantizedElementwiseBinary(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedElementwiseBinary(const LayerInfo& layer);

@@ -431,6 +431,10 @@ DataLayout Layout(const LayerInfo& layer)
 
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
 {
+    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
+    {
+        return CheckQuantizedDepthwise(layer, reason);
+    }
     const DataType type = layer.m_Inputs[0].GetDataType();
     if (layer.m_Outputs[0].GetDataType() != type)
     {
@@ -495,6 +499,10 @@ bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
 {
+    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
+    {
+        return CreateQuantizedDepthwise(layer);
+    }
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads);
     Geometry g = Describe(layer);
