@@ -59,6 +59,8 @@ struct Geometry
 
     size_t Channels() const { return m_Inputs * m_Multiplier; }
     size_t Taps() const { return m_KernelHeight * m_KernelWidth; }
+    /// Taps rounded up to pairs (the AVX-512 path multiplies two taps at a time); the extra tap has weight 0.
+    size_t PairedTaps() const { return (Taps() + 1) / 2 * 2; }
     size_t Blocks() const { return (Channels() + 15) / 16; }
 };
 
@@ -148,24 +150,278 @@ bool SumsFitInt32(const LayerInfo& layer, const Geometry& g, const std::vector<i
     return true;
 }
 
+/// Everything a run needs, made at load: the geometry, the weights, the requantization and, for the AVX-512 path,
+/// the packed blocks (Pack).
+struct Plan
+{
+    Geometry m_Geometry;
+    std::vector<int32_t> m_Weights; // [tap][channel], minus the zero point
+    ChannelRequantization m_Requantization;
+    int32_t m_InputZeroPoint = 0;
+    std::vector<uint8_t> m_ZeroRow; // one input pixel of zero points (the same bytes for int8 and uint8)
+    /// An interior pixel's taps (PairedTaps(); the extra one repeats the first), relative to its first tap's input
+    /// pixel.
+    std::vector<ptrdiff_t> m_TapOffsets;
+    /// The output columns [begin, end) whose taps all fall inside the image's width (empty: begin == end).
+    size_t m_InteriorBegin = 0;
+    size_t m_InteriorEnd = 0;
+    // Per block of 16 channels (Pack): per pair of taps, the 16 channels' weights as int16 pairs (tap 2p, tap
+    // 2p + 1) as vpmaddwd takes them; the bias with the input zero point folded in; the first input channel the
+    // block reads, how many it reads and (M > 1) which of those bytes each lane reads.
+    std::vector<int16_t> m_Packed;
+    std::vector<int32_t> m_FoldedBias;
+    std::vector<uint8_t> m_Lane;
+    std::vector<size_t> m_First;
+    std::vector<size_t> m_Loaded;
+
+    Plan(const LayerInfo& layer, const Geometry& g)
+        : m_Geometry(g), m_Weights(CenteredWeights(layer)),
+          m_Requantization(ChannelRequantization::FromLayer(
+              layer, layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled, g.Channels())),
+          m_InputZeroPoint(layer.m_Inputs[0].GetQuantizationOffset()),
+          m_ZeroRow(g.m_Inputs, static_cast<uint8_t>(m_InputZeroPoint))
+    {
+        for (size_t ky = 0; ky < g.m_KernelHeight; ++ky)
+        {
+            for (size_t kx = 0; kx < g.m_KernelWidth; ++kx)
+            {
+                m_TapOffsets.push_back(
+                    static_cast<ptrdiff_t>((ky * g.m_DilationY * g.m_Width + kx * g.m_DilationX) * g.m_Inputs));
+            }
+        }
+        m_TapOffsets.resize(g.PairedTaps(), 0);
+        for (size_t x = 0; x < g.m_OutWidth; ++x)
+        {
+            const size_t ix = x * g.m_StrideX;
+            if (ix >= g.m_PadLeft && ix - g.m_PadLeft + (g.m_KernelWidth - 1) * g.m_DilationX < g.m_Width)
+            {
+                m_InteriorBegin = m_InteriorEnd == 0 ? x : m_InteriorBegin;
+                m_InteriorEnd = x + 1;
+            }
+        }
+        Pack(Bias(layer, g.Channels()));
+    }
+
+    void Pack(const std::vector<int32_t>& bias)
+    {
+        const Geometry& g = m_Geometry;
+        const size_t channels = g.Channels();
+        const size_t taps = g.Taps();
+        m_Packed.assign(g.Blocks() * g.PairedTaps() * 16, 0);
+        m_FoldedBias.assign(g.Blocks() * 16, 0);
+        m_Lane.assign(g.Blocks() * 16, 0); // lanes past the last channel: weight 0, reading channel `first`
+        for (size_t b = 0; b < g.Blocks(); ++b)
+        {
+            const size_t first = 16 * b / g.m_Multiplier;
+            m_First.push_back(first);
+            m_Loaded.push_back(std::min<size_t>(16, g.m_Inputs - first));
+            for (size_t lane = 0; lane < 16 && 16 * b + lane < channels; ++lane)
+            {
+                const size_t c = 16 * b + lane;
+                int64_t weightSum = 0;
+                for (size_t t = 0; t < taps; ++t)
+                {
+                    // Centred weights are within +-255 (checked at load), so they fit int16.
+                    m_Packed[(b * g.PairedTaps() + t / 2 * 2) * 16 + lane * 2 + t % 2] =
+                        static_cast<int16_t>(m_Weights[t * channels + c]);
+                    weightSum += m_Weights[t * channels + c];
+                }
+                // Wraps modulo 2^32 like the vector sums it starts; the total comes out exact (see the top).
+                const int64_t folded = bias[c] - weightSum * m_InputZeroPoint;
+                m_FoldedBias[b * 16 + lane] = static_cast<int32_t>(static_cast<uint32_t>(folded));
+                m_Lane[b * 16 + lane] = static_cast<uint8_t>(c / g.m_Multiplier - first);
+            }
+        }
+    }
+};
+
+/// Tap t of an interior pixel: its first tap's input pixel plus an offset.
+template <typename T>
+struct InteriorTaps
+{
+    const T* m_Base;
+    const ptrdiff_t* m_Offsets;
+    const T* operator()(size_t t) const { return m_Base + m_Offsets[t]; }
+};
+
+/// Tap t of a pixel near the border: from a table (the zero-point row for taps in the padding).
+template <typename T>
+struct BorderTaps
+{
+    const T* const* m_Taps;
+    const T* operator()(size_t t) const { return m_Taps[t]; }
+};
+
+/// Computes output row `row` (batch and y) with `pixel`: pixel(taps, out) for one output pixel, where taps(t) is
+/// the input pixel of tap t, and pixel.Span(first, step, count, out) for `count` interior pixels whose first
+/// taps are at first, first + step, ... (the long middle of most rows, in one call). `border` holds
+/// PairedTaps() pointers.
+template <typename T, typename Pixel>
+inline void ForEachPixel(const Plan& p, const T* input, size_t row, const T** border, T* out, const Pixel& pixel)
+{
+    const Geometry& g = p.m_Geometry;
+    const size_t n = row / g.m_OutHeight;
+    const size_t y = row % g.m_OutHeight;
+    const T* image = input + n * g.m_Height * g.m_Width * g.m_Inputs;
+    const T* zeroRow = reinterpret_cast<const T*>(p.m_ZeroRow.data());
+    // Unsigned arithmetic: a coordinate in the padding above or left wraps to a huge value and fails the tests.
+    const size_t iy = y * g.m_StrideY - g.m_PadTop;
+    const bool rowInside = y * g.m_StrideY >= g.m_PadTop && iy + (g.m_KernelHeight - 1) * g.m_DilationY < g.m_Height;
+    const size_t channels = g.Channels();
+    for (size_t x = 0; x < g.m_OutWidth; ++x)
+    {
+        if (rowInside && x == p.m_InteriorBegin && p.m_InteriorBegin < p.m_InteriorEnd)
+        {
+            const size_t count = p.m_InteriorEnd - p.m_InteriorBegin;
+            pixel.Span(image + (iy * g.m_Width + x * g.m_StrideX - g.m_PadLeft) * g.m_Inputs,
+                       static_cast<ptrdiff_t>(g.m_StrideX * g.m_Inputs), count, out + x * channels);
+            x += count - 1;
+            continue;
+        }
+        const size_t ix = x * g.m_StrideX - g.m_PadLeft;
+        const T** tap = border;
+        for (size_t ky = 0; ky < g.m_KernelHeight; ++ky)
+        {
+            const size_t tapY = iy + ky * g.m_DilationY;
+            for (size_t kx = 0; kx < g.m_KernelWidth; ++kx)
+            {
+                const size_t tapX = ix + kx * g.m_DilationX;
+                const bool inside = tapY < g.m_Height && tapX < g.m_Width;
+                *tap++ = inside ? image + (tapY * g.m_Width + tapX) * g.m_Inputs : zeroRow;
+            }
+        }
+        pixel(BorderTaps<T>{border}, out + x * channels);
+    }
+}
+
+/// CpuRef's arithmetic per channel.
+template <typename T>
+struct ScalarPixel
+{
+    const Plan& m_Plan;
+
+    template <typename Taps>
+    void operator()(const Taps& taps, T* out) const
+    {
+        const Geometry& g = m_Plan.m_Geometry;
+        const size_t channels = g.Channels();
+        for (size_t c = 0; c < channels; ++c)
+        {
+            int32_t sum = 0; // bounded at load
+            for (size_t t = 0; t < g.Taps(); ++t)
+            {
+                sum += (static_cast<int32_t>(taps(t)[c / g.m_Multiplier]) - m_Plan.m_InputZeroPoint) *
+                       m_Plan.m_Weights[t * channels + c];
+            }
+            out[c] = static_cast<T>(m_Plan.m_Requantization.Scalar(sum, c));
+        }
+    }
+
+    void Span(const T* first, ptrdiff_t step, size_t count, T* out) const
+    {
+        for (size_t x = 0; x < count; ++x, first += step, out += m_Plan.m_Geometry.Channels())
+        {
+            (*this)(InteriorTaps<T>{first, m_Plan.m_TapOffsets.data()}, out);
+        }
+    }
+};
+
+template <typename T>
+void RowScalar(const Plan& p, const T* input, size_t row, const T** border, T* out)
+{
+    ForEachPixel(p, input, row, border, out, ScalarPixel<T>{p});
+}
+
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+#define CPUACC_AVX512BW __attribute__((target("avx512f,avx512bw,avx512vl")))
+
+/// Two taps' 16 bytes interleaved (tap a's byte i, then tap b's) and widened to 32 int16 lanes.
+CPUACC_AVX512BW inline __m512i Interleave(__m128i a, __m128i b, const int8_t*)
+{
+    return _mm512_cvtepi8_epi16(_mm256_inserti128_si256(_mm256_castsi128_si256(_mm_unpacklo_epi8(a, b)),
+                                                        _mm_unpackhi_epi8(a, b), 1));
+}
+CPUACC_AVX512BW inline __m512i Interleave(__m128i a, __m128i b, const uint8_t*)
+{
+    return _mm512_cvtepu8_epi16(_mm256_inserti128_si256(_mm256_castsi128_si256(_mm_unpacklo_epi8(a, b)),
+                                                        _mm_unpackhi_epi8(a, b), 1));
+}
+
+/// Every block of 16 channels of one output pixel: sums in a register (two taps per vpmaddwd), requantized,
+/// narrowed, stored.
+template <typename T, bool Gather, bool LeftShift>
+struct Avx512Pixel
+{
+    const Plan& m_Plan;
+
+    template <typename Taps>
+    CPUACC_AVX512BW void operator()(const Taps& taps, T* out) const
+    {
+        const Geometry& g = m_Plan.m_Geometry;
+        const ChannelRequantization& q = m_Plan.m_Requantization;
+        const size_t channels = g.Channels();
+        const size_t tapCount = g.PairedTaps();
+        const int16_t* weights = m_Plan.m_Packed.data();
+        for (size_t b = 0; b < g.Blocks(); ++b, weights += tapCount * 16)
+        {
+            const __mmask16 loadMask = static_cast<__mmask16>((1u << m_Plan.m_Loaded[b]) - 1);
+            const size_t first = m_Plan.m_First[b];
+            const __m128i lanes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(m_Plan.m_Lane.data() + 16 * b));
+            __m512i sum = _mm512_loadu_si512(m_Plan.m_FoldedBias.data() + 16 * b);
+            for (size_t t = 0; t < tapCount; t += 2)
+            {
+                __m128i a = _mm_maskz_loadu_epi8(loadMask, taps(t) + first);
+                __m128i c = _mm_maskz_loadu_epi8(loadMask, taps(t + 1) + first);
+                if (Gather)
+                {
+                    a = _mm_shuffle_epi8(a, lanes);
+                    c = _mm_shuffle_epi8(c, lanes);
+                }
+                const __m512i pairs = Interleave(a, c, out);
+                const __m512i w = _mm512_loadu_si512(weights + 16 * t);
+                sum = _mm512_add_epi32(sum, _mm512_madd_epi16(pairs, w));
+            }
+            const __m128i bytes = _mm512_cvtepi32_epi8(RequantizeLanes<LeftShift>(
+                sum, q.BlockMultipliers(b), _mm512_set1_epi32(q.m_OutputZeroPoint), _mm512_set1_epi32(q.m_Min),
+                _mm512_set1_epi32(q.m_Max)));
+            if (16 * b + 16 <= channels)
+            {
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16 * b), bytes);
+            }
+            else
+            {
+                _mm_mask_storeu_epi8(out + 16 * b, static_cast<__mmask16>((1u << (channels - 16 * b)) - 1), bytes);
+            }
+        }
+    }
+
+    CPUACC_AVX512BW void Span(const T* first, ptrdiff_t step, size_t count, T* out) const
+    {
+        for (size_t x = 0; x < count; ++x, first += step, out += m_Plan.m_Geometry.Channels())
+        {
+            (*this)(InteriorTaps<T>{first, m_Plan.m_TapOffsets.data()}, out);
+        }
+    }
+};
+
+template <typename T, bool Gather, bool LeftShift>
+CPUACC_AVX512BW void RowAvx512(const Plan& p, const T* input, size_t row, const T** border, T* out)
+{
+    ForEachPixel(p, input, row, border, out, Avx512Pixel<T, Gather, LeftShift>{p});
+}
+
+#undef CPUACC_AVX512BW
+#pragma GCC diagnostic pop
+
 class QuantizedDepthwiseWorkload final : public IWorkload
 {
 public:
     QuantizedDepthwiseWorkload(const LayerInfo& layer, const Geometry& g, unsigned numThreads)
-        : m_Geometry(g), m_Weights(CenteredWeights(layer)),
-          m_Requantization(ChannelRequantization::FromLayer(
-              layer, layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled, g.Channels())),
-          m_InputZeroPoint(layer.m_Inputs[0].GetQuantizationOffset()), m_Type(layer.m_Inputs[0].GetDataType()),
-          m_NumThreads(numThreads),
-          m_Avx512(__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                   __builtin_cpu_supports("avx512vl"))
-    {
-        m_ZeroRow.assign(g.m_Inputs, static_cast<uint8_t>(m_InputZeroPoint)); // same bytes for int8 and uint8
-        if (m_Avx512)
-        {
-            Pack(Bias(layer, g.Channels()));
-        }
-    }
+        : m_Plan(layer, g), m_Type(layer.m_Inputs[0].GetDataType()), m_NumThreads(numThreads)
+    {}
 
     bool PackedConstantInputs() const override { return true; } // weights and bias copied at load
 
@@ -182,194 +438,47 @@ public:
     }
 
 private:
-    /// Per block of 16 channels: the weights of each tap widened to int32, the bias with the input zero point
-    /// folded in, where the block's input channels start, how many of them there are and (M > 1) which of them
-    /// each lane reads. Lanes past the last channel get weight 0 and read channel `first`.
-    void Pack(const std::vector<int32_t>& bias)
-    {
-        const Geometry& g = m_Geometry;
-        const size_t channels = g.Channels();
-        const size_t taps = g.Taps();
-        m_Packed.assign(g.Blocks() * taps * 16, 0);
-        m_FoldedBias.assign(g.Blocks() * 16, 0);
-        m_Lane.assign(g.Blocks() * 16, 0);
-        for (size_t b = 0; b < g.Blocks(); ++b)
-        {
-            const size_t first = 16 * b / g.m_Multiplier;
-            m_First.push_back(first);
-            m_Loaded.push_back(std::min<size_t>(16, g.m_Inputs - first));
-            for (size_t lane = 0; lane < 16 && 16 * b + lane < channels; ++lane)
-            {
-                const size_t c = 16 * b + lane;
-                int64_t weightSum = 0;
-                for (size_t t = 0; t < taps; ++t)
-                {
-                    m_Packed[(b * taps + t) * 16 + lane] = m_Weights[t * channels + c];
-                    weightSum += m_Weights[t * channels + c];
-                }
-                // Wraps modulo 2^32 like the vector sums it starts; the total comes out exact (see the top).
-                const int64_t folded = bias[c] - weightSum * m_InputZeroPoint;
-                m_FoldedBias[b * 16 + lane] = static_cast<int32_t>(static_cast<uint32_t>(folded));
-                m_Lane[b * 16 + lane] = static_cast<int32_t>(c / g.m_Multiplier - first);
-            }
-        }
-    }
-
-    /// Points taps[x * Taps() + t] at tap t's input pixel for output pixel x of output row `row` (batch and y).
     template <typename T>
-    void TapPointers(const T* input, size_t row, const T** taps) const
+    static auto SelectRow(const Plan& p)
     {
-        const Geometry& g = m_Geometry;
-        const size_t n = row / g.m_OutHeight;
-        const size_t y = row % g.m_OutHeight;
-        const T* zeroRow = reinterpret_cast<const T*>(m_ZeroRow.data());
-        for (size_t x = 0; x < g.m_OutWidth; ++x)
+        using Fn = void (*)(const Plan&, const T*, size_t, const T**, T*);
+        static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                                   __builtin_cpu_supports("avx512vl");
+        if (!avx512)
         {
-            for (size_t ky = 0; ky < g.m_KernelHeight; ++ky)
-            {
-                // Unsigned arithmetic: a coordinate above the padding wraps to a huge value and fails the test.
-                const size_t iy = y * g.m_StrideY + ky * g.m_DilationY - g.m_PadTop;
-                for (size_t kx = 0; kx < g.m_KernelWidth; ++kx)
-                {
-                    const size_t ix = x * g.m_StrideX + kx * g.m_DilationX - g.m_PadLeft;
-                    const bool inside = iy < g.m_Height && ix < g.m_Width;
-                    *taps++ = inside ? input + ((n * g.m_Height + iy) * g.m_Width + ix) * g.m_Inputs : zeroRow;
-                }
-            }
+            return Fn(RowScalar<T>);
         }
-    }
-
-    template <typename T>
-    void RowScalar(const T* const* taps, T* out) const
-    {
-        const Geometry& g = m_Geometry;
-        const size_t channels = g.Channels();
-        for (size_t x = 0; x < g.m_OutWidth; ++x, taps += g.Taps(), out += channels)
-        {
-            for (size_t c = 0; c < channels; ++c)
-            {
-                int32_t sum = 0; // bounded at load
-                for (size_t t = 0; t < g.Taps(); ++t)
-                {
-                    sum += (static_cast<int32_t>(taps[t][c / g.m_Multiplier]) - m_InputZeroPoint) *
-                           m_Weights[t * channels + c];
-                }
-                out[c] = static_cast<T>(m_Requantization.Scalar(sum, c));
-            }
-        }
+        const bool gather = p.m_Geometry.m_Multiplier > 1;
+        const bool left = p.m_Requantization.m_AnyLeftShift;
+        return gather ? (left ? Fn(RowAvx512<T, true, true>) : Fn(RowAvx512<T, true, false>))
+                      : (left ? Fn(RowAvx512<T, false, true>) : Fn(RowAvx512<T, false, false>));
     }
 
     template <typename T>
     void Run(const T* input, T* output) const
     {
-        const Geometry& g = m_Geometry;
+        const Geometry& g = m_Plan.m_Geometry;
         const size_t rows = g.m_Batches * g.m_OutHeight;
         const size_t rowValues = g.m_OutWidth * g.Channels();
+        const auto row = SelectRow<T>(m_Plan);
         ThreadScope threads(m_NumThreads);
         const int teams = static_cast<int>(std::min<size_t>(rows, static_cast<size_t>(omp_get_max_threads())));
 #pragma omp parallel num_threads(teams) if (teams > 1)
         {
-            std::vector<const T*> taps(g.m_OutWidth * g.Taps());
+            // The extra tap of an odd count (weight 0) reads the zero-point row.
+            std::vector<const T*> border(g.PairedTaps(), reinterpret_cast<const T*>(m_Plan.m_ZeroRow.data()));
 #pragma omp for schedule(static)
-            for (size_t row = 0; row < rows; ++row)
+            for (size_t r = 0; r < rows; ++r)
             {
-                TapPointers(input, row, taps.data());
-                if (m_Avx512)
-                {
-                    RowAvx512(taps.data(), output + row * rowValues);
-                }
-                else
-                {
-                    RowScalar(taps.data(), output + row * rowValues);
-                }
+                row(m_Plan, input, r, border.data(), output + r * rowValues);
             }
         }
     }
 
-    template <typename T>
-    void RowAvx512(const T* const* taps, T* out) const;
-
-    Geometry m_Geometry;
-    std::vector<int32_t> m_Weights; // [tap][channel], minus the zero point
-    ChannelRequantization m_Requantization;
-    int32_t m_InputZeroPoint;
+    Plan m_Plan;
     DataType m_Type;
     unsigned m_NumThreads;
-    bool m_Avx512;
-    std::vector<uint8_t> m_ZeroRow;
-    // The AVX-512 path's packing (Pack).
-    std::vector<int32_t> m_Packed;
-    std::vector<int32_t> m_FoldedBias;
-    std::vector<int32_t> m_Lane;
-    std::vector<size_t> m_First;
-    std::vector<size_t> m_Loaded;
 };
-
-// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-
-__attribute__((target("avx512f,avx512bw,avx512vl"))) inline __m512i Widen(__m128i bytes, const int8_t*)
-{
-    return _mm512_cvtepi8_epi32(bytes);
-}
-__attribute__((target("avx512f,avx512bw,avx512vl"))) inline __m512i Widen(__m128i bytes, const uint8_t*)
-{
-    return _mm512_cvtepu8_epi32(bytes);
-}
-
-/// One output row, block by block of 16 channels (the block's weights stay in L1 over the row).
-template <typename T, bool Gather, bool LeftShift>
-__attribute__((target("avx512f,avx512bw,avx512vl"))) void DepthwiseRow(
-    const Geometry& g, const T* const* taps, T* out, const int32_t* packed, const int32_t* foldedBias,
-    const int32_t* lanes, const size_t* first, const size_t* loaded, const ChannelRequantization& q)
-{
-    const size_t channels = g.Channels();
-    const size_t tapCount = g.Taps();
-    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
-    const __m512i low = _mm512_set1_epi32(q.m_Min);
-    const __m512i high = _mm512_set1_epi32(q.m_Max);
-    for (size_t b = 0; b < g.Blocks(); ++b)
-    {
-        const __mmask16 loadMask = static_cast<__mmask16>((1u << loaded[b]) - 1);
-        const size_t stored = std::min<size_t>(16, channels - 16 * b);
-        const __mmask16 storeMask = static_cast<__mmask16>((1u << stored) - 1);
-        const __m512i bias = _mm512_loadu_si512(foldedBias + 16 * b);
-        const __m512i lane = _mm512_loadu_si512(lanes + 16 * b);
-        const int32_t* weights = packed + b * tapCount * 16;
-        const int32_t* multipliers = q.BlockMultipliers(b);
-        const size_t offset = first[b];
-        T* o = out + 16 * b;
-        const T* const* pixel = taps;
-        for (size_t x = 0; x < g.m_OutWidth; ++x, pixel += tapCount, o += channels)
-        {
-            __m512i sum = bias;
-            for (size_t t = 0; t < tapCount; ++t)
-            {
-                __m512i v = Widen(_mm_maskz_loadu_epi8(loadMask, pixel[t] + offset), pixel[t]);
-                if (Gather)
-                {
-                    v = _mm512_permutexvar_epi32(lane, v);
-                }
-                sum = _mm512_add_epi32(sum, _mm512_mullo_epi32(v, _mm512_loadu_si512(weights + 16 * t)));
-            }
-            const __m128i bytes = _mm512_cvtepi32_epi8(RequantizeLanes<LeftShift>(sum, multipliers, zeroPoint, low, high));
-            _mm_mask_storeu_epi8(o, storeMask, bytes);
-        }
-    }
-}
-
-#pragma GCC diagnostic pop
-
-template <typename T>
-void QuantizedDepthwiseWorkload::RowAvx512(const T* const* taps, T* out) const
-{
-    const bool gather = m_Geometry.m_Multiplier > 1;
-    const auto row = gather ? (m_Requantization.m_AnyLeftShift ? DepthwiseRow<T, true, true> : DepthwiseRow<T, true, false>)
-                            : (m_Requantization.m_AnyLeftShift ? DepthwiseRow<T, false, true> : DepthwiseRow<T, false, false>);
-    row(m_Geometry, taps, out, m_Packed.data(), m_FoldedBias.data(), m_Lane.data(), m_First.data(), m_Loaded.data(),
-        m_Requantization);
-}
 
 } // namespace
 
