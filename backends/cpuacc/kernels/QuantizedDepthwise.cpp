@@ -448,7 +448,10 @@ class QuantizedDepthwiseWorkload final : public IWorkload
 {
 public:
     QuantizedDepthwiseWorkload(const LayerInfo& layer, const Geometry& g, unsigned numThreads)
-        : m_Plan(layer, g), m_Type(layer.m_Inputs[0].GetDataType()), m_NumThreads(numThreads)
+        : m_Plan(layer, g), m_Type(layer.m_Inputs[0].GetDataType()), m_NumThreads(numThreads),
+          // ARMNN_CPUACC_DISABLE_AVX512 (read at load) lets the tests run the scalar path on an AVX-512 machine.
+          m_Avx512(__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                   __builtin_cpu_supports("avx512vl") && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr)
     {}
 
     bool PackedConstantInputs() const override { return true; } // weights and bias copied at load
@@ -467,17 +470,15 @@ public:
 
 private:
     template <typename T>
-    static auto SelectRow(const Plan& p)
+    auto SelectRow() const
     {
         using Fn = void (*)(const Plan&, const T*, size_t, const T**, T*);
-        static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                                   __builtin_cpu_supports("avx512vl");
-        if (!avx512)
+        if (!m_Avx512)
         {
             return Fn(RowScalar<T>);
         }
-        const bool gather = p.m_Geometry.m_Multiplier > 1;
-        const bool left = p.m_Requantization.m_AnyLeftShift;
+        const bool gather = m_Plan.m_Geometry.m_Multiplier > 1;
+        const bool left = m_Plan.m_Requantization.m_AnyLeftShift;
         return gather ? (left ? Fn(RowAvx512<T, true, true>) : Fn(RowAvx512<T, true, false>))
                       : (left ? Fn(RowAvx512<T, false, true>) : Fn(RowAvx512<T, false, false>));
     }
@@ -488,7 +489,7 @@ private:
         const Geometry& g = m_Plan.m_Geometry;
         const size_t rows = g.m_Batches * g.m_OutHeight;
         const size_t rowValues = g.m_OutWidth * g.Channels();
-        const auto row = SelectRow<T>(m_Plan);
+        const auto row = SelectRow<T>();
         ThreadScope threads(m_NumThreads);
         const int teams = static_cast<int>(std::min<size_t>(rows, static_cast<size_t>(omp_get_max_threads())));
 #pragma omp parallel num_threads(teams) if (teams > 1)
@@ -506,6 +507,7 @@ private:
     Plan m_Plan;
     DataType m_Type;
     unsigned m_NumThreads;
+    bool m_Avx512;
 };
 
 } // namespace
