@@ -258,6 +258,10 @@ INSTANTIATE_TEST_SUITE_P(
                       false, 0.2f},
         DepthwiseCase{"MultipliersAboveOneC56", S8, 1, 6, 6, 56, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, Weights::PerTensorS8,
                       true, false, 0.0002f},
+        DepthwiseCase{"K3C4FourPixelsPerVectorU8", U8, 1, 9, 13, 4, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1,
+                      Weights::PerChannelS8, true, false},
+        DepthwiseCase{"K5C2Dilation2", S8, 1, 12, 21, 2, 1, 5, 5, 1, 1, 2, 4, 4, 4, 4, Weights::PerTensorS8, true,
+                      false},
         DepthwiseCase{"PaddingLargerThanImage", S8, 1, 2, 3, 16, 1, 3, 3, 1, 1, 1, 3, 3, 3, 3, Weights::PerTensorS8,
                       true, false}),
     [](const ::testing::TestParamInfo<DepthwiseCase>& info) { return info.param.m_Name; });
