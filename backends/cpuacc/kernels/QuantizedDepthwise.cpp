@@ -3,19 +3,25 @@
 // docs/quantization.md), in one pass with no int32 buffer: each output pixel's sums for 16 channels are built in a
 // register and requantized there (ChannelRequantization's RequantizeLanes), then narrowed and stored.
 //
-// - Every output pixel reads its taps through a row of pointers, one per tap, made per output row; a tap in the
-//   padding points at a row filled with the input zero point. So the inner loop has no bounds checks and, since a
-//   padded tap contributes x - zp = 0 as in TFLite, the zero point folds into the bias at load:
-//   sum((x - zp) * w) + bias = sum(x * w) + (bias - zp * sum(w)).
-// - Weights minus their zero point are widened to int32 at load, per block of 16 channels and tap: any 8-bit
-//   weights work (uint8 ones whose centred values leave int8 too).
+// - Taps are read through pointers, so padding needs no bounds checks in the inner loop: an interior pixel's taps
+//   are its first tap plus fixed offsets; a pixel near the border gets a table of pointers where a tap in the
+//   padding points at a pixel of input zero points. Such a tap contributes x - zp = 0, as in TFLite, so the zero
+//   point folds into the bias at load: sum((x - zp) * w) + bias = sum(x * w) + (bias - zp * sum(w)).
+// - Two taps per vpmaddwd: their 16 input bytes interleaved and widened to int16 pairs, against weights minus
+//   their zero point packed at load as int16 pairs per block of 16 channels. Centred weights up to +-255 fit, so
+//   any 8-bit weights work (uint8 ones whose centred values leave int8 too). An odd tap count gets a tap of
+//   weight 0.
 // - int32 lanes wrap, so the folded sums come out exact whenever the true sum plus bias fits in int32; that
 //   (max |x - zp| x sum of |w| + |bias| per channel) is checked at load, which also keeps CpuRef's int64 sum from
-//   saturating.
+//   saturating and the requantization's 32-bit bias addition exact.
 // - Depth multiplier M > 1: output channel o reads input channel o / M. A block's 16 outputs read at most 16
-//   consecutive input channels, so one load plus a lane permutation (vpermd) gathers them.
-// - AVX-512 (F, BW for the masked byte loads and stores, VL) where the CPU has it, else a scalar loop; neither
-//   needs VNNI, so unlike the oneDNN-based 8-bit layers this one runs on any x86-64 CPU.
+//   consecutive input channels, so one load and a byte shuffle gather them.
+// - Fewer than 16 channels that divide 16 (8, 4, ...), multiplier 1, stride 1: the interior pixels go 16 / C to a
+//   vector (their taps are 16 consecutive bytes), instead of a vector each with lanes left empty.
+// - AVX-512 (F, BW for the masked byte loads and stores, VL) where the CPU has it, else a scalar loop with CpuRef's
+//   arithmetic; neither needs VNNI, so unlike oneDNN's 8-bit layers this one runs on any x86-64 CPU. The
+//   environment variable ARMNN_CPUACC_DISABLE_AVX512, read at load, selects the scalar loop (for the tests).
+// - Threads: OpenMP over output rows, NumThreads(layer) of them.
 //
 #include "../CpuAccKernels.hpp"
 #include "../CpuAccRequantization.hpp"
@@ -228,7 +234,7 @@ struct Plan
                 int64_t weightSum = 0;
                 for (size_t t = 0; t < taps; ++t)
                 {
-                    // Centred weights are within +-255 (checked at load), so they fit int16.
+                    // Centred weights fit int16 (checked when the layer is assigned).
                     m_Packed[(b * g.PairedTaps() + t / 2 * 2) * 16 + lane * 2 + t % 2] =
                         static_cast<int16_t>(m_Weights[t * channels + c]);
                     weightSum += m_Weights[t * channels + c];
@@ -617,7 +623,20 @@ bool CheckQuantizedDepthwise(const LayerInfo& layer, std::string& reason)
         reason = "the fused activation is not a clamp";
         return false;
     }
-    if (!SumsFitInt32(layer, g, CenteredWeights(layer), Bias(layer, g.Channels())))
+    const QuantizedRange inputRange = GetQuantizedRange(type);
+    const int32_t inputZeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
+    if (inputZeroPoint < inputRange.m_Min || inputZeroPoint > inputRange.m_Max)
+    {
+        reason = "the input zero point " + std::to_string(inputZeroPoint) + " is outside the input type's range";
+        return false; // the padding reads stored zero points
+    }
+    const std::vector<int32_t> centred = CenteredWeights(layer);
+    if (std::any_of(centred.begin(), centred.end(), [](int32_t w) { return w < INT16_MIN || w > INT16_MAX; }))
+    {
+        reason = "weights minus their zero point do not fit in int16";
+        return false;
+    }
+    if (!SumsFitInt32(layer, g, centred, Bias(layer, g.Channels())))
     {
         reason = "sums plus bias could leave int32";
         return false;

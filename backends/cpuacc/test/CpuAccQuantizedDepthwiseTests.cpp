@@ -41,6 +41,7 @@ struct DepthwiseCase
     bool m_Bias;
     bool m_Relu6;
     float m_OutputScale = 0.02f; // multipliers input scale x weight scale / output scale of about 0.025
+    int32_t m_BiasValue = 0;     // 0: random biases in [-10000, 10000]
 };
 
 std::ostream& operator<<(std::ostream& os, const DepthwiseCase& c)
@@ -119,7 +120,8 @@ Network Build(const DepthwiseCase& c)
     for (unsigned ch = 0; ch < channels; ++ch)
     {
         biasScales.push_back(inputScale * (c.m_Weights == Weights::PerChannelS8 ? weightScales[ch] : 0.01f));
-        n.m_BiasData.push_back(static_cast<int32_t>(generator() % 20001) - 10000);
+        const int32_t random = static_cast<int32_t>(generator() % 20001) - 10000;
+        n.m_BiasData.push_back(c.m_BiasValue != 0 ? c.m_BiasValue : random);
     }
     TensorInfo biasInfo = c.m_Weights == Weights::PerChannelS8
                               ? TensorInfo({channels}, DataType::Signed32, biasScales, 0)
@@ -168,7 +170,7 @@ Network Build(const DepthwiseCase& c)
 }
 
 /// Runs the case on `backend` alone (Optimize fails if it does not take every layer).
-std::vector<uint8_t> Run(const BackendId& backend, const DepthwiseCase& c, const std::vector<uint8_t>& inputData)
+std::vector<uint8_t> RunOn(const BackendId& backend, const DepthwiseCase& c, const std::vector<uint8_t>& inputData)
 {
     Network n = Build(c);
     IRuntime& runtime = test::SharedRuntime();
@@ -192,8 +194,8 @@ std::vector<uint8_t> Run(const BackendId& backend, const DepthwiseCase& c, const
 void ExpectIdentical(const DepthwiseCase& c)
 {
     const std::vector<uint8_t> input = Build(c).m_InputData;
-    const std::vector<uint8_t> acc = Run("CpuAcc", c, input);
-    const std::vector<uint8_t> ref = Run("CpuRef", c, input);
+    const std::vector<uint8_t> acc = RunOn("CpuAcc", c, input);
+    const std::vector<uint8_t> ref = RunOn("CpuRef", c, input);
     ASSERT_EQ(acc.size(), ref.size());
     size_t differences = 0;
     size_t first = acc.size();
@@ -225,6 +227,25 @@ TEST_P(QuantizedDepthwiseVsRef, ScalarPathIdenticalToCpuRef)
     setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1);
     ExpectIdentical(GetParam());
     unsetenv("ARMNN_CPUACC_DISABLE_AVX512");
+}
+
+// A bias this close to INT32_MAX lets the sums leave int32, where CpuRef's int64 sum saturates: CpuAcc refuses.
+TEST(CpuAccQuantizedDepthwise, RefusesSumsBeyondInt32)
+{
+    DepthwiseCase c{"Saturating", DataType::QAsymmS8, 1, 5, 5, 16, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1,
+                    Weights::PerTensorS8, true, false};
+    c.m_BiasValue = INT32_MAX - 1000;
+    const std::vector<uint8_t> input = Build(c).m_InputData;
+    try
+    {
+        RunOn("CpuAcc", c, input);
+        ADD_FAILURE() << "CpuAcc took the layer";
+    }
+    catch (const std::exception& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("sums plus bias could leave int32"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(RunOn("CpuRef", c, input).size(), 5u * 5u * 16u);
 }
 
 constexpr DataType S8 = DataType::QAsymmS8;
