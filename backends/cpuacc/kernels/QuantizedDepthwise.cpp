@@ -546,7 +546,8 @@ private:
         const size_t rowValues = g.m_OutWidth * g.Channels();
         const auto row = SelectRow<T>();
         ThreadScope threads(m_NumThreads);
-        const int teams = static_cast<int>(std::min<size_t>(rows, static_cast<size_t>(omp_get_max_threads())));
+        const int teams = static_cast<int>(
+            std::max<size_t>(1, std::min<size_t>(rows, static_cast<size_t>(omp_get_max_threads()))));
 #pragma omp parallel num_threads(teams) if (teams > 1)
         {
             // The extra tap of an odd count (weight 0) reads the zero-point row.
