@@ -431,6 +431,41 @@ struct Avx512Pixel
         }
     }
 
+    /// Two output pixels together, both sums before both requantizations: their chains are independent, and one
+    /// pixel at a time left the core waiting on each one's (measured: MobileNet v2's depthwise layers 6% faster;
+    /// the same as a loop over an array of pixels, or four at a time, was slower, the sums kept in memory).
+    template <typename Taps>
+    CPUACC_AVX512BW void Two(const Taps& taps0, const Taps& taps1, T* out0, T* out1) const
+    {
+        const ChannelRequantization& q = *m_Requantization;
+        const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+        const __m512i low = _mm512_set1_epi32(q.m_Min);
+        const __m512i high = _mm512_set1_epi32(q.m_Max);
+        const int16_t* weights = m_Weights;
+        for (size_t b = 0; b < m_Blocks; ++b, weights += m_PairedTaps * 16)
+        {
+            const __m512i bias = _mm512_loadu_si512(m_Bias + 16 * b);
+            const bool full = m_Loaded[b] == 16;
+            const __m512i sum0 = full ? Sums<true>(taps0, b, weights, bias) : Sums<false>(taps0, b, weights, bias);
+            const __m512i sum1 = full ? Sums<true>(taps1, b, weights, bias) : Sums<false>(taps1, b, weights, bias);
+            const __m128i bytes0 = _mm512_cvtepi32_epi8(
+                RequantizeLanes<LeftShift>(sum0, q.BlockMultipliers(b), zeroPoint, low, high));
+            const __m128i bytes1 = _mm512_cvtepi32_epi8(
+                RequantizeLanes<LeftShift>(sum1, q.BlockMultipliers(b), zeroPoint, low, high));
+            if (16 * b + 16 <= m_Channels)
+            {
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(out0 + 16 * b), bytes0);
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(out1 + 16 * b), bytes1);
+            }
+            else
+            {
+                const __mmask16 mask = static_cast<__mmask16>((1u << (m_Channels - 16 * b)) - 1);
+                _mm_mask_storeu_epi8(out0 + 16 * b, mask, bytes0);
+                _mm_mask_storeu_epi8(out1 + 16 * b, mask, bytes1);
+            }
+        }
+    }
+
     /// Block b's sums (weights: its packed weights). Full: the block reads 16 input channels, loaded whole;
     /// else a masked load (measured: masked loads on every block made MobileNet v2's depthwise layers 20% slower).
     template <bool Full, typename Taps>
@@ -467,21 +502,19 @@ struct Avx512Pixel
             const __m512i low = _mm512_set1_epi32(q.m_Min);
             const __m512i high = _mm512_set1_epi32(q.m_Max);
             const __m512i bias = _mm512_loadu_si512(k.m_GroupBias);
+            // m_Lanes' first block: channels 0, 1, ... repeated over the 16 lanes (16 is their period here).
+            const int32_t* multipliers = q.m_Lanes.data() + 16;
             for (; x + k.m_Group <= count; x += k.m_Group, first += 16, out += 16)
             {
-                __m512i sum = bias;
-                for (size_t t = 0; t < k.m_PairedTaps; t += 2)
-                {
-                    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first + k.m_TapOffsets[t]));
-                    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(first + k.m_TapOffsets[t + 1]));
-                    sum = _mm512_add_epi32(
-                        sum, _mm512_madd_epi16(Interleave(a, c, first), _mm512_loadu_si512(k.m_GroupWeights + 16 * t)));
-                }
-                // m_Lanes' first block: channels 0, 1, ... repeated over the 16 lanes (16 is their period here).
-                const __m128i bytes = _mm512_cvtepi32_epi8(
-                    RequantizeLanes<LeftShift>(sum, q.m_Lanes.data() + 16, zeroPoint, low, high));
-                _mm_storeu_si128(reinterpret_cast<__m128i*>(out), bytes);
+                const __m512i sum = k.template Sums<true>(InteriorTaps<T>{first, k.m_TapOffsets}, 0, k.m_GroupWeights, bias);
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm512_cvtepi32_epi8(RequantizeLanes<LeftShift>(
+                                                                      sum, multipliers, zeroPoint, low, high)));
             }
+        }
+        for (; x + 2 <= count; x += 2, first += 2 * step, out += 2 * k.m_Channels)
+        {
+            k.Two(InteriorTaps<T>{first, k.m_TapOffsets}, InteriorTaps<T>{first + step, k.m_TapOffsets}, out,
+                  out + k.m_Channels);
         }
         for (; x < count; ++x, first += step, out += k.m_Channels)
         {
