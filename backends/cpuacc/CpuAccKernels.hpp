@@ -6,6 +6,7 @@
 
 #include <armnn/backends/IWorkload.hpp>
 #include <armnn/backends/LayerInfo.hpp>
+#include <armnn/backends/OptimizationViews.hpp>
 
 #include <array>
 #include <cstdint>
@@ -38,6 +39,15 @@ CPUACC_KERNEL(Resize)
 CPUACC_KERNEL(DetectionPostProcess)
 
 #undef CPUACC_KERNEL
+
+/// Each Float32 Add of two same-shape tensors, one of them made by a Convolution2d of the subgraph that nothing else
+/// reads, becomes one PreCompiled layer (named after the Add): the convolution with the Add and the Add's fused
+/// activation as oneDNN post-ops, which saves the Add's pass over memory (ResNet's residual connections). Only
+/// where oneDNN keeps the convolution's implementation with the post-ops. Every other layer is left untouched.
+OptimizationViews FuseConvolutionAdds(const SubgraphView& subgraph, const BackendId& backend);
+/// The workload of such a PreCompiled layer.
+/// @throws InvalidArgumentException for a PreCompiled layer without CpuAcc's blob.
+std::unique_ptr<IWorkload> CreateConvolutionAdd(const LayerInfo& layer);
 
 /// The float weighted layers' common rule: Float32 input and output, Float32 or Float16 constant weights and
 /// bias (decoded once at load), a fused activation oneDNN can apply.

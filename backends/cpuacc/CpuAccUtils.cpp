@@ -216,22 +216,27 @@ bool ToEltwise(const ActivationDescriptor& activation, dnnl::algorithm& algorith
     return false;
 }
 
+void AppendActivation(dnnl::post_ops& ops, const ActivationDescriptor& activation, const LayerInfo& layer)
+{
+    dnnl::algorithm algorithm = dnnl::algorithm::undef;
+    float alpha = 0.0f;
+    float beta = 0.0f;
+    std::string reason;
+    if (!ToEltwise(activation, algorithm, alpha, beta, reason))
+    {
+        throw InvalidArgumentException("CpuAcc: fused activation of " + layer.Describe() + ": " + reason);
+    }
+    ops.append_eltwise(1.0f, algorithm, alpha, beta);
+}
+
 dnnl::primitive_attr MakeAttr(const LayerInfo& layer)
 {
     dnnl::primitive_attr attr;
     attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
     if (layer.m_FusedActivation.has_value())
     {
-        dnnl::algorithm algorithm = dnnl::algorithm::undef;
-        float alpha = 0.0f;
-        float beta = 0.0f;
-        std::string reason;
-        if (!ToEltwise(layer.m_FusedActivation.value(), algorithm, alpha, beta, reason))
-        {
-            throw InvalidArgumentException("CpuAcc: fused activation of " + layer.Describe() + ": " + reason);
-        }
         dnnl::post_ops ops;
-        ops.append_eltwise(1.0f, algorithm, alpha, beta);
+        AppendActivation(ops, layer.m_FusedActivation.value(), layer);
         attr.set_post_ops(ops);
     }
     return attr;

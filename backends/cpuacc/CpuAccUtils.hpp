@@ -58,6 +58,10 @@ dnnl::memory::desc Image(const TensorShape& shape, DataLayout layout,
 bool ToEltwise(const ActivationDescriptor& activation, dnnl::algorithm& algorithm, float& alpha, float& beta,
                std::string& reason);
 
+/// Appends an activation to a post-op chain.
+/// @throws InvalidArgumentException naming `layer` when the activation has no oneDNN equivalent.
+void AppendActivation(dnnl::post_ops& ops, const ActivationDescriptor& activation, const LayerInfo& layer);
+
 /// The layer's fused activation (if any) as a post-op, with the user-managed scratchpad every kernel uses.
 /// @throws InvalidArgumentException when the activation has no oneDNN equivalent (checks refuse it first).
 dnnl::primitive_attr MakeAttr(const LayerInfo& layer);
@@ -197,9 +201,10 @@ std::unique_ptr<IWorkload> MakeSingleInputWorkload(const LayerInfo& layer, Descr
                                  {}, threads);
 }
 
-/// The oneDNN convolution of a Convolution2d or DepthwiseConvolution2d descriptor (strides, dilations, pads).
+/// The oneDNN convolution of a Convolution2d or DepthwiseConvolution2d descriptor (strides, dilations, pads),
+/// with attr's post-ops (MakeAttr(layer) for the layer's fused activation).
 template <typename ConvolutionDescriptor>
-dnnl::convolution_forward::primitive_desc ConvolutionPrimitive(const LayerInfo& layer,
+dnnl::convolution_forward::primitive_desc ConvolutionPrimitive(const dnnl::primitive_attr& attr,
                                                                const ConvolutionDescriptor& desc,
                                                                const dnnl::memory::desc& src,
                                                                const dnnl::memory::desc& weights,
@@ -211,7 +216,7 @@ dnnl::convolution_forward::primitive_desc ConvolutionPrimitive(const LayerInfo& 
         dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, weights, bias, dst,
         {desc.m_StrideY, desc.m_StrideX}, {desc.m_DilationY - 1, desc.m_DilationX - 1},
         {desc.m_PadTop, desc.m_PadLeft}, {desc.m_PadBottom, desc.m_PadRight});
-    return dnnl::convolution_forward::primitive_desc(conv, MakeAttr(layer), Engine());
+    return dnnl::convolution_forward::primitive_desc(conv, attr, Engine());
 }
 
 } // namespace cpuacc
