@@ -4,6 +4,7 @@
 #include <armnn/backends/TensorConversion.hpp>
 
 #include <omp.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <atomic>
@@ -269,10 +270,22 @@ const float* ConstantAsFloat(const LayerInfo& layer, size_t index, std::vector<f
     return decoded.data();
 }
 
+void AdviseHugePages(void* data, size_t bytes)
+{
+    constexpr uintptr_t huge = 2u << 20;
+    const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + huge - 1) / huge * huge;
+    const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) / huge * huge;
+    if (end > begin)
+    {
+        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+    }
+}
+
 dnnl::memory Reordered(const dnnl::memory::desc& from, const void* data, const dnnl::memory::desc& to)
 {
     dnnl::memory source(from, Engine(), const_cast<void*>(data));
     dnnl::memory result(to, Engine());
+    AdviseHugePages(result.get_data_handle(), to.get_size());
     dnnl::stream stream(Engine());
     dnnl::reorder(source, result).execute(stream, source, result);
     stream.wait();

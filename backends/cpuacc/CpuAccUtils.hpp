@@ -90,7 +90,15 @@ bool CheckBuilds(std::string& reason, Fn build)
 /// ResNet-50's weights cost load time and left the heap fragmented), else decoded into `decoded` (Float16).
 const float* ConstantAsFloat(const LayerInfo& layer, size_t index, std::vector<float>& decoded);
 
-/// Reorders `data` (described by `from`) into a new library-owned memory of layout `to`, once, at load.
+/// Asks the kernel for 2 MiB pages on the whole 2 MiB blocks of [data, data + bytes), before they are first written.
+/// Batch-1 inference reads every weight from memory once per run (ResNet-50's 100 MB cannot stay in the caches);
+/// with 4 KiB pages each page costs a TLB miss, and a nested page walk under a hypervisor. Measured on ResNet-50/128
+/// fp32 (sum of the layers' medians, loaded machine): 2-3% less on 1 and 2 threads, the fully connected layer's
+/// 8 MB of weights about 25% faster. No effect where transparent huge pages are off.
+void AdviseHugePages(void* data, size_t bytes);
+
+/// Reorders `data` (described by `from`) into a new library-owned memory of layout `to`, once, at load (on huge
+/// pages where it spans them).
 dnnl::memory Reordered(const dnnl::memory::desc& from, const void* data, const dnnl::memory::desc& to);
 
 /// One argument of a primitive bound to a tensor of the execution: input or output `index`.

@@ -209,6 +209,40 @@ TEST(CpuAccVsRef, FullyConnectedBatchOf3NonTransposedRelu)
     });
 }
 
+// Batch 1 runs CpuAcc's own matrix-vector product on AVX-512 machines (oneDNN's inner product elsewhere): ResNet's
+// classifier with weights [I, O], a bias and ReLu; then sizes that leave partial blocks of 16 outputs and of 8
+// inputs, weights [O, I], a clamp (its bounds wide enough that max |CpuRef| stays the scale of the sums).
+TEST(CpuAccVsRef, FullyConnectedBatch1ResNetClassifierNonTransposedRelu)
+{
+    const std::vector<float> weights = RandomValues(2048 * 1000, 2);
+    const std::vector<float> bias = RandomValues(1000, 3);
+    ExpectCpuAccMatchesRef(TensorInfo({1, 1, 1, 2048}, DataType::Float32), [&](INetwork& net, IOutputSlot& input) {
+        FullyConnectedDescriptor desc;
+        desc.m_BiasEnabled = true;
+        desc.m_TransposeWeightMatrix = false;
+        IConnectableLayer* fc = net.AddFullyConnectedLayer(desc, "fc");
+        input.Connect(fc->GetInputSlot(0));
+        ConnectConstant(net, *fc, 1, TensorShape({2048, 1000}), weights);
+        ConnectConstant(net, *fc, 2, TensorShape({1000}), bias);
+        fc->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 1000}, DataType::Float32));
+        return Then(net, fc, kRelu);
+    });
+}
+
+TEST(CpuAccVsRef, FullyConnectedBatch1PartialBlocksClamp)
+{
+    const std::vector<float> weights = RandomValues(19 * 37, 4);
+    ExpectCpuAccMatchesRef(TensorInfo({1, 37}, DataType::Float32), [&](INetwork& net, IOutputSlot& input) {
+        FullyConnectedDescriptor desc;
+        desc.m_TransposeWeightMatrix = true;
+        IConnectableLayer* fc = net.AddFullyConnectedLayer(desc, "fc");
+        input.Connect(fc->GetInputSlot(0));
+        ConnectConstant(net, *fc, 1, TensorShape({19, 37}), weights);
+        fc->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 19}, DataType::Float32));
+        return Then(net, fc, Activation(ActivationFunction::BoundedReLu, 2.0f, -1.0f));
+    });
+}
+
 void ExpectPoolMatches(const Pooling2dDescriptor& desc, const TensorShape& in, const TensorShape& out)
 {
     ExpectCpuAccMatchesRef(TensorInfo(in, DataType::Float32), [&](INetwork& net, IOutputSlot& input) {
