@@ -75,9 +75,9 @@ std::unique_ptr<IWorkload> CreateQuantizedActivationTable(const LayerInfo& layer
 /// (decode, encode).
 std::array<uint8_t, 256> RequantizationTable(const TensorInfo& from, const TensorInfo& to);
 
-/// 8-bit Concat (kernels/QuantizedConcat.cpp): bytes copied, requantized by table where an input's quantization
-/// differs from the output's. Concat.cpp has checked the views.
-std::unique_ptr<IWorkload> CreateQuantizedConcat(const LayerInfo& layer);
+/// Float32 and 8-bit Concat as copies of contiguous runs (kernels/ConcatCopy.cpp); 8-bit runs are requantized by
+/// table where an input's quantization differs from the output's. Concat.cpp has checked the views.
+std::unique_ptr<IWorkload> CreateConcatCopy(const LayerInfo& layer);
 
 /// 8-bit average pooling, bit-identical to CpuRef (kernels/QuantizedPooling.cpp).
 bool CheckQuantizedAveragePooling(const LayerInfo& layer, std::string& reason);
