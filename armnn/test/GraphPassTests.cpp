@@ -279,8 +279,8 @@ TEST(GraphPasses, ZeroPadIsFoldedIntoTheConvolutionPadding)
 
 namespace
 {
-/// input [1, 4, 4, 1] NHWC -> (Activation ->) Pad 1 on H and W -> max Pooling2d 3x3 stride 2 -> output [1, 2, 2, 1].
-INetworkPtr PadMaxPoolNetwork(const Optional<ActivationDescriptor>& activation)
+/// input [1, 4, 4, 1] NHWC -> (Activation ->) Pad `pad` on H and W -> max Pooling2d `pool` x `pool` stride 2.
+INetworkPtr PadMaxPoolNetwork(const Optional<ActivationDescriptor>& activation, unsigned int pad, unsigned int pool)
 {
     INetworkPtr net = INetwork::Create();
     IConnectableLayer* input = net->AddInputLayer(0, "input");
@@ -293,18 +293,20 @@ INetworkPtr PadMaxPoolNetwork(const Optional<ActivationDescriptor>& activation)
         act->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 4, 4, 1}, DataType::Float32));
         x = &act->GetOutputSlot(0);
     }
-    IConnectableLayer* pad = net->AddPadLayer(PadDescriptor({{0, 0}, {1, 1}, {1, 1}, {0, 0}}), "pad");
-    x->Connect(pad->GetInputSlot(0));
-    pad->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 6, 6, 1}, DataType::Float32));
+    IConnectableLayer* padLayer = net->AddPadLayer(PadDescriptor({{0, 0}, {pad, pad}, {pad, pad}, {0, 0}}), "pad");
+    x->Connect(padLayer->GetInputSlot(0));
+    const unsigned int padded = 4 + 2 * pad;
+    padLayer->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, padded, padded, 1}, DataType::Float32));
     Pooling2dDescriptor poolDesc;
     poolDesc.m_PoolType = PoolingAlgorithm::Max;
-    poolDesc.m_PoolWidth = poolDesc.m_PoolHeight = 3;
+    poolDesc.m_PoolWidth = poolDesc.m_PoolHeight = pool;
     poolDesc.m_StrideX = poolDesc.m_StrideY = 2;
     poolDesc.m_DataLayout = DataLayout::NHWC;
-    IConnectableLayer* pool = net->AddPooling2dLayer(poolDesc, "pool");
-    pad->GetOutputSlot(0).Connect(pool->GetInputSlot(0));
-    pool->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 2, 2, 1}, DataType::Float32));
-    pool->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
+    IConnectableLayer* poolLayer = net->AddPooling2dLayer(poolDesc, "pool");
+    padLayer->GetOutputSlot(0).Connect(poolLayer->GetInputSlot(0));
+    const unsigned int out = (padded - pool) / 2 + 1;
+    poolLayer->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, out, out, 1}, DataType::Float32));
+    poolLayer->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
     return net;
 }
 
@@ -319,10 +321,11 @@ ActivationDescriptor Clamp(ActivationFunction function, float upper = 0.0f, floa
 
 /// Optimizes on CpuRef, checks whether the Pad is still there, and runs -(1..16) row by row (alternating signs
 /// when `alternate`).
-std::vector<float> RunPadMaxPool(const Optional<ActivationDescriptor>& activation, bool expectPad, bool alternate)
+std::vector<float> RunPadMaxPool(const Optional<ActivationDescriptor>& activation, bool expectPad, bool alternate,
+                                 unsigned int pad = 1, unsigned int pool = 3)
 {
     IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
-    INetworkPtr net = PadMaxPoolNetwork(activation);
+    INetworkPtr net = PadMaxPoolNetwork(activation, pad, pool);
     IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec());
     const std::string dot = Dot(*optimized);
     EXPECT_EQ(dot.find("{Pad") != std::string::npos, expectPad) << dot;
@@ -358,6 +361,16 @@ TEST(GraphPasses, ZeroPadStaysBeforeAMaxPoolWhenItsInputMayBeNegative)
     EXPECT_EQ(RunPadMaxPool(EmptyOptional(), true, false), (std::vector<float>{0.0f, 0.0f, 0.0f, -6.0f}));
     EXPECT_EQ(RunPadMaxPool(ActivationDescriptor(Clamp(ActivationFunction::BoundedReLu, 6.0f, -7.0f)), true, false),
               (std::vector<float>{0.0f, 0.0f, 0.0f, -6.0f}));
+}
+
+TEST(GraphPasses, ZeroPadStaysBeforeAMaxPoolWithWindowsOnlyInThePadding)
+{
+    // Pad 2, pool 2x2 stride 2 on the ReLu'd input of the first test: the windows of the first and last rows and
+    // columns hold only padding (their zeros, not the maximum of nothing); the inner four see rows and columns
+    // 0..1 and 2..3: max{0, 2, 5, 0} = 5, max{0, 4, 7, 0} = 7, max{0, 10, 13, 0} = 13, max{0, 12, 15, 0} = 15.
+    const std::vector<float> out =
+        RunPadMaxPool(ActivationDescriptor(Clamp(ActivationFunction::ReLu)), true, true, 2, 2);
+    EXPECT_EQ(out, (std::vector<float>{0, 0, 0, 0, 0, 5, 7, 0, 0, 13, 15, 0, 0, 0, 0, 0}));
 }
 
 TEST(GraphPasses, TransposeFollowedByItsInverseDisappears)
