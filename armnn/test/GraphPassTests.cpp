@@ -277,6 +277,102 @@ TEST(GraphPasses, ZeroPadIsFoldedIntoTheConvolutionPadding)
     EXPECT_NEAR(out[5], 7.0f, 1e-5f);
 }
 
+namespace
+{
+/// input [1, 4, 4, 1] NHWC -> (Activation ->) Pad `pad` on H and W -> max Pooling2d `pool` x `pool` stride 2.
+INetworkPtr PadMaxPoolNetwork(const Optional<ActivationDescriptor>& activation, unsigned int pad, unsigned int pool)
+{
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* input = net->AddInputLayer(0, "input");
+    input->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 4, 4, 1}, DataType::Float32));
+    IOutputSlot* x = &input->GetOutputSlot(0);
+    if (activation.has_value())
+    {
+        IConnectableLayer* act = net->AddActivationLayer(activation.value(), "activation");
+        x->Connect(act->GetInputSlot(0));
+        act->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 4, 4, 1}, DataType::Float32));
+        x = &act->GetOutputSlot(0);
+    }
+    IConnectableLayer* padLayer = net->AddPadLayer(PadDescriptor({{0, 0}, {pad, pad}, {pad, pad}, {0, 0}}), "pad");
+    x->Connect(padLayer->GetInputSlot(0));
+    const unsigned int padded = 4 + 2 * pad;
+    padLayer->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, padded, padded, 1}, DataType::Float32));
+    Pooling2dDescriptor poolDesc;
+    poolDesc.m_PoolType = PoolingAlgorithm::Max;
+    poolDesc.m_PoolWidth = poolDesc.m_PoolHeight = pool;
+    poolDesc.m_StrideX = poolDesc.m_StrideY = 2;
+    poolDesc.m_DataLayout = DataLayout::NHWC;
+    IConnectableLayer* poolLayer = net->AddPooling2dLayer(poolDesc, "pool");
+    padLayer->GetOutputSlot(0).Connect(poolLayer->GetInputSlot(0));
+    const unsigned int out = (padded - pool) / 2 + 1;
+    poolLayer->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, out, out, 1}, DataType::Float32));
+    poolLayer->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
+    return net;
+}
+
+ActivationDescriptor Clamp(ActivationFunction function, float upper = 0.0f, float lower = 0.0f)
+{
+    ActivationDescriptor desc;
+    desc.m_Function = function;
+    desc.m_A = upper;
+    desc.m_B = lower;
+    return desc;
+}
+
+/// Optimizes on CpuRef, checks whether the Pad is still there, and runs -(1..16) row by row (alternating signs
+/// when `alternate`).
+std::vector<float> RunPadMaxPool(const Optional<ActivationDescriptor>& activation, bool expectPad, bool alternate,
+                                 unsigned int pad = 1, unsigned int pool = 3)
+{
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    INetworkPtr net = PadMaxPoolNetwork(activation, pad, pool);
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuRef"}, runtime->GetDeviceSpec());
+    const std::string dot = Dot(*optimized);
+    EXPECT_EQ(dot.find("{Pad") != std::string::npos, expectPad) << dot;
+    NetworkId id;
+    EXPECT_EQ(runtime->LoadNetwork(id, std::move(optimized)), Status::Success);
+    std::vector<float> input(16);
+    for (size_t i = 0; i < 16; ++i)
+    {
+        input[i] = -static_cast<float>(i + 1) * (alternate && (i + i / 4) % 2 == 1 ? -1.0f : 1.0f);
+    }
+    return RunOnce(*runtime, id, input);
+}
+} // namespace
+
+TEST(GraphPasses, ZeroPadIsFoldedIntoAMaxPoolAfterARelu)
+{
+    // Input [[-1, 2, -3, 4], [5, -6, 7, -8], [-9, 10, -11, 12], [13, -14, 15, -16]], ReLu'd: the 3x3 windows (stride 2,
+    // the first row and column in the padding) give max{0, 2, 5, 0} = 5, max{2, 0, 4, 0, 7, 0} = 7,
+    // max{5, 0, 0, 10, 13, 0} = 13, max{0, 7, 0, 10, 0, 12, 0, 15, 0} = 15.
+    const std::vector<float> out = RunPadMaxPool(ActivationDescriptor(Clamp(ActivationFunction::ReLu)), false, true);
+    EXPECT_EQ(out, (std::vector<float>{5.0f, 7.0f, 13.0f, 15.0f}));
+    // A BoundedReLu with a lower bound of 0 (ReLu6) too: min(6, ...) of the same.
+    const std::vector<float> six =
+        RunPadMaxPool(ActivationDescriptor(Clamp(ActivationFunction::BoundedReLu, 6.0f, 0.0f)), false, true);
+    EXPECT_EQ(six, (std::vector<float>{5.0f, 6.0f, 6.0f, 6.0f}));
+}
+
+TEST(GraphPasses, ZeroPadStaysBeforeAMaxPoolWhenItsInputMayBeNegative)
+{
+    // Input -1..-16: the windows that reach the padding see its zeros, the last one (rows and columns 1..3) only
+    // inputs, whose maximum is -6. Without an activation, or with a clamp whose lower bound is negative, the Pad
+    // stays.
+    EXPECT_EQ(RunPadMaxPool(EmptyOptional(), true, false), (std::vector<float>{0.0f, 0.0f, 0.0f, -6.0f}));
+    EXPECT_EQ(RunPadMaxPool(ActivationDescriptor(Clamp(ActivationFunction::BoundedReLu, 6.0f, -7.0f)), true, false),
+              (std::vector<float>{0.0f, 0.0f, 0.0f, -6.0f}));
+}
+
+TEST(GraphPasses, ZeroPadStaysBeforeAMaxPoolWithWindowsOnlyInThePadding)
+{
+    // Pad 2, pool 2x2 stride 2 on the ReLu'd input of the first test: the windows of the first and last rows and
+    // columns hold only padding (their zeros, not the maximum of nothing); the inner four see rows and columns
+    // 0..1 and 2..3: max{0, 2, 5, 0} = 5, max{0, 4, 7, 0} = 7, max{0, 10, 13, 0} = 13, max{0, 12, 15, 0} = 15.
+    const std::vector<float> out =
+        RunPadMaxPool(ActivationDescriptor(Clamp(ActivationFunction::ReLu)), true, true, 2, 2);
+    EXPECT_EQ(out, (std::vector<float>{0, 0, 0, 0, 0, 5, 7, 0, 0, 13, 15, 0, 0, 0, 0, 0}));
+}
+
 TEST(GraphPasses, TransposeFollowedByItsInverseDisappears)
 {
     IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());

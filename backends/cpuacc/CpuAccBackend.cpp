@@ -74,7 +74,14 @@ public:
         }
         LayerInfo withRuntimeOptions = layer;
         withRuntimeOptions.m_ModelOptions = &options;
-        return KernelTableBackend::CreateWorkload(withRuntimeOptions);
+        // PreCompiled layers are not in the table: Optimize never asks about them, only FuseConvolutionAdds makes them.
+        return layer.m_Type == LayerType::PreCompiled ? CreateConvolutionAdd(withRuntimeOptions)
+                                                      : KernelTableBackend::CreateWorkload(withRuntimeOptions);
+    }
+
+    OptimizationViews OptimizeSubgraphView(const SubgraphView& subgraph, const ModelOptions&) const override
+    {
+        return FuseConvolutionAdds(subgraph, GetId());
     }
 
 private:

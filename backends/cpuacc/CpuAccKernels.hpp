@@ -6,6 +6,7 @@
 
 #include <armnn/backends/IWorkload.hpp>
 #include <armnn/backends/LayerInfo.hpp>
+#include <armnn/backends/OptimizationViews.hpp>
 
 #include <array>
 #include <cstdint>
@@ -39,6 +40,15 @@ CPUACC_KERNEL(DetectionPostProcess)
 
 #undef CPUACC_KERNEL
 
+/// Each Float32 Add of two same-shape tensors, one of them made by a Convolution2d of the subgraph that nothing else
+/// reads, becomes one PreCompiled layer (named after the Add): the convolution with the Add and the Add's fused
+/// activation as oneDNN post-ops, which saves the Add's pass over memory (ResNet's residual connections). Only
+/// where oneDNN keeps the convolution's implementation with the post-ops. Every other layer is left untouched.
+OptimizationViews FuseConvolutionAdds(const SubgraphView& subgraph, const BackendId& backend);
+/// The workload of such a PreCompiled layer.
+/// @throws InvalidArgumentException for a PreCompiled layer without CpuAcc's blob.
+std::unique_ptr<IWorkload> CreateConvolutionAdd(const LayerInfo& layer);
+
 /// The float weighted layers' common rule: Float32 input and output, Float32 or Float16 constant weights and
 /// bias (decoded once at load), a fused activation oneDNN can apply.
 bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::string& reason);
@@ -47,6 +57,11 @@ bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::stri
 /// (kernels/QuantizedWeighted.cpp); the float kernels hand quantized layers to these.
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer);
+
+/// 8-bit DepthwiseConvolution2d, bit-identical to CpuRef, with the requantization fused (kernels/QuantizedDepthwise.cpp);
+/// the Check/CreateQuantizedWeightedLayer pair hands depthwise layers to it.
+bool CheckQuantizedDepthwise(const LayerInfo& layer, std::string& reason);
+std::unique_ptr<IWorkload> CreateQuantizedDepthwise(const LayerInfo& layer);
 
 /// 8-bit Convolution2d and FullyConnected on AVX512-VNNI CPUs: our own int8 GEMM with the requantization in its
 /// epilogue (kernels/QuantizedGemm.cpp). UseQuantizedGemm says whether it takes the layer instead of the oneDNN path.
@@ -66,9 +81,9 @@ std::unique_ptr<IWorkload> CreateQuantizedActivationTable(const LayerInfo& layer
 /// (decode, encode).
 std::array<uint8_t, 256> RequantizationTable(const TensorInfo& from, const TensorInfo& to);
 
-/// 8-bit Concat (kernels/QuantizedConcat.cpp): bytes copied, requantized by table where an input's quantization
-/// differs from the output's. Concat.cpp has checked the views.
-std::unique_ptr<IWorkload> CreateQuantizedConcat(const LayerInfo& layer);
+/// Float32 and 8-bit Concat as copies of contiguous runs (kernels/ConcatCopy.cpp); 8-bit runs are requantized by
+/// table where an input's quantization differs from the output's. Concat.cpp has checked the views.
+std::unique_ptr<IWorkload> CreateConcatCopy(const LayerInfo& layer);
 
 /// 8-bit average pooling, bit-identical to CpuRef (kernels/QuantizedPooling.cpp).
 bool CheckQuantizedAveragePooling(const LayerInfo& layer, std::string& reason);

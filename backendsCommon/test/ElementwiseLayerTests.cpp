@@ -306,6 +306,38 @@ TEST_P(LayerTest, UnaryAbsNegSigned64Exact)
     EXPECT_EQ(negOut[0].As<int64_t>(), (std::vector<int64_t>{5, 9007199254740993, minimum}));
 }
 
+TEST_P(LayerTest, BinarySigned64OverflowWraps)
+{
+    // Two's complement: max + 1 = min, min - 1 = max, 2^62 * 4 = 0, min / -1 = min, (max - min)^2 = (-1)^2 = 1,
+    // 3^40 saturates to max; 7 / 0 = 0.
+    const int64_t maximum = std::numeric_limits<int64_t>::max();
+    const int64_t minimum = std::numeric_limits<int64_t>::min();
+    const TensorInfo info({2}, DataType::Signed64);
+    size_t supported = 0;
+    const auto expect = [&](BinaryOperation op, std::vector<int64_t> a, std::vector<int64_t> b,
+                            std::vector<int64_t> expected) {
+        std::string unsupported;
+        const auto out = TryRunLayer(GetParam(), Binary(op), {TestTensor::Of<int64_t>(info, a),
+                                                              TestTensor::Of<int64_t>(info, b)}, {info}, unsupported);
+        if (out)
+        {
+            ++supported;
+            EXPECT_EQ((*out)[0].As<int64_t>(), expected) << GetBinaryOperationAsCString(op);
+        }
+    };
+    expect(BinaryOperation::Add, {maximum, 5}, {1, -7}, {minimum, -2});
+    expect(BinaryOperation::Sub, {minimum, 5}, {1, 7}, {maximum, -2});
+    expect(BinaryOperation::Mul, {int64_t(1) << 62, -3}, {4, 5}, {0, -15});
+    expect(BinaryOperation::Div, {minimum, 7}, {-1, 0}, {minimum, 0});
+    expect(BinaryOperation::FloorDiv, {minimum, -7}, {-1, 2}, {minimum, -4});
+    expect(BinaryOperation::SqDiff, {maximum, 2}, {minimum, 5}, {1, 9});
+    expect(BinaryOperation::Power, {3, -2}, {40, 3}, {maximum, -8});
+    if (supported == 0)
+    {
+        GTEST_SKIP() << GetParam() << " has no Signed64 element-wise arithmetic";
+    }
+}
+
 TEST_P(LayerTest, UnaryCeilFloat32)
 {
     ARMNN_RUN_LAYER(out, Unary(UnaryOperation::Ceil), {TestTensor::Float({4}, {-1.5f, 1.2f, 2, -0.5f})},

@@ -78,16 +78,21 @@ class Model:
         else:
             raise ValueError("Model: unknown model format '{}' (expected .tflite or .onnx)".format(extension))
 
-        available = {b.Get() for b in self._runtime.GetDeviceSpec().GetSupportedBackends()}
-        chosen = [b for b in backends if str(b) in available]
-        if not chosen:
-            raise _swig.InvalidArgumentError("Model: none of the backends {} is available (available: {})".format(
-                list(backends), sorted(available)))
-        self._backends = chosen
+        # Optimize skips (and reports) the backends that are not loaded; listing every backend first would ask each
+        # whether it is available, which opens OpenCL for GpuAcc even when it is not wanted.
         options = _swig.OptimizerOptions()
         options.m_ModelOptions = _backend_options(backend_options)
-        optimized, self._messages = _swig._Optimize(network, [_swig.BackendId(str(b)) for b in chosen],
-                                                    self._runtime.GetDeviceSpec(), options)
+        try:
+            optimized, self._messages = _swig._Optimize(network, [_swig.BackendId(str(b)) for b in backends],
+                                                        self._runtime.GetDeviceSpec(), options)
+        except _swig.InvalidArgumentError as error:
+            if "None of the preferred backends" not in str(error):
+                raise
+            raise _swig.InvalidArgumentError("Model: none of the backends {} is available: {}".format(
+                list(backends), error)) from None
+        skipped = {m.split("requested backend ", 1)[1].split(" ", 1)[0] for m in self._messages
+                   if "requested backend " in m and m.endswith(" is not loaded")}
+        self._backends = [str(b) for b in backends if str(b) not in skipped]
         properties = _swig.INetworkProperties(False, _swig.MemorySource_Undefined, _swig.MemorySource_Undefined,
                                               bool(profiling))
         self._net_id, _ = self._runtime.LoadNetwork(optimized, properties)

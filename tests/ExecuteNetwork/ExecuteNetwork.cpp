@@ -333,32 +333,6 @@ int Run(const ExecuteNetworkParams& params)
     runtimeOptions.m_BackendOptions = params.m_BackendOptions;
     armnn::IRuntimePtr runtime = armnn::IRuntime::Create(runtimeOptions);
 
-    const armnn::BackendIdSet& available = runtime->GetDeviceSpec().GetSupportedBackends();
-    std::vector<armnn::BackendId> backends;
-    for (const armnn::BackendId& id : params.m_ComputeDevices)
-    {
-        if (available.count(id) != 0)
-        {
-            backends.push_back(id);
-        }
-        else
-        {
-            std::cerr << "ExecuteNetwork: warning: backend " << id.Get() << " is not available; skipped\n";
-        }
-    }
-    std::string availableText;
-    for (const armnn::BackendId& id : available)
-    {
-        availableText += (availableText.empty() ? "" : ", ") + id.Get();
-    }
-    if (backends.empty())
-    {
-        throw armnn::InvalidArgumentException("none of the requested backends (" +
-                                              JoinBackends(params.m_ComputeDevices) +
-                                              ") is available; available: " +
-                                              (availableText.empty() ? "none" : availableText));
-    }
-
     armnn::OptimizerOptionsOpaque optimizerOptions;
     optimizerOptions.SetProfilingEnabled(params.m_EnableProfiling);
     if (params.m_NumberOfThreads != 0)
@@ -370,9 +344,24 @@ int Run(const ExecuteNetworkParams& params)
     {
         optimizerOptions.AddModelOption(options);
     }
+    // The requested backends go to Optimize as they are: it skips (and reports) those not loaded. Listing every
+    // backend up front would ask each whether it is available, which opens OpenCL for GpuAcc even when unwanted.
     std::vector<std::string> messages;
-    armnn::IOptimizedNetworkPtr optimized = armnn::Optimize(*model.m_Network, backends, runtime->GetDeviceSpec(),
-                                                            optimizerOptions, messages);
+    armnn::IOptimizedNetworkPtr optimized{nullptr, nullptr};
+    try
+    {
+        optimized = armnn::Optimize(*model.m_Network, params.m_ComputeDevices, runtime->GetDeviceSpec(),
+                                    optimizerOptions, messages);
+    }
+    catch (const armnn::InvalidArgumentException& e)
+    {
+        if (std::string(e.what()).find("None of the preferred backends") == std::string::npos)
+        {
+            throw;
+        }
+        throw armnn::InvalidArgumentException("none of the requested backends (" +
+                                              JoinBackends(params.m_ComputeDevices) + ") is available: " + e.what());
+    }
     for (const std::string& message : messages)
     {
         std::cerr << "Optimize: " << message << "\n";
@@ -420,8 +409,7 @@ int Run(const ExecuteNetworkParams& params)
         outputs.emplace_back(runtime->GetOutputTensorInfo(networkId, model.m_Outputs[i].first));
         PrintTensorInfo(i, model.m_OutputNames[i], outputs.back().GetInfo());
     }
-    std::cout << "Backends requested: " << JoinBackends(params.m_ComputeDevices) << " (available: " << availableText
-              << ")\n";
+    std::cout << "Backends requested: " << JoinBackends(params.m_ComputeDevices) << "\n";
     std::cout << "Backends used:";
     for (const auto& [backend, layers] : layersPerBackend)
     {

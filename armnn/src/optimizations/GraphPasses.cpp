@@ -368,9 +368,58 @@ void FoldBatchNormIntoWeights(Graph& graph)
     EraseUnusedConstants(graph);
 }
 
+/// Whether every value `layer` outputs is >= 0 (for 8-bit tensors: every stored value >= the zero point): it is, or
+/// carries as fused activation, a ReLu or a BoundedReLu whose lower bound is >= 0.
+bool NeverNegative(const Layer& layer)
+{
+    const Optional<ActivationDescriptor> activation =
+        layer.GetType() == LayerType::Activation
+            ? Optional<ActivationDescriptor>(static_cast<const ActivationDescriptor&>(layer.GetParameters()))
+            : layer.GetFusedActivation();
+    return activation.has_value() &&
+           (activation.value().m_Function == ActivationFunction::ReLu ||
+            (activation.value().m_Function == ActivationFunction::BoundedReLu && activation.value().m_B >= 0.0f));
+}
+
+/// Whether every window of a pooling with these paddings holds at least one element of the input along one axis:
+/// the first window ends inside it and the last one starts inside it (windows in between lie between them).
+bool EveryWindowTouchesInput(unsigned int input, unsigned int output, unsigned int pool, unsigned int stride,
+                             unsigned int padBefore, unsigned int padAfter)
+{
+    return input > 0 && output > 0 && padBefore < pool && padAfter < pool &&
+           static_cast<uint64_t>(output - 1) * stride <= static_cast<uint64_t>(input) - 1 + padBefore;
+}
+
+/// For a zero Pad (checked by the caller: constant, value 0, spatial dimensions only) feeding a max pooling: its
+/// input is never negative, its output keeps its input's data type and quantization, and with the Pad's padding
+/// added to the pooling's, every window still holds an element of the Pad's input.
+bool MaxIgnoresZeroPad(const Layer& pad, const Layer& poolLayer)
+{
+    const auto& pool = static_cast<const Pooling2dDescriptor&>(poolLayer.GetParameters());
+    const TensorInfo& in = pad.GetInput(0).GetTensorInfo();
+    const TensorInfo& padded = pad.GetOutput(0).GetTensorInfo();
+    const TensorInfo& out = poolLayer.GetOutput(0).GetTensorInfo();
+    if (!NeverNegative(*pad.GetInputLayer(0)) || in.GetDataType() != padded.GetDataType() ||
+        in.GetQuantizationScale() != padded.GetQuantizationScale() ||
+        in.GetQuantizationOffset() != padded.GetQuantizationOffset() || in.HasPerAxisQuantization() ||
+        padded.HasPerAxisQuantization() || out.GetNumDimensions() != 4 || pool.m_StrideX == 0 || pool.m_StrideY == 0)
+    {
+        return false;
+    }
+    const auto& padList = static_cast<const PadDescriptor&>(pad.GetParameters()).m_PadList;
+    const unsigned int h = pool.m_DataLayout == DataLayout::NHWC ? 1 : 2;
+    const unsigned int w = pool.m_DataLayout == DataLayout::NHWC ? 2 : 3;
+    return EveryWindowTouchesInput(in.GetShape()[h], out.GetShape()[h], pool.m_PoolHeight, pool.m_StrideY,
+                                   pool.m_PadTop + padList[h].first, pool.m_PadBottom + padList[h].second) &&
+           EveryWindowTouchesInput(in.GetShape()[w], out.GetShape()[w], pool.m_PoolWidth, pool.m_StrideX,
+                                   pool.m_PadLeft + padList[w].first, pool.m_PadRight + padList[w].second);
+}
+
 /// A constant-mode Pad of only the spatial dimensions, padding with zero (the zero point for quantized tensors),
 /// followed by Convolution2d, DepthwiseConvolution2d or an average Pooling2d that counts padding, is folded into the
-/// consumer's own padding.
+/// consumer's own padding. So is one followed by a max Pooling2d when the padded zeros can never be a window's
+/// maximum: the Pad's input is never negative (a ReLu before it, ResNet's stem) and every window keeps at least one
+/// input element, which is >= 0; padding then never takes part in the maximum, so the result is the same.
 void FoldPadIntoConsumers(Graph& graph)
 {
     for (Layer* pad : graph.GetLayersOfType(LayerType::Pad))
@@ -405,8 +454,9 @@ void FoldPadIntoConsumers(Graph& graph)
             {
                 const auto& pool = static_cast<const Pooling2dDescriptor&>(consumer->GetParameters());
                 const bool hasPadding = pool.m_PadLeft || pool.m_PadRight || pool.m_PadTop || pool.m_PadBottom;
-                if (pool.m_PoolType != PoolingAlgorithm::Average ||
-                    (hasPadding && pool.m_PaddingMethod != PaddingMethod::IgnoreValue))
+                const bool average = pool.m_PoolType == PoolingAlgorithm::Average &&
+                                     (!hasPadding || pool.m_PaddingMethod == PaddingMethod::IgnoreValue);
+                if (!average && !(pool.m_PoolType == PoolingAlgorithm::Max && MaxIgnoresZeroPad(*pad, *consumer)))
                 {
                     continue;
                 }
@@ -438,6 +488,7 @@ void FoldPadIntoConsumers(Graph& graph)
                 break;
             default:
             {
+                // Average: the padded zeros count, as they did. Max: padding never takes part (either method).
                 auto& pool = static_cast<Pooling2dDescriptor&>(*desc);
                 addPadding(pool);
                 pool.m_PaddingMethod = PaddingMethod::IgnoreValue;

@@ -8,28 +8,16 @@ namespace armnn
 namespace cpuacc
 {
 
-namespace
-{
-dnnl::concat::primitive_desc Describe(const LayerInfo& layer)
-{
-    std::vector<dnnl::memory::desc> sources;
-    for (const TensorInfo& input : layer.m_Inputs)
-    {
-        sources.push_back(RowMajor(ToDims(input.GetShape())));
-    }
-    const int axis = static_cast<int>(layer.GetDescriptor<OriginsDescriptor>().GetConcatAxis());
-    return dnnl::concat::primitive_desc(RowMajor(ToDims(layer.m_Outputs[0].GetShape())), axis, sources, Engine(),
-                                        MakeAttr(layer));
-}
-} // namespace
-
+// Every Concat is a set of contiguous copies (kernels/ConcatCopy.cpp). oneDNN's concat ("simple:any") took 173 µs
+// for SSD MobileNet v2's class predictions (inputs [1, n, 91] along axis 1, 700 kB) where the copies take 44 µs,
+// and 14 µs where they take 9 on DeepLab v3's channel concat (2 threads).
 bool CheckConcat(const LayerInfo& layer, std::string& reason)
 {
     if (!CheckAllSameDataType(layer, reason))
     {
         return false;
     }
-    // oneDNN places the inputs one after the other along the axis, in order: the views must say the same.
+    // The inputs are placed one after the other along the axis, in order: the views must say the same.
     const auto& desc = layer.GetDescriptor<OriginsDescriptor>();
     const unsigned axis = desc.GetConcatAxis();
     unsigned offset = 0;
@@ -46,29 +34,12 @@ bool CheckConcat(const LayerInfo& layer, std::string& reason)
         }
         offset += layer.m_Inputs[view].GetShape()[axis];
     }
-    if (IsQuantizedLayer(layer))
-    {
-        return CheckNoPerAxisQuantization(layer, reason);
-    }
-    return CheckBuilds(reason, [&layer] { Describe(layer); });
+    return !IsQuantizedLayer(layer) || CheckNoPerAxisQuantization(layer, reason);
 }
 
 std::unique_ptr<IWorkload> CreateConcat(const LayerInfo& layer)
 {
-    if (IsQuantizedLayer(layer))
-    {
-        return CreateQuantizedConcat(layer);
-    }
-    const unsigned threads = NumThreads(layer);
-    ThreadScope scope(threads);
-    const auto pd = Describe(layer);
-    std::vector<TensorArg> args;
-    for (size_t i = 0; i < layer.m_Inputs.size(); ++i)
-    {
-        args.push_back({DNNL_ARG_MULTIPLE_SRC + static_cast<int>(i), false, i, pd.src_desc(static_cast<int>(i))});
-    }
-    args.push_back({DNNL_ARG_DST, true, 0, pd.dst_desc()});
-    return MakePrimitiveWorkload(pd, std::move(args), {}, threads);
+    return CreateConcatCopy(layer);
 }
 
 } // namespace cpuacc

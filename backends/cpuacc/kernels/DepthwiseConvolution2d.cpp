@@ -36,7 +36,7 @@ dnnl::convolution_forward::primitive_desc Describe(const LayerInfo& layer)
     const dnnl::memory::desc bias = desc.m_BiasEnabled
         ? dnnl::memory::desc({dst.dims()[1]}, dnnl::memory::data_type::f32, dnnl::memory::format_tag::a)
         : dnnl::memory::desc();
-    return ConvolutionPrimitive(layer, desc, src, weights, bias, dst);
+    return ConvolutionPrimitive(MakeAttr(layer), desc, src, weights, bias, dst);
 }
 } // namespace
 

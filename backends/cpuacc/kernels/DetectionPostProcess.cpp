@@ -9,6 +9,7 @@
 #include "../CpuAccKernels.hpp"
 
 #include <armnn/TypesUtils.hpp>
+#include <armnn/backends/DetectionBoxes.hpp>
 #include <armnn/backends/KernelRegistry.hpp>
 #include <armnn/backends/TensorConversion.hpp>
 
@@ -23,25 +24,6 @@ namespace cpuacc
 
 namespace
 {
-struct Box
-{
-    float m_YMin, m_XMin, m_YMax, m_XMax;
-};
-
-float IntersectionOverUnion(const Box& a, const Box& b)
-{
-    const float areaA = (a.m_YMax - a.m_YMin) * (a.m_XMax - a.m_XMin);
-    const float areaB = (b.m_YMax - b.m_YMin) * (b.m_XMax - b.m_XMin);
-    if (areaA <= 0.0f || areaB <= 0.0f)
-    {
-        return 0.0f;
-    }
-    const float h = std::max(0.0f, std::min(a.m_YMax, b.m_YMax) - std::max(a.m_YMin, b.m_YMin));
-    const float w = std::max(0.0f, std::min(a.m_XMax, b.m_XMax) - std::max(a.m_XMin, b.m_XMin));
-    const float intersection = h * w;
-    return intersection / (areaA + areaB - intersection);
-}
-
 bool Is8Bit(DataType type)
 {
     return type == DataType::QAsymmS8 || type == DataType::QAsymmU8;
@@ -116,7 +98,7 @@ public:
         const size_t scoreStride = m_NumClasses + 1;
         auto score = [&](size_t anchor, size_t cls) { return scores[anchor * scoreStride + cls + 1]; };
 
-        std::vector<Box> boxes(m_NumAnchors);
+        std::vector<DetectionBox> boxes(m_NumAnchors);
         std::vector<Detection> detections;
         std::vector<float> anchorScores(m_NumAnchors);
         if (m_Desc.m_UseRegularNms)
@@ -173,7 +155,7 @@ public:
         const size_t count = std::min(detections.size(), m_MaxOutputs);
         for (size_t i = 0; i < count; ++i)
         {
-            const Box& b = boxes[detections[i].m_Anchor];
+            const DetectionBox& b = boxes[detections[i].m_Anchor];
             outBoxes[i * 4 + 0] = b.m_YMin;
             outBoxes[i * 4 + 1] = b.m_XMin;
             outBoxes[i * 4 + 2] = b.m_YMax;
@@ -186,22 +168,16 @@ public:
 
 private:
     /// CpuRef's box of an anchor, from its encoding.
-    Box Decode(const float* encodings, size_t a) const
+    DetectionBox Decode(const float* encodings, size_t a) const
     {
-        const float* e = encodings + a * m_BoxStride;
-        const float* anchor = m_Anchors.data() + a * 4;
-        const float yCenter = e[0] / m_Desc.m_ScaleY * anchor[2] + anchor[0];
-        const float xCenter = e[1] / m_Desc.m_ScaleX * anchor[3] + anchor[1];
-        const float halfH = 0.5f * std::exp(e[2] / m_Desc.m_ScaleH) * anchor[2];
-        const float halfW = 0.5f * std::exp(e[3] / m_Desc.m_ScaleW) * anchor[3];
-        return {yCenter - halfH, xCenter - halfW, yCenter + halfH, xCenter + halfW};
+        return DecodeDetectionBox(encodings + a * m_BoxStride, m_Anchors.data() + a * 4, m_Desc);
     }
 
     /// Single-class NMS as CpuRef's: candidates at or above the score threshold by decreasing score (ties: lower
     /// anchor first), each kept unless it overlaps a kept one by more than the IoU threshold, up to maxKept.
     /// Decodes the candidates' boxes into `boxes`.
     std::vector<size_t> NonMaxSuppression(const float* encodings, const std::vector<float>& scores, size_t maxKept,
-                                          std::vector<Box>& boxes) const
+                                          std::vector<DetectionBox>& boxes) const
     {
         std::vector<size_t> candidates;
         for (size_t i = 0; i < scores.size(); ++i)

@@ -1,4 +1,5 @@
 #include "../CpuAccKernels.hpp"
+#include "../CpuAccQuantizedAvx512.hpp"
 #include "../CpuAccUtils.hpp"
 
 #include <armnn/backends/KernelRegistry.hpp>
@@ -90,8 +91,7 @@ class QuantizedMeanWorkload final : public IWorkload
 {
 public:
     explicit QuantizedMeanWorkload(const LayerInfo& layer)
-        : m_Input(layer.m_Inputs[0]), m_Output(layer.m_Outputs[0]), m_Targets(Targets(layer)),
-          m_Range(GetQuantizedRange(m_Output.GetDataType()))
+        : m_Input(layer.m_Inputs[0]), m_Output(layer.m_Outputs[0]), m_Range(GetQuantizedRange(m_Output.GetDataType()))
     {
         const size_t outputs = m_Output.GetNumElements();
         const int64_t count = static_cast<int64_t>(outputs == 0 ? 0 : m_Input.GetNumElements() / outputs);
@@ -99,6 +99,11 @@ public:
             QuantizeMultiplier(static_cast<double>(m_Input.GetQuantizationScale()) /
                                static_cast<double>(m_Output.GetQuantizationScale())),
             count);
+        PlanContiguous(layer);
+        if (m_Reduced == 0)
+        {
+            m_Targets = Targets(layer);
+        }
     }
 
     void Execute(const ExecutionTensors& tensors) const override
@@ -114,27 +119,119 @@ public:
     }
 
 private:
+    /// When the reduced axes are adjacent (the spatial mean of NHWC: H and W), the input is [outer, reduced, inner]
+    /// and each output row sums whole input rows, a loop the compiler vectorises; else m_Targets scatters.
+    void PlanContiguous(const LayerInfo& layer)
+    {
+        const TensorShape& shape = m_Input.GetShape();
+        std::vector<bool> reduced(shape.GetNumDimensions(), false);
+        for (unsigned axis : layer.GetDescriptor<MeanDescriptor>().m_Axis)
+        {
+            reduced[axis] = true;
+        }
+        const auto first = std::find(reduced.begin(), reduced.end(), true);
+        const auto last = std::find(reduced.rbegin(), reduced.rend(), true).base();
+        if (first == reduced.end() || !std::all_of(first, last, [](bool r) { return r; }))
+        {
+            return;
+        }
+        size_t sizes[3] = {1, 1, 1};
+        for (unsigned d = 0; d < shape.GetNumDimensions(); ++d)
+        {
+            const size_t part = d < static_cast<size_t>(first - reduced.begin()) ? 0
+                                : d < static_cast<size_t>(last - reduced.begin()) ? 1 : 2;
+            sizes[part] *= shape[d];
+        }
+        // Sums in int32: each term is within +-255.
+        if (sizes[1] < static_cast<size_t>(INT32_MAX / 255))
+        {
+            m_Outer = sizes[0];
+            m_Reduced = sizes[1];
+            m_Inner = sizes[2];
+        }
+    }
+
     template <typename T>
     void Run(const T* in, T* out) const
     {
-        std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
         const int32_t zeroPoint = m_Input.GetQuantizationOffset();
+        const auto store = [&](size_t o, int64_t sum) {
+            const int32_t mean = MultiplyByQuantizedMultiplier(SaturateToInt32(sum), m_Multiplier);
+            out[o] = static_cast<T>(m_Range.Clamp(mean + m_Output.GetQuantizationOffset()));
+        };
+        if (m_Reduced != 0)
+        {
+            std::vector<int32_t> sums(m_Inner);
+            for (size_t o = 0; o < m_Outer; ++o)
+            {
+                std::fill(sums.begin(), sums.end(), 0);
+                const T* rows = in + o * m_Reduced * m_Inner;
+                for (size_t r = 0; r < m_Reduced; ++r)
+                {
+                    const T* row = rows + r * m_Inner;
+                    for (size_t i = 0; i < m_Inner; ++i)
+                    {
+                        sums[i] += row[i];
+                    }
+                }
+                // The zero point comes off once per sum: sum(x - zp) = sum(x) - count * zp, both within int32.
+                const int32_t offset = static_cast<int32_t>(m_Reduced) * zeroPoint;
+                static const bool avx512 = __builtin_cpu_supports("avx512f");
+                const size_t vectorised = avx512 ? StoreMeansAvx512(sums.data(), offset, out + o * m_Inner) : 0;
+                for (size_t i = vectorised; i < m_Inner; ++i)
+                {
+                    store(o * m_Inner + i, sums[i] - offset);
+                }
+            }
+            return;
+        }
+        std::vector<int64_t> sums(m_Output.GetNumElements(), 0);
         for (size_t e = 0; e < m_Targets.size(); ++e)
         {
             sums[m_Targets[e]] += static_cast<int32_t>(in[e]) - zeroPoint;
         }
         for (size_t o = 0; o < sums.size(); ++o)
         {
-            const int32_t mean = MultiplyByQuantizedMultiplier(SaturateToInt32(sums[o]), m_Multiplier);
-            out[o] = static_cast<T>(m_Range.Clamp(mean + m_Output.GetQuantizationOffset()));
+            store(o, sums[o]);
         }
     }
+
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics: not ours.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+    /// The scalar store's arithmetic on whole vectors of sixteen means; returns how many it stored.
+    template <typename T>
+    __attribute__((target("avx512f"))) size_t StoreMeansAvx512(const int32_t* sums, int32_t offset, T* out) const
+    {
+        const Multipliers16 m = MakeMultipliers16(_mm512_set1_epi32(m_Multiplier.m_Multiplier),
+                                                  _mm512_set1_epi32(std::max(m_Multiplier.m_Shift, 0)),
+                                                  _mm512_set1_epi32(std::max(-m_Multiplier.m_Shift, 0)));
+        const __m512i zeroPoint = _mm512_set1_epi32(m_Output.GetQuantizationOffset());
+        const __m512i low = _mm512_set1_epi32(m_Range.m_Min);
+        const __m512i high = _mm512_set1_epi32(m_Range.m_Max);
+        const __m512i offsets = _mm512_set1_epi32(offset);
+        const size_t count = m_Inner / 16 * 16;
+        for (size_t i = 0; i < count; i += 16)
+        {
+            const __m512i sum = _mm512_sub_epi32(_mm512_loadu_si512(sums + i), offsets);
+            const __m512i mean = m_Multiplier.m_Shift > 0 ? MultiplyByQuantizedMultiplier16Lanes<true>(sum, m)
+                                                          : MultiplyByQuantizedMultiplier16Lanes<false>(sum, m);
+            const __m512i clamped = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(mean, zeroPoint), low), high);
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm512_cvtepi32_epi8(clamped));
+        }
+        return count;
+    }
+#pragma GCC diagnostic pop
 
     TensorInfo m_Input;
     TensorInfo m_Output;
     std::vector<uint32_t> m_Targets;
     QuantizedRange m_Range;
     QuantizedMultiplier m_Multiplier;
+    size_t m_Outer = 0; // [outer, reduced, inner] when the reduced axes are adjacent; m_Reduced 0 otherwise
+    size_t m_Reduced = 0;
+    size_t m_Inner = 0;
 };
 } // namespace
 

@@ -14,6 +14,8 @@
 #include <armnn/backends/KernelRegistry.hpp>
 #include <armnn/backends/QuantizedArithmetic.hpp>
 
+#include <omp.h>
+
 #include <algorithm>
 
 namespace armnn
@@ -25,9 +27,13 @@ namespace
 {
 constexpr int kLeftShift = 20;
 
+/// Values per thread below which the layer stays on the calling thread (an OpenMP region costs more).
+constexpr size_t kParallelElements = 32768;
+
 // GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 
 class QuantizedElementwiseWorkload final : public IWorkload
 {
@@ -37,7 +43,7 @@ public:
           m_Type(layer.m_Outputs[0].GetDataType()), m_Count(layer.m_Outputs[0].GetNumElements()),
           m_ZeroPointA(layer.m_Inputs[0].GetQuantizationOffset()),
           m_ZeroPointB(layer.m_Inputs[1].GetQuantizationOffset()),
-          m_OutputZeroPoint(layer.m_Outputs[0].GetQuantizationOffset())
+          m_OutputZeroPoint(layer.m_Outputs[0].GetQuantizationOffset()), m_NumThreads(NumThreads(layer))
     {
         GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, m_Range);
         PlanRows(layer.m_Inputs[0].GetShape(), layer.m_Inputs[1].GetShape(), layer.m_Outputs[0].GetShape());
@@ -53,6 +59,9 @@ public:
         m_InputA = QuantizeMultiplier(scaleA / twiceMaxScale);
         m_InputB = QuantizeMultiplier(scaleB / twiceMaxScale);
         m_Output = QuantizeMultiplier(twiceMaxScale / (static_cast<double>(1 << kLeftShift) * scaleOut));
+        // InputRescale16 takes right shifts of 0 to 30 (an input scale under 2^-30 of the other's stays scalar).
+        m_Vectorizable = m_InputA.m_Shift <= 0 && m_InputA.m_Shift > -31 && m_InputB.m_Shift <= 0 &&
+                         m_InputB.m_Shift > -31;
     }
 
     void Execute(const ExecutionTensors& tensors) const override
@@ -118,25 +127,51 @@ private:
         }
     }
 
+    /// Split over the layer's threads: a single row (same shapes) in whole vectors, broadcasts by rows.
     template <typename T>
     void Run(const T* a, const T* b, T* out) const
     {
-        for (size_t r = 0; r < m_RowA.size(); ++r)
+        ThreadScope threads(m_NumThreads);
+        const size_t rows = m_RowA.size();
+        const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(m_Count / kParallelElements)));
+#pragma omp parallel num_threads(teams) if (teams > 1)
         {
-            RunRow(a + m_RowA[r], b + m_RowB[r], out + r * m_RowLength);
+            const size_t n = static_cast<size_t>(omp_get_num_threads());
+            const size_t team = static_cast<size_t>(omp_get_thread_num());
+            if (rows == 1)
+            {
+                const size_t vectors = (m_RowLength + 15) / 16;
+                const size_t begin = std::min(m_RowLength, vectors * team / n * 16);
+                const size_t end = std::min(m_RowLength, vectors * (team + 1) / n * 16);
+                RunRow(a + begin, b + begin, out + begin, end - begin);
+            }
+            else
+            {
+                for (size_t r = rows * team / n; r < rows * (team + 1) / n; ++r)
+                {
+                    RunRow(a + m_RowA[r], b + m_RowB[r], out + r * m_RowLength, m_RowLength);
+                }
+            }
         }
     }
 
     template <typename T>
-    void RunRow(const T* a, const T* b, T* out) const
+    void RunRow(const T* a, const T* b, T* out, size_t length) const
     {
         static const bool avx512 = __builtin_cpu_supports("avx512f");
-        const size_t vectorCount = avx512 && m_StepA == 1 && m_StepB == 1 ? m_RowLength / 8 * 8 : 0;
+        const size_t vectorCount = avx512 && m_Vectorizable && m_StepA == 1 && m_StepB == 1 ? length / 16 * 16 : 0;
         if (vectorCount != 0)
         {
-            RunAvx512(a, b, out, vectorCount);
+            if (m_Output.m_Shift > 0)
+            {
+                RunAvx512<true>(a, b, out, vectorCount);
+            }
+            else
+            {
+                RunAvx512<false>(a, b, out, vectorCount);
+            }
         }
-        for (size_t i = vectorCount; i < m_RowLength; ++i)
+        for (size_t i = vectorCount; i < length; ++i)
         {
             const int32_t x = static_cast<int32_t>(a[i * m_StepA]) - m_ZeroPointA;
             const int32_t y = static_cast<int32_t>(b[i * m_StepB]) - m_ZeroPointB;
@@ -156,43 +191,82 @@ private:
         }
     }
 
-    /// The scalar loop above on AVX-512, eight elements at a time (products and shifted inputs fit in int32).
-    template <typename T>
+    /// The scalar loop above on AVX-512, sixteen elements at a time in int32 lanes. The input rescale needs no
+    /// 64-bit product: SaturatingRoundingDoublingHighMul(x * 2^20, m) = floor((x * 2^20 * m + 2^30) / 2^31)
+    /// = floor((x * m + 2^10) / 2^11) = x * (m >> 11) + floor((x * (m & 2047) + 2^10) / 2^11), and with
+    /// |x| <= 255 every term fits in int32. The input multipliers are below one (scale / (2 x the larger scale)),
+    /// so only a right shift follows; the output multiplier takes the general 16-lane form.
+    template <bool OutputLeftShift, typename T>
     __attribute__((target("avx512f"))) void RunAvx512(const T* a, const T* b, T* out, size_t count) const
     {
-        const __m512i zeroA = _mm512_set1_epi64(m_ZeroPointA);
-        const __m512i zeroB = _mm512_set1_epi64(m_ZeroPointB);
-        const __m512i zeroOut = _mm512_set1_epi64(m_OutputZeroPoint);
-        const __m512i low = _mm512_set1_epi64(m_Range.m_Min);
-        const __m512i high = _mm512_set1_epi64(m_Range.m_Max);
-        const __m512i mA = _mm512_set1_epi64(m_InputA.m_Multiplier);
-        const __m512i lA = _mm512_set1_epi64(std::max(m_InputA.m_Shift, 0));
-        const __m512i rA = _mm512_set1_epi64(std::max(-m_InputA.m_Shift, 0));
-        const __m512i mB = _mm512_set1_epi64(m_InputB.m_Multiplier);
-        const __m512i lB = _mm512_set1_epi64(std::max(m_InputB.m_Shift, 0));
-        const __m512i rB = _mm512_set1_epi64(std::max(-m_InputB.m_Shift, 0));
-        const __m512i mOut = _mm512_set1_epi64(m_Output.m_Multiplier);
-        const __m512i lOut = _mm512_set1_epi64(std::max(m_Output.m_Shift, 0));
-        const __m512i rOut = _mm512_set1_epi64(std::max(-m_Output.m_Shift, 0));
-        for (size_t i = 0; i < count; i += 8)
+        const __m512i zeroA = _mm512_set1_epi32(m_ZeroPointA);
+        const __m512i zeroB = _mm512_set1_epi32(m_ZeroPointB);
+        const __m512i zeroOut = _mm512_set1_epi32(m_OutputZeroPoint);
+        const __m512i low = _mm512_set1_epi32(m_Range.m_Min);
+        const __m512i high = _mm512_set1_epi32(m_Range.m_Max);
+        const InputRescale16 rescaleA(m_InputA);
+        const InputRescale16 rescaleB(m_InputB);
+        const Multipliers16 output = MakeMultipliers16(_mm512_set1_epi32(m_Output.m_Multiplier),
+                                                       _mm512_set1_epi32(std::max(m_Output.m_Shift, 0)),
+                                                       _mm512_set1_epi32(std::max(-m_Output.m_Shift, 0)));
+        for (size_t i = 0; i < count; i += 16)
         {
-            const __m512i x = _mm512_sub_epi64(Load8(a + i), zeroA);
-            const __m512i y = _mm512_sub_epi64(Load8(b + i), zeroB);
+            const __m512i x = _mm512_sub_epi32(Load16(a + i), zeroA);
+            const __m512i y = _mm512_sub_epi32(Load16(b + i), zeroB);
             __m512i raw;
             if (m_Op == BinaryOperation::Mul)
             {
-                raw = MultiplyByQuantizedMultiplier8(_mm512_mul_epi32(x, y), mOut, lOut, rOut);
+                raw = MultiplyByQuantizedMultiplier16Lanes<OutputLeftShift>(_mm512_mullo_epi32(x, y), output);
             }
             else
             {
-                const __m512i scaledA = MultiplyByQuantizedMultiplier8(_mm512_slli_epi64(x, kLeftShift), mA, lA, rA);
-                const __m512i scaledB = MultiplyByQuantizedMultiplier8(_mm512_slli_epi64(y, kLeftShift), mB, lB, rB);
-                const __m512i combined = m_Op == BinaryOperation::Add ? _mm512_add_epi64(scaledA, scaledB)
-                                                                      : _mm512_sub_epi64(scaledA, scaledB);
-                raw = MultiplyByQuantizedMultiplier8(combined, mOut, lOut, rOut);
+                const __m512i scaledA = rescaleA.Apply(x);
+                const __m512i scaledB = rescaleB.Apply(y);
+                const __m512i combined = m_Op == BinaryOperation::Add ? _mm512_add_epi32(scaledA, scaledB)
+                                                                      : _mm512_sub_epi32(scaledA, scaledB);
+                raw = MultiplyByQuantizedMultiplier16Lanes<OutputLeftShift>(combined, output);
             }
-            Store8(out + i, _mm512_min_epi64(_mm512_max_epi64(_mm512_add_epi64(raw, zeroOut), low), high));
+            const __m512i clamped = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(raw, zeroOut), low), high);
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm512_cvtepi32_epi8(clamped));
         }
+    }
+
+    /// MultiplyByQuantizedMultiplier(x * 2^20, m) for |x| <= 255 and a multiplier below one (see RunAvx512).
+    struct InputRescale16
+    {
+        __attribute__((target("avx512f"))) explicit InputRescale16(const QuantizedMultiplier& m)
+            : m_High(_mm512_set1_epi32(m.m_Multiplier >> 11)), m_Low(_mm512_set1_epi32(m.m_Multiplier & 2047)),
+              m_Right(_mm_cvtsi32_si128(-m.m_Shift)),
+              m_Mask(_mm512_set1_epi32(static_cast<int32_t>((int64_t(1) << -m.m_Shift) - 1))),
+              m_HalfMask(_mm512_srai_epi32(m_Mask, 1))
+        {}
+
+        __attribute__((target("avx512f"))) __m512i Apply(__m512i x) const
+        {
+            const __m512i rounded = _mm512_srai_epi32(
+                _mm512_add_epi32(_mm512_mullo_epi32(x, m_Low), _mm512_set1_epi32(1 << 10)), 11);
+            const __m512i high = _mm512_add_epi32(_mm512_mullo_epi32(x, m_High), rounded);
+            // RoundingDivideByPOT (half away from zero).
+            const __m512i threshold = _mm512_sub_epi32(m_HalfMask, _mm512_srai_epi32(high, 31));
+            const __m512i scaled = _mm512_sra_epi32(high, m_Right);
+            return _mm512_mask_add_epi32(scaled, _mm512_cmpgt_epi32_mask(_mm512_and_si512(high, m_Mask), threshold),
+                                         scaled, _mm512_set1_epi32(1));
+        }
+
+        __m512i m_High;
+        __m512i m_Low;
+        __m128i m_Right;
+        __m512i m_Mask;
+        __m512i m_HalfMask;
+    };
+
+    __attribute__((target("avx512f"))) static __m512i Load16(const int8_t* values)
+    {
+        return _mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(values)));
+    }
+    __attribute__((target("avx512f"))) static __m512i Load16(const uint8_t* values)
+    {
+        return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(values)));
     }
 
     BinaryOperation m_Op;
@@ -210,6 +284,8 @@ private:
     size_t m_StepB = 1;
     std::vector<size_t> m_RowA; // element offset of each output row's row in input 0
     std::vector<size_t> m_RowB;
+    unsigned m_NumThreads;
+    bool m_Vectorizable = true;
 };
 #pragma GCC diagnostic pop
 } // namespace

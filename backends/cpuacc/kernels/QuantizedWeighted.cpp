@@ -4,7 +4,9 @@
 // sum((input - input zero point) * (weights - weights zero point)) into scratch memory, then our requantization
 // adds the int32 bias and applies QuantizedArithmetic's fixed-point multiplier, the output zero point and the
 // fused activation's clamp. All three layers are one oneDNN convolution (a fully connected layer is a 1x1
-// convolution over a 1x1 image), so there is one way to describe and run them.
+// convolution over a 1x1 image), so there is one way to describe and run them. Depthwise layers go to
+// QuantizedDepthwise.cpp and, on AVX512-VNNI CPUs, Convolution2d and FullyConnected to QuantizedGemm.cpp (the
+// dispatch at the top of the check and the create below).
 //
 // Exactness conditions, checked when the layer is assigned (else it falls back to CpuRef):
 // - the CPU has VNNI (AVX512-VNNI or AVX-VNNI, as oneDNN sees it): without it oneDNN multiplies u8 x s8 pairs with
@@ -431,6 +433,10 @@ DataLayout Layout(const LayerInfo& layer)
 
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
 {
+    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
+    {
+        return CheckQuantizedDepthwise(layer, reason);
+    }
     if (UseQuantizedGemm(layer))
     {
         return CheckQuantizedGemm(layer, reason);
@@ -499,6 +505,10 @@ bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
 
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer)
 {
+    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
+    {
+        return CreateQuantizedDepthwise(layer);
+    }
     if (UseQuantizedGemm(layer))
     {
         return CreateQuantizedGemm(layer);

@@ -10,6 +10,7 @@
 #include "../CpuAccKernels.hpp"
 
 #include <armnn/backends/KernelRegistry.hpp>
+#include <armnn/backends/ResizeSamples.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -23,68 +24,6 @@ namespace cpuacc
 
 namespace
 {
-/// Source positions of one output index: lower and upper input index, and the upper one's weight (float, or
-/// in 1/1024 units for the integer form).
-struct Sample
-{
-    size_t m_Lower;
-    size_t m_Upper;
-    float m_Weight;
-};
-
-float Scale(size_t in, size_t out, bool alignCorners)
-{
-    return (alignCorners && out > 1) ? static_cast<float>(in - 1) / static_cast<float>(out - 1)
-                                     : static_cast<float>(in) / static_cast<float>(out);
-}
-
-std::vector<Sample> BilinearSamples(size_t in, size_t out, bool alignCorners, bool halfPixel)
-{
-    const float scale = Scale(in, out, alignCorners);
-    std::vector<Sample> samples;
-    for (size_t o = 0; o < out; ++o)
-    {
-        const float s = halfPixel ? (static_cast<float>(o) + 0.5f) * scale - 0.5f : static_cast<float>(o) * scale;
-        const float lower = std::max(std::floor(s), 0.0f);
-        const float upper = std::min(std::ceil(s), static_cast<float>(in - 1));
-        samples.push_back({static_cast<size_t>(lower), static_cast<size_t>(upper), s - lower});
-    }
-    return samples;
-}
-
-std::vector<Sample> BilinearSamples10(size_t in, size_t out, bool alignCorners, bool halfPixel)
-{
-    const int32_t i = static_cast<int32_t>(in);
-    const int32_t o = static_cast<int32_t>(out);
-    const int32_t scale10 = (alignCorners && o > 1) ? ((1 << 10) * (i - 1) + (o - 1) / 2) / (o - 1)
-                                                    : ((1 << 10) * i + o / 2) / o;
-    std::vector<Sample> samples;
-    for (int32_t k = 0; k < o; ++k)
-    {
-        const int32_t s10 = halfPixel ? k * scale10 + scale10 / 2 - (1 << 9) : k * scale10;
-        const int32_t lower = std::min(std::max(s10 / (1 << 10), 0), i - 1);
-        const int32_t upper = std::min((s10 + (1 << 10) - 1) / (1 << 10), i - 1);
-        samples.push_back({static_cast<size_t>(lower), static_cast<size_t>(upper),
-                           static_cast<float>(s10 - (1 << 10) * lower)});
-    }
-    return samples;
-}
-
-std::vector<Sample> NearestSamples(size_t in, size_t out, bool alignCorners, bool halfPixel)
-{
-    const float scale = Scale(in, out, alignCorners);
-    std::vector<Sample> samples;
-    for (size_t o = 0; o < out; ++o)
-    {
-        const float s = (static_cast<float>(o) + (halfPixel ? 0.5f : 0.0f)) * scale;
-        float index = alignCorners ? std::round(s) : std::floor(s);
-        const float last = static_cast<float>(in - 1);
-        index = std::isnan(index) ? 0.0f : std::max(std::min(index, last), 0.0f);
-        samples.push_back({static_cast<size_t>(index), static_cast<size_t>(index), 0.0f});
-    }
-    return samples;
-}
-
 /// The integer form's blend of four pixels' channels, in int32 where the load-time bound allows it (any sum of
 /// four 8-bit values by these weights stays below 2^31): LiteRT's rounding, half away from zero, then / 2^20.
 inline void BlendChannels32(const int8_t* a, const int8_t* b, const int8_t* c, const int8_t* d, int32_t w00,
@@ -162,9 +101,9 @@ public:
         m_Channels = inShape[3];
         m_OutH = outShape[1];
         m_OutW = outShape[2];
-        const auto samples = form == Form::Nearest ? NearestSamples
-                             : form == Form::FloatBilinear ? BilinearSamples
-                                                           : BilinearSamples10;
+        const auto samples = form == Form::Nearest ? NearestResizeSamples
+                             : form == Form::FloatBilinear ? BilinearResizeSamples
+                                                           : BilinearResizeSamples10;
         const bool alignCorners = desc.m_AlignCorners;
         const bool halfPixel = desc.m_HalfPixelCenters;
         m_Ys = samples(m_InH, m_OutH, alignCorners, halfPixel);
@@ -178,9 +117,9 @@ public:
         if (form == Form::IntegerBilinear)
         {
             // |sum| <= 128 x (|wyLower| + |wyUpper|) x (|wxLower| + |wxUpper|), plus the rounding term.
-            const auto widest = [](const std::vector<Sample>& samples) {
+            const auto widest = [](const std::vector<ResizeSample>& samples) {
                 int64_t widest = 0;
-                for (const Sample& s : samples)
+                for (const ResizeSample& s : samples)
                 {
                     const int64_t upper = static_cast<int64_t>(s.m_Weight);
                     widest = std::max(widest, std::abs((1 << 10) - upper) + std::abs(upper));
@@ -242,10 +181,10 @@ private:
         {
             for (size_t y = 0; y < m_OutH; ++y)
             {
-                const Sample& sy = m_Ys[y];
+                const ResizeSample& sy = m_Ys[y];
                 for (size_t x = 0; x < m_OutW; ++x)
                 {
-                    const Sample& sx = m_Xs[x];
+                    const ResizeSample& sx = m_Xs[x];
                     const float* a = in + InPixel(n, sy.m_Lower, sx.m_Lower);
                     const float* b = in + InPixel(n, sy.m_Lower, sx.m_Upper);
                     const float* c = in + InPixel(n, sy.m_Upper, sx.m_Lower);
@@ -269,12 +208,12 @@ private:
         {
             for (size_t y = 0; y < m_OutH; ++y)
             {
-                const Sample& sy = m_Ys[y];
+                const ResizeSample& sy = m_Ys[y];
                 const int64_t wyUpper = static_cast<int64_t>(sy.m_Weight);
                 const int64_t wyLower = (1 << 10) - wyUpper;
                 for (size_t x = 0; x < m_OutW; ++x)
                 {
-                    const Sample& sx = m_Xs[x];
+                    const ResizeSample& sx = m_Xs[x];
                     const int64_t wxUpper = static_cast<int64_t>(sx.m_Weight);
                     const int64_t wxLower = (1 << 10) - wxUpper;
                     const int64_t w00 = wyLower * wxLower;
@@ -306,8 +245,8 @@ private:
     Form m_Form;
     DataType m_Type;
     size_t m_Batches = 0, m_InH = 0, m_InW = 0, m_Channels = 0, m_OutH = 0, m_OutW = 0;
-    std::vector<Sample> m_Ys;
-    std::vector<Sample> m_Xs;
+    std::vector<ResizeSample> m_Ys;
+    std::vector<ResizeSample> m_Xs;
     bool m_Requantize = false;
     std::array<uint8_t, 256> m_Table{};
     bool m_Int32Sums = false;

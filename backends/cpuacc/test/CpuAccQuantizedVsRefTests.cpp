@@ -218,6 +218,77 @@ TEST(CpuAccQuantizedVsRef, BroadcastElementwise)
     }
 }
 
+// Same-shape Add, Sub, Mul (residual connections) through the 16-lane path: sizes with a partial vector and one large
+// enough to split over threads, input scales from equal to 2^-29 of each other (input right shifts 1 to 29), an
+// output scale small enough for a left shift.
+TEST(CpuAccQuantizedVsRef, SameShapeElementwise)
+{
+    struct Case
+    {
+        BinaryOperation m_Op;
+        DataType m_Type;
+        TensorShape m_Shape;
+        float m_ScaleA;
+        float m_ScaleB;
+        float m_ScaleOut;
+    };
+    const std::vector<Case> cases = {
+        {BinaryOperation::Add, DataType::QAsymmS8, {1, 32, 32, 64}, 0.04f, 0.09f, 0.05f},   // threads
+        {BinaryOperation::Add, DataType::QAsymmU8, {1, 5, 7, 37}, 0.05f, 0.05f, 0.08f},    // equal scales
+        {BinaryOperation::Sub, DataType::QAsymmS8, {3, 11, 13}, 0.2f, 1e-9f, 0.3f},        // right shift 29
+        {BinaryOperation::Add, DataType::QAsymmS8, {2, 9, 17}, 0.5f, 0.01f, 1e-8f},        // output left shift
+        {BinaryOperation::Mul, DataType::QAsymmS8, {1, 16, 16, 40}, 0.04f, 0.09f, 0.002f},  // left shift
+        {BinaryOperation::Mul, DataType::QAsymmU8, {1, 96, 97}, 0.3f, 0.2f, 0.05f},
+    };
+    uint32_t seed = 40;
+    for (const Case& c : cases)
+    {
+        SCOPED_TRACE(std::string(GetBinaryOperationAsCString(c.m_Op)) + " " + GetDataTypeName(c.m_Type) + " " +
+                     std::to_string(c.m_Shape.GetNumElements()));
+        const bool u8 = c.m_Type == DataType::QAsymmU8;
+        const TestTensor a = Random(c.m_Shape, c.m_Type, c.m_ScaleA, u8 ? 130 : -7, seed++);
+        const TestTensor b = Random(c.m_Shape, c.m_Type, c.m_ScaleB, u8 ? 120 : 3, seed++);
+        const BinaryOperation op = c.m_Op;
+        ExpectMatchesRef([op](INetwork& net) { return net.AddElementwiseBinaryLayer(ElementwiseBinaryDescriptor(op)); },
+                         {a, b}, {Quantized(c.m_Shape, c.m_Type, c.m_ScaleOut, u8 ? 125 : 2)});
+    }
+}
+
+// 8-bit Mean: adjacent reduced axes (rows summed whole: the spatial mean, the last axis, the first axes) and axes
+// that are not adjacent (scattered sums), with and without KeepDims, requantized to another scale.
+TEST(CpuAccQuantizedVsRef, Mean)
+{
+    struct Case
+    {
+        DataType m_Type;
+        TensorShape m_Input;
+        std::vector<unsigned> m_Axes;
+        bool m_KeepDims;
+        TensorShape m_Output;
+    };
+    const DataType s8 = DataType::QAsymmS8;
+    const DataType u8 = DataType::QAsymmU8;
+    const std::vector<Case> cases = {
+        {s8, {1, 3, 3, 1280}, {1, 2}, true, {1, 1, 1, 1280}}, // MobileNet v2's head
+        {u8, {2, 5, 7, 19}, {1, 2}, false, {2, 19}},
+        {s8, {2, 5, 7, 19}, {3}, true, {2, 5, 7, 1}},
+        {u8, {4, 6, 9}, {0, 1}, false, {9}},
+        {s8, {2, 5, 7, 19}, {1, 3}, true, {2, 1, 7, 1}}, // not adjacent
+    };
+    uint32_t seed = 60;
+    for (const Case& c : cases)
+    {
+        SCOPED_TRACE(std::string(GetDataTypeName(c.m_Type)) + " " + std::to_string(c.m_Input.GetNumElements()));
+        const bool isU8 = c.m_Type == u8;
+        const TestTensor input = Random(c.m_Input, c.m_Type, 0.07f, isU8 ? 131 : -9, seed++);
+        MeanDescriptor desc;
+        desc.m_Axis = c.m_Axes;
+        desc.m_KeepDims = c.m_KeepDims;
+        ExpectMatchesRef([desc](INetwork& net) { return net.AddMeanLayer(desc); }, {input},
+                         {Quantized(c.m_Output, c.m_Type, 0.03f, isU8 ? 120 : 5)});
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Data movement: Concat, Pad.
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <string>
 
 using namespace armnn;
@@ -208,6 +209,40 @@ TEST(CpuAccVsRef, FullyConnectedBatchOf3NonTransposedRelu)
     });
 }
 
+// Batch 1 runs CpuAcc's own matrix-vector product on AVX-512 machines (oneDNN's inner product elsewhere): ResNet's
+// classifier with weights [I, O], a bias and ReLu; then sizes that leave partial blocks of 16 outputs and of 8
+// inputs, weights [O, I], a clamp (its bounds wide enough that max |CpuRef| stays the scale of the sums).
+TEST(CpuAccVsRef, FullyConnectedBatch1ResNetClassifierNonTransposedRelu)
+{
+    const std::vector<float> weights = RandomValues(2048 * 1000, 2);
+    const std::vector<float> bias = RandomValues(1000, 3);
+    ExpectCpuAccMatchesRef(TensorInfo({1, 1, 1, 2048}, DataType::Float32), [&](INetwork& net, IOutputSlot& input) {
+        FullyConnectedDescriptor desc;
+        desc.m_BiasEnabled = true;
+        desc.m_TransposeWeightMatrix = false;
+        IConnectableLayer* fc = net.AddFullyConnectedLayer(desc, "fc");
+        input.Connect(fc->GetInputSlot(0));
+        ConnectConstant(net, *fc, 1, TensorShape({2048, 1000}), weights);
+        ConnectConstant(net, *fc, 2, TensorShape({1000}), bias);
+        fc->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 1000}, DataType::Float32));
+        return Then(net, fc, kRelu);
+    });
+}
+
+TEST(CpuAccVsRef, FullyConnectedBatch1PartialBlocksClamp)
+{
+    const std::vector<float> weights = RandomValues(19 * 37, 4);
+    ExpectCpuAccMatchesRef(TensorInfo({1, 37}, DataType::Float32), [&](INetwork& net, IOutputSlot& input) {
+        FullyConnectedDescriptor desc;
+        desc.m_TransposeWeightMatrix = true;
+        IConnectableLayer* fc = net.AddFullyConnectedLayer(desc, "fc");
+        input.Connect(fc->GetInputSlot(0));
+        ConnectConstant(net, *fc, 1, TensorShape({19, 37}), weights);
+        fc->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 19}, DataType::Float32));
+        return Then(net, fc, Activation(ActivationFunction::BoundedReLu, 2.0f, -1.0f));
+    });
+}
+
 void ExpectPoolMatches(const Pooling2dDescriptor& desc, const TensorShape& in, const TensorShape& out)
 {
     ExpectCpuAccMatchesRef(TensorInfo(in, DataType::Float32), [&](INetwork& net, IOutputSlot& input) {
@@ -364,6 +399,136 @@ TEST(CpuAccVsRef, ConcatChannels)
         concat->GetOutputSlot(0).SetTensorInfo(TensorInfo({1, 8, 8, 20}, DataType::Float32));
         return concat;
     });
+}
+
+/// A convolution of `input` with random weights and bias ("same" padding, stride 1), `channels` in and out.
+IConnectableLayer* AddConvolution(INetwork& net, IOutputSlot& input, DataLayout layout, unsigned k, unsigned channels,
+                                  const TensorInfo& outputInfo, const char* name, uint32_t seed,
+                                  const std::optional<ActivationDescriptor>& activation = std::nullopt)
+{
+    Convolution2dDescriptor desc;
+    desc.m_PadTop = desc.m_PadLeft = desc.m_PadBottom = desc.m_PadRight = k / 2;
+    desc.m_BiasEnabled = true;
+    desc.m_DataLayout = layout;
+    IConnectableLayer* conv = net.AddConvolution2dLayer(desc, name);
+    input.Connect(conv->GetInputSlot(0));
+    const TensorShape weightsShape = layout == NHWC ? TensorShape({channels, k, k, channels})
+                                                    : TensorShape({channels, channels, k, k});
+    // Constant layers copy their data, so these temporaries may go.
+    ConnectConstant(net, *conv, 1, weightsShape, RandomValues(weightsShape.GetNumElements(), seed));
+    ConnectConstant(net, *conv, 2, TensorShape({channels}), RandomValues(channels, seed + 1));
+    conv->GetOutputSlot(0).SetTensorInfo(outputInfo);
+    return Then(net, conv, activation);
+}
+
+IConnectableLayer* AddAdd(INetwork& net, IOutputSlot& lhs, IOutputSlot& rhs, const TensorInfo& info, const char* name)
+{
+    IConnectableLayer* add = net.AddElementwiseBinaryLayer(ElementwiseBinaryDescriptor(BinaryOperation::Add), name);
+    lhs.Connect(add->GetInputSlot(0));
+    rhs.Connect(add->GetInputSlot(1));
+    add->GetOutputSlot(0).SetTensorInfo(info);
+    return add;
+}
+
+/// The optimized network on {CpuAcc, CpuRef} as Graphviz text (a layer per line: type, name, backend).
+std::string OptimizedDot(const TensorInfo& inputInfo, const BuildChainFn& build)
+{
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* input = net->AddInputLayer(0, "input");
+    input->GetOutputSlot(0).SetTensorInfo(inputInfo);
+    IConnectableLayer* last = build(*net, input->GetOutputSlot(0));
+    last->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuAcc", "CpuRef"}, runtime->GetDeviceSpec());
+    std::stringstream dot;
+    optimized->SerializeToDot(dot);
+    return dot.str();
+}
+
+size_t CountOf(const std::string& text, const std::string& what)
+{
+    size_t count = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    {
+        ++count;
+    }
+    return count;
+}
+
+/// A residual block: x -> conv 3x3 (+ReLu6) -> conv 1x1 -> Add with x (in `convFirst` order) -> activation.
+struct ResidualCase
+{
+    std::string m_Name;
+    DataLayout m_Layout;
+    bool m_ConvolutionFirst;
+    std::optional<ActivationDescriptor> m_AddActivation;
+};
+
+std::ostream& operator<<(std::ostream& os, const ResidualCase& c)
+{
+    return os << c.m_Name;
+}
+
+class ResidualAddVsRef : public ::testing::TestWithParam<ResidualCase>
+{};
+
+// CpuAcc fuses the Add (and its activation) into the second convolution: one PreCompiled layer named after the
+// Add replaces both, and the result stays within the bound.
+TEST_P(ResidualAddVsRef, FusedIntoTheConvolution)
+{
+    const ResidualCase c = GetParam();
+    const TensorInfo info(ImageShape(c.m_Layout, 14, 14, 24), DataType::Float32);
+    const BuildChainFn build = [&](INetwork& net, IOutputSlot& input) {
+        IConnectableLayer* conv1 = AddConvolution(net, input, c.m_Layout, 3, 24, info, "conv1", 2, kRelu6);
+        IConnectableLayer* conv2 = AddConvolution(net, conv1->GetOutputSlot(0), c.m_Layout, 1, 24, info, "conv2", 4);
+        IConnectableLayer* add = c.m_ConvolutionFirst ? AddAdd(net, conv2->GetOutputSlot(0), input, info, "add")
+                                                      : AddAdd(net, input, conv2->GetOutputSlot(0), info, "add");
+        return Then(net, add, c.m_AddActivation);
+    };
+    const std::string dot = OptimizedDot(info, build);
+    EXPECT_EQ(CountOf(dot, "PreCompiled|Name: add|BackendID: CpuAcc"), 1u) << dot;
+    EXPECT_EQ(CountOf(dot, "Name: conv2"), 0u) << dot;
+    EXPECT_EQ(CountOf(dot, "ElementwiseBinary"), 0u) << dot;
+    EXPECT_EQ(CountOf(dot, "Activation|"), 0u) << dot;
+    ExpectCpuAccMatchesRef(info, build);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CpuAcc, ResidualAddVsRef,
+    ::testing::Values(ResidualCase{"ConvolutionFirstRelu", NHWC, true, kRelu},
+                      ResidualCase{"ConvolutionSecondRelu", NHWC, false, kRelu},
+                      ResidualCase{"ConvolutionFirstNoActivation", NHWC, true, std::nullopt},
+                      ResidualCase{"NchwRelu6", NCHW, false, kRelu6}),
+    [](const ::testing::TestParamInfo<ResidualCase>& info) { return info.param.m_Name; });
+
+// ResNet's projection blocks add two convolutions: one of them takes the Add.
+TEST(CpuAccVsRef, ResidualAddOfTwoConvolutions)
+{
+    const TensorInfo info({1, 10, 10, 40}, DataType::Float32);
+    const BuildChainFn build = [&](INetwork& net, IOutputSlot& input) {
+        IConnectableLayer* a = AddConvolution(net, input, NHWC, 1, 40, info, "a", 6);
+        IConnectableLayer* b = AddConvolution(net, input, NHWC, 3, 40, info, "b", 8);
+        return Then(net, AddAdd(net, a->GetOutputSlot(0), b->GetOutputSlot(0), info, "add"), kRelu);
+    };
+    const std::string dot = OptimizedDot(info, build);
+    EXPECT_EQ(CountOf(dot, "PreCompiled|Name: add|BackendID: CpuAcc"), 1u) << dot;
+    EXPECT_EQ(CountOf(dot, "Convolution2d|"), 1u) << dot;
+    ExpectCpuAccMatchesRef(info, build);
+}
+
+// A convolution whose output is also read elsewhere must still write it: nothing is fused.
+TEST(CpuAccVsRef, ResidualAddNotFusedWhenTheConvolutionHasTwoReaders)
+{
+    const TensorInfo info({1, 12, 12, 16}, DataType::Float32);
+    const BuildChainFn build = [&](INetwork& net, IOutputSlot& input) {
+        IConnectableLayer* conv = AddConvolution(net, input, NHWC, 1, 16, info, "conv", 10);
+        IConnectableLayer* add1 = AddAdd(net, conv->GetOutputSlot(0), input, info, "add1");
+        return AddAdd(net, add1->GetOutputSlot(0), conv->GetOutputSlot(0), info, "add2");
+    };
+    const std::string dot = OptimizedDot(info, build);
+    EXPECT_EQ(CountOf(dot, "PreCompiled"), 0u) << dot;
+    EXPECT_EQ(CountOf(dot, "ElementwiseBinary|"), 2u) << dot;
+    ExpectCpuAccMatchesRef(info, build);
 }
 
 } // namespace

@@ -1,9 +1,6 @@
 //
 // SSD detection post-processing, with the semantics of TensorFlow Lite's TFLite_Detection_PostProcess:
-// 1. Decode each anchor's box: with encodings (ty, tx, th, tw) and anchor (ycenter, xcenter, h, w),
-//      yc = ty / scaleY * h + ycenter,  xc = tx / scaleX * w + xcenter,
-//      hh = exp(th / scaleH) * h / 2,    hw = exp(tw / scaleW) * w / 2,
-//      box = (yc - hh, xc - hw, yc + hh, xc + hw)   as (ymin, xmin, ymax, xmax).
+// 1. Decode each anchor's box (DecodeDetectionBox, backendsCommon's DetectionBoxes.hpp).
 // 2. Non-maximum suppression (scores column 0 is the background class and is ignored; reported classes count
 //    from 0 at scores column 1). Single-class NMS keeps candidates with score >= m_NmsScoreThreshold, visits them
 //    by decreasing score (ties: lower anchor first), keeps a box unless it overlaps an already kept one with
@@ -18,6 +15,7 @@
 #include "../RefWorkloadUtils.hpp"
 
 #include <armnn/TypesUtils.hpp>
+#include <armnn/backends/DetectionBoxes.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -30,25 +28,6 @@ namespace ref
 
 namespace
 {
-struct Box
-{
-    float m_YMin, m_XMin, m_YMax, m_XMax;
-};
-
-float IntersectionOverUnion(const Box& a, const Box& b)
-{
-    const float areaA = (a.m_YMax - a.m_YMin) * (a.m_XMax - a.m_XMin);
-    const float areaB = (b.m_YMax - b.m_YMin) * (b.m_XMax - b.m_XMin);
-    if (areaA <= 0.0f || areaB <= 0.0f)
-    {
-        return 0.0f;
-    }
-    const float h = std::max(0.0f, std::min(a.m_YMax, b.m_YMax) - std::max(a.m_YMin, b.m_YMin));
-    const float w = std::max(0.0f, std::min(a.m_XMax, b.m_XMax) - std::max(a.m_XMin, b.m_XMin));
-    const float intersection = h * w;
-    return intersection / (areaA + areaB - intersection);
-}
-
 /// Indices of `scores` sorted by decreasing score; equal scores keep their order.
 std::vector<size_t> SortByDecreasingScore(const std::vector<float>& scores, std::vector<size_t> indices)
 {
@@ -57,7 +36,7 @@ std::vector<size_t> SortByDecreasingScore(const std::vector<float>& scores, std:
 }
 
 /// Anchor indices kept by single-class NMS, by decreasing score.
-std::vector<size_t> NonMaxSuppression(const std::vector<Box>& boxes, const std::vector<float>& scores,
+std::vector<size_t> NonMaxSuppression(const std::vector<DetectionBox>& boxes, const std::vector<float>& scores,
                                       const DetectionPostProcessDescriptor& desc, size_t maxKept)
 {
     std::vector<size_t> candidates;
@@ -123,16 +102,10 @@ std::unique_ptr<IWorkload> CreateDetectionPostProcess(const LayerInfo& layer)
         const float* scores = in[1];
         const float* anchors = in[2];
 
-        std::vector<Box> boxes(numAnchors);
+        std::vector<DetectionBox> boxes(numAnchors);
         for (size_t a = 0; a < numAnchors; ++a)
         {
-            const float* e = encodings + a * boxStride;
-            const float* anchor = anchors + a * 4;
-            const float yCenter = e[0] / desc.m_ScaleY * anchor[2] + anchor[0];
-            const float xCenter = e[1] / desc.m_ScaleX * anchor[3] + anchor[1];
-            const float halfH = 0.5f * std::exp(e[2] / desc.m_ScaleH) * anchor[2];
-            const float halfW = 0.5f * std::exp(e[3] / desc.m_ScaleW) * anchor[3];
-            boxes[a] = {yCenter - halfH, xCenter - halfW, yCenter + halfH, xCenter + halfW};
+            boxes[a] = DecodeDetectionBox(encodings + a * boxStride, anchors + a * 4, desc);
         }
         auto score = [&](size_t anchor, size_t cls) { return scores[anchor * scoreStride + cls + 1]; };
 
@@ -184,7 +157,7 @@ std::unique_ptr<IWorkload> CreateDetectionPostProcess(const LayerInfo& layer)
         const size_t count = std::min(detections.size(), maxOutputs);
         for (size_t i = 0; i < count; ++i)
         {
-            const Box& b = boxes[detections[i].m_Anchor];
+            const DetectionBox& b = boxes[detections[i].m_Anchor];
             out[0][i * 4 + 0] = b.m_YMin;
             out[0][i * 4 + 1] = b.m_XMin;
             out[0][i * 4 + 2] = b.m_YMax;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <type_traits>
 
 namespace armnn
 {
@@ -14,43 +16,78 @@ namespace ref
 
 namespace
 {
+/// Integer arithmetic, on int64 (Signed32 values too, saturated when stored): overflow wraps in two's complement,
+/// computed in the unsigned type so that it is defined; Div and FloorDiv of the minimum by -1 wrap the same way,
+/// division by zero gives 0, and Power saturates to the type's range.
+template <typename T>
+T ApplyInteger(BinaryOperation op, T a, T b)
+{
+    using U = std::make_unsigned_t<T>;
+    const auto wrap = [](U value) { return static_cast<T>(value); };
+    switch (op)
+    {
+        case BinaryOperation::Add: return wrap(U(a) + U(b));
+        case BinaryOperation::Sub: return wrap(U(a) - U(b));
+        case BinaryOperation::Mul: return wrap(U(a) * U(b));
+        case BinaryOperation::SqDiff: return wrap((U(a) - U(b)) * (U(a) - U(b)));
+        case BinaryOperation::Maximum: return std::max(a, b);
+        case BinaryOperation::Minimum: return std::min(a, b);
+        case BinaryOperation::Power:
+        {
+            const double power = std::pow(static_cast<double>(a), static_cast<double>(b));
+            if (std::isnan(power))
+            {
+                return 0;
+            }
+            if (power >= static_cast<double>(std::numeric_limits<T>::max()))
+            {
+                return std::numeric_limits<T>::max();
+            }
+            return power <= static_cast<double>(std::numeric_limits<T>::min()) ? std::numeric_limits<T>::min()
+                                                                                : static_cast<T>(power);
+        }
+        case BinaryOperation::Div:
+        case BinaryOperation::FloorDiv:
+        {
+            if (b == 0)
+            {
+                return 0;
+            }
+            if (b == -1)
+            {
+                return wrap(U(0) - U(a)); // exact, and the one quotient that overflows wraps
+            }
+            const T q = a / b;
+            const bool floor = op == BinaryOperation::FloorDiv && q * b != a && ((a < 0) != (b < 0));
+            return floor ? q - 1 : q;
+        }
+    }
+    return a;
+}
+
 template <typename T>
 T Apply(BinaryOperation op, T a, T b)
 {
-    switch (op)
+    if constexpr (std::is_integral<T>::value)
     {
-        case BinaryOperation::Add: return a + b;
-        case BinaryOperation::Sub: return a - b;
-        case BinaryOperation::Mul: return a * b;
-        case BinaryOperation::Div:
-            if constexpr (std::is_integral<T>::value)
-            {
-                return b == 0 ? 0 : a / b;
-            }
-            else
-            {
-                return a / b;
-            }
-        case BinaryOperation::Maximum: return std::max(a, b);
-        case BinaryOperation::Minimum: return std::min(a, b);
-        case BinaryOperation::SqDiff: return (a - b) * (a - b);
-        case BinaryOperation::Power: return static_cast<T>(std::pow(a, b));
-        case BinaryOperation::FloorDiv:
-            if constexpr (std::is_integral<T>::value)
-            {
-                if (b == 0)
-                {
-                    return 0;
-                }
-                const T q = a / b;
-                return (q * b != a && ((a < 0) != (b < 0))) ? q - 1 : q;
-            }
-            else
-            {
-                return std::floor(a / b);
-            }
+        return ApplyInteger(op, a, b);
     }
-    return a;
+    else
+    {
+        switch (op)
+        {
+            case BinaryOperation::Add: return a + b;
+            case BinaryOperation::Sub: return a - b;
+            case BinaryOperation::Mul: return a * b;
+            case BinaryOperation::Div: return a / b;
+            case BinaryOperation::Maximum: return std::max(a, b);
+            case BinaryOperation::Minimum: return std::min(a, b);
+            case BinaryOperation::SqDiff: return (a - b) * (a - b);
+            case BinaryOperation::Power: return static_cast<T>(std::pow(a, b));
+            case BinaryOperation::FloorDiv: return std::floor(a / b);
+        }
+        return a;
+    }
 }
 
 bool IsIntegerType(DataType type)

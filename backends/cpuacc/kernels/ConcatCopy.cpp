@@ -1,10 +1,12 @@
 //
-// 8-bit Concat. Along the axis, each input fills a slab of the output: for every index of the dimensions before
-// the axis, one contiguous run of the input goes to one run of the output. Runs are copied as bytes, or through
-// a requantization table where the input's quantization differs from the output's (CpuRef decodes and encodes
-// those elements: the table holds its result for each stored value).
+// Concat as copies (Float32 and 8-bit). Along the axis, each input fills a slab of the output: for every index of
+// the dimensions before the axis, one contiguous run of the input goes to one run of the output. Runs are copied
+// as bytes, or, for 8-bit inputs whose quantization differs from the output's, through a requantization table
+// (CpuRef decodes and encodes those elements: the table holds its result for each stored value).
 //
 #include "../CpuAccKernels.hpp"
+
+#include <armnn/TypesUtils.hpp>
 
 #include <cstring>
 
@@ -15,10 +17,10 @@ namespace cpuacc
 
 namespace
 {
-class QuantizedConcatWorkload final : public IWorkload
+class ConcatCopyWorkload final : public IWorkload
 {
 public:
-    explicit QuantizedConcatWorkload(const LayerInfo& layer)
+    explicit ConcatCopyWorkload(const LayerInfo& layer)
     {
         const TensorInfo& output = layer.m_Outputs[0];
         const TensorShape& outShape = output.GetShape();
@@ -28,14 +30,15 @@ public:
         {
             m_Outer *= outShape[d];
         }
-        m_OutputRun = m_Outer == 0 ? 0 : output.GetNumElements() / m_Outer;
+        const size_t elementSize = GetDataTypeSize(output.GetDataType());
+        m_OutputRun = m_Outer == 0 ? 0 : output.GetNumElements() / m_Outer * elementSize;
         size_t offset = 0;
         for (const TensorInfo& input : layer.m_Inputs)
         {
             Input in;
-            in.m_Run = m_Outer == 0 ? 0 : input.GetNumElements() / m_Outer;
+            in.m_Run = m_Outer == 0 ? 0 : input.GetNumElements() / m_Outer * elementSize;
             in.m_Offset = offset;
-            in.m_Requantize = !input.IsTypeSpaceMatch(output);
+            in.m_Requantize = output.IsQuantized() && !input.IsTypeSpaceMatch(output);
             if (in.m_Requantize)
             {
                 in.m_Table = RequantizationTable(input, output);
@@ -74,8 +77,8 @@ public:
 private:
     struct Input
     {
-        size_t m_Run = 0;    // elements per outer index
-        size_t m_Offset = 0; // where its run starts in the output's
+        size_t m_Run = 0;    // bytes per outer index
+        size_t m_Offset = 0; // where its run starts in the output's (bytes)
         bool m_Requantize = false;
         std::array<uint8_t, 256> m_Table{};
     };
@@ -85,9 +88,9 @@ private:
 };
 } // namespace
 
-std::unique_ptr<IWorkload> CreateQuantizedConcat(const LayerInfo& layer)
+std::unique_ptr<IWorkload> CreateConcatCopy(const LayerInfo& layer)
 {
-    return std::make_unique<QuantizedConcatWorkload>(layer);
+    return std::make_unique<ConcatCopyWorkload>(layer);
 }
 
 } // namespace cpuacc
