@@ -736,7 +736,10 @@ bool UseQuantizedGemm(const LayerInfo& layer)
 {
     static const bool vnni = __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw") &&
                              __builtin_cpu_supports("avx512vl");
-    return vnni && (layer.m_Type == LayerType::Convolution2d || layer.m_Type == LayerType::FullyConnected);
+    // ARMNN_CPUACC_DISABLE_AVX512 (read when the layer is checked and created) leaves the layers to the oneDNN path,
+    // so the tests run that path on an AVX512-VNNI machine too.
+    return vnni && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr &&
+           (layer.m_Type == LayerType::Convolution2d || layer.m_Type == LayerType::FullyConnected);
 }
 
 bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason)

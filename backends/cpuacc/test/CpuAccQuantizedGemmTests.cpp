@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <random>
 #include <set>
 #include <string>
@@ -213,12 +214,8 @@ void ExpectIdentical(const GemmCase& c, uint32_t seed)
 const DataType S8 = DataType::QAsymmS8;
 const DataType U8 = DataType::QAsymmU8;
 
-TEST(CpuAccQuantizedGemm, Convolutions)
+std::vector<GemmCase> ConvolutionCases()
 {
-    if (!__builtin_cpu_supports("avx512vnni"))
-    {
-        GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI";
-    }
     // name, FC, type, weights, batches, H, W, C, channels, KH, KW, stride, dilation, pads t l b r, relu6, zero point
     const std::vector<GemmCase> cases = {
         {"1x1 in place, K 8, 24 channels", false, S8, Weights::PerChannel, 1, 9, 7, 8, 24},
@@ -247,11 +244,42 @@ TEST(CpuAccQuantizedGemm, Convolutions)
         {"5 channels, 35 pixels", false, S8, Weights::PerTensorS8, 1, 7, 5, 12, 5},
         {"1 channel, uint8", false, U8, Weights::Uint8, 1, 5, 5, 7, 1, 3, 3, 1, 1, 1, 1, 1, 1, false, 90},
     };
-    uint32_t seed = 100;
+    return cases;
+}
+
+std::vector<GemmCase> FullyConnectedCases()
+{
+    std::vector<GemmCase> cases = {
+        {"batch 1, K 1024, 1001 outputs", true, S8, Weights::PerTensorS8, 1, 1, 1, 1024, 1001},
+        {"batch 3, K 30, uint8", true, U8, Weights::Uint8, 3, 1, 1, 30, 10, 1, 1, 1, 1, 0, 0, 0, 0, false, 128},
+        {"batch 1, per channel (one rounding)", true, S8, Weights::PerChannel, 1, 1, 1, 64, 1000},
+        {"batch 3, per channel, ReLu6", true, S8, Weights::PerChannel, 3, 1, 1, 100, 17, 1, 1, 1, 1, 0, 0, 0, 0, true},
+        {"batch 3, 6 outputs", true, S8, Weights::PerTensorS8, 3, 1, 1, 40, 6},
+        {"batch 1, 6 outputs per channel (one rounding)", true, S8, Weights::PerChannel, 1, 1, 1, 40, 6},
+    };
+    GemmCase weightsKByN = cases[0];
+    weightsKByN.m_Name = "weights [K, N]";
+    weightsKByN.m_TransposedFc = false;
+    weightsKByN.m_Batches = 2;
+    cases.push_back(weightsKByN);
+    return cases;
+}
+
+void ExpectAllIdentical(const std::vector<GemmCase>& cases, uint32_t seed)
+{
     for (const GemmCase& c : cases)
     {
         ExpectIdentical(c, seed++);
     }
+}
+
+TEST(CpuAccQuantizedGemm, Convolutions)
+{
+    if (!__builtin_cpu_supports("avx512vnni"))
+    {
+        GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI";
+    }
+    ExpectAllIdentical(ConvolutionCases(), 100);
 }
 
 TEST(CpuAccQuantizedGemm, FullyConnected)
@@ -260,24 +288,20 @@ TEST(CpuAccQuantizedGemm, FullyConnected)
     {
         GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI";
     }
-    const std::vector<GemmCase> cases = {
-        {"batch 1, K 1024, 1001 outputs", true, S8, Weights::PerTensorS8, 1, 1, 1, 1024, 1001},
-        {"batch 3, K 30, uint8", true, U8, Weights::Uint8, 3, 1, 1, 30, 10, 1, 1, 1, 1, 0, 0, 0, 0, false, 128},
-        {"batch 1, per channel (one rounding)", true, S8, Weights::PerChannel, 1, 1, 1, 64, 1000},
-        {"batch 3, per channel, ReLu6", true, S8, Weights::PerChannel, 3, 1, 1, 100, 17, 1, 1, 1, 1, 0, 0, 0, 0, true},
-        {"batch 3, 6 outputs", true, S8, Weights::PerTensorS8, 3, 1, 1, 40, 6},
-        {"batch 1, 6 outputs per channel (one rounding)", true, S8, Weights::PerChannel, 1, 1, 1, 40, 6},
-    };
-    uint32_t seed = 200;
-    for (const GemmCase& c : cases)
+    ExpectAllIdentical(FullyConnectedCases(), 200);
+}
+
+// The same cases on the oneDNN path (CPUs without AVX512-VNNI), which ARMNN_CPUACC_DISABLE_AVX512 selects here.
+TEST(CpuAccQuantizedGemm, OneDnnPathWithoutTheGemm)
+{
+    if (!__builtin_cpu_supports("avx512vnni"))
     {
-        ExpectIdentical(c, seed++);
+        GTEST_SKIP() << "oneDNN's int8 path needs VNNI";
     }
-    GemmCase weightsKByN = cases[0];
-    weightsKByN.m_Name = "weights [K, N]";
-    weightsKByN.m_TransposedFc = false;
-    weightsKByN.m_Batches = 2;
-    ExpectIdentical(weightsKByN, 300);
+    setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1);
+    ExpectAllIdentical(ConvolutionCases(), 100);
+    ExpectAllIdentical(FullyConnectedCases(), 200);
+    unsetenv("ARMNN_CPUACC_DISABLE_AVX512");
 }
 
 // What the GEMM cannot compute exactly goes to CpuRef, with a reason: uint8 weights whose value minus the zero point
