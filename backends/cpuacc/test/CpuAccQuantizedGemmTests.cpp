@@ -291,17 +291,35 @@ TEST(CpuAccQuantizedGemm, FullyConnected)
     ExpectAllIdentical(FullyConnectedCases(), 200);
 }
 
+/// While alive, ARMNN_CPUACC_DISABLE_AVX512 is set (the GEMM leaves its layers to the oneDNN path).
+struct GemmDisabled
+{
+    GemmDisabled() { setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1); }
+    ~GemmDisabled() { unsetenv("ARMNN_CPUACC_DISABLE_AVX512"); }
+    GemmDisabled(const GemmDisabled&) = delete;
+    GemmDisabled& operator=(const GemmDisabled&) = delete;
+};
+
 // The same cases on the oneDNN path (CPUs without AVX512-VNNI), which ARMNN_CPUACC_DISABLE_AVX512 selects here.
 TEST(CpuAccQuantizedGemm, OneDnnPathWithoutTheGemm)
 {
-    if (!__builtin_cpu_supports("avx512vnni"))
+    const GemmDisabled disabled;
+    // That path needs oneDNN's VNNI kernels (DNNL_MAX_CPU_ISA=AVX2 or an older CPU: refused, nothing to test).
+    std::string unsupported;
+    FullyConnectedDescriptor desc;
+    desc.m_BiasEnabled = false;
+    desc.m_TransposeWeightMatrix = true;
+    desc.m_ConstantWeights = true;
+    const auto fc = [desc](INetwork& net) { return net.AddFullyConnectedLayer(desc, "fc"); };
+    const TestTensor input = TestTensor::Of<int8_t>(TensorInfo({1, 4}, DataType::QAsymmS8, 0.1f, 0), {1, 2, 3, 4});
+    const TestTensor weights =
+        TestTensor::Of<int8_t>(TensorInfo({1, 4}, DataType::QAsymmS8, 0.1f, 0), {1, 2, 3, 4}, true);
+    if (!TryRunLayer("CpuAcc", fc, {input, weights}, {TensorInfo({1, 1}, DataType::QAsymmS8, 0.5f, 0)}, unsupported))
     {
-        GTEST_SKIP() << "oneDNN's int8 path needs VNNI";
+        GTEST_SKIP() << unsupported;
     }
-    setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1);
     ExpectAllIdentical(ConvolutionCases(), 100);
     ExpectAllIdentical(FullyConnectedCases(), 200);
-    unsetenv("ARMNN_CPUACC_DISABLE_AVX512");
 }
 
 // What the GEMM cannot compute exactly goes to CpuRef, with a reason: uint8 weights whose value minus the zero point
