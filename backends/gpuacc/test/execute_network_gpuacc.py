@@ -15,20 +15,21 @@ def run(execute_network, model, backends, output_file):
     if result.returncode != 0:
         sys.exit(f"ExecuteNetwork -c {backends} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
     with open(output_file) as f:
-        return result.stdout, [float(v) for v in f.read().split()]
+        return result.stdout, result.stderr, [float(v) for v in f.read().split()]
 
 
 def main():
     execute_network, model = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
-        stdout, gpu = run(execute_network, model, "GpuAcc,CpuRef", os.path.join(tmp, "gpu.txt"))
-        if re.search(r"available: [^)]*GpuAcc", stdout) is None:
+        stdout, stderr, gpu = run(execute_network, model, "GpuAcc,CpuRef", os.path.join(tmp, "gpu.txt"))
+        # Optimize skips a backend that is not loaded or reports itself unavailable (no OpenCL device).
+        if "requested backend GpuAcc is not loaded" in stderr:
             print("GpuAcc is not available here (no OpenCL device): skipped")
             return 77
         used = re.search(r"Backends used: (.*)", stdout)
         if used is None or "GpuAcc" not in used.group(1):
             sys.exit(f"no layer ran on GpuAcc:\n{stdout}")
-        _, ref = run(execute_network, model, "CpuRef", os.path.join(tmp, "ref.txt"))
+        _, _, ref = run(execute_network, model, "CpuRef", os.path.join(tmp, "ref.txt"))
     if len(gpu) != len(ref) or not ref:
         sys.exit(f"output sizes differ: {len(gpu)} vs {len(ref)}")
     scale = max(abs(r) for r in ref)
