@@ -1,12 +1,12 @@
 //
 // 8-bit Convolution2d, DepthwiseConvolution2d and FullyConnected, bit-identical to CpuRef (TensorFlow Lite's
-// integer arithmetic, docs/quantization.md): oneDNN's int8 convolution computes the exact int32 sums
-// sum((input - input zero point) * (weights - weights zero point)) into scratch memory, then our requantization
-// adds the int32 bias and applies QuantizedArithmetic's fixed-point multiplier, the output zero point and the
-// fused activation's clamp. All three layers are one oneDNN convolution (a fully connected layer is a 1x1
-// convolution over a 1x1 image), so there is one way to describe and run them. Depthwise layers go to
-// QuantizedDepthwise.cpp and, on AVX512-VNNI CPUs, Convolution2d and FullyConnected to QuantizedGemm.cpp (the
-// dispatch at the top of the check and the create below).
+// integer arithmetic, docs/quantization.md). Depthwise layers go to QuantizedDepthwise.cpp and, on AVX512-VNNI
+// CPUs, Convolution2d and FullyConnected to QuantizedGemm.cpp (the dispatch at the top of the check and the create
+// below). What stays here is the path for CPUs with AVX-VNNI but not AVX512-VNNI: oneDNN's int8 convolution
+// computes the exact int32 sums sum((input - input zero point) * (weights - weights zero point)) into scratch
+// memory, then our requantization adds the int32 bias and applies QuantizedArithmetic's fixed-point multiplier, the
+// output zero point and the fused activation's clamp. Both layers are one oneDNN convolution (a fully connected
+// layer is a 1x1 convolution over a 1x1 image).
 //
 // Exactness conditions, checked when the layer is assigned (else it falls back to CpuRef):
 // - the CPU has VNNI (AVX512-VNNI or AVX-VNNI, as oneDNN sees it): without it oneDNN multiplies u8 x s8 pairs with
@@ -97,20 +97,6 @@ Geometry Describe(const LayerInfo& layer)
             g.m_ChannelDivisor = w.GetNumElements() / w[0];
             g.m_Channels = w[0];
             g.m_Inputs = static_cast<size_t>(g.m_UserWeights.dims()[1]);
-            SetConvolutionGeometry(desc, g);
-            break;
-        }
-        case LayerType::DepthwiseConvolution2d:
-        {
-            // Weights [1, H, W, C * M] as grouped weights {G = C, O = M, I = 1, H, W}.
-            const auto& desc = layer.GetDescriptor<DepthwiseConvolution2dDescriptor>();
-            g.m_Src = Image(layer.m_Inputs[0].GetShape(), desc.m_DataLayout, srcType);
-            g.m_Sums = Image(layer.m_Outputs[0].GetShape(), desc.m_DataLayout, dt::s32);
-            const dnnl::memory::dim groups = g.m_Src.dims()[1];
-            const dnnl::memory::dim channels = w[3];
-            g.m_UserWeights = dnnl::memory::desc({groups, channels / groups, 1, w[1], w[2]}, dt::s8,
-                                                 {channels / groups, 1, 1, w[2] * channels, channels});
-            g.m_Channels = w[3];
             SetConvolutionGeometry(desc, g);
             break;
         }
@@ -263,10 +249,6 @@ bool SplitForExactSums(const LayerInfo& layer, Geometry& g, const std::vector<in
     {
         return true;
     }
-    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
-    {
-        return false; // one input channel per output: nothing to split
-    }
     for (size_t slices = 2; slices <= g.m_Inputs; ++slices)
     {
         if (g.m_Inputs % slices != 0)
@@ -413,8 +395,6 @@ bool BiasEnabled(const LayerInfo& layer)
     switch (layer.m_Type)
     {
         case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_BiasEnabled;
-        case LayerType::DepthwiseConvolution2d:
-            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled;
         default: return layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled;
     }
 }
@@ -424,8 +404,6 @@ DataLayout Layout(const LayerInfo& layer)
     switch (layer.m_Type)
     {
         case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_DataLayout;
-        case LayerType::DepthwiseConvolution2d:
-            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_DataLayout;
         default: return DataLayout::NHWC;
     }
 }
