@@ -33,11 +33,14 @@ unsigned AsThreadCount(const BackendOptions::Var& value)
     return 0;
 }
 
-/// Below these sizes a layer runs on the calling thread alone: starting and joining an OpenMP team (a few
-/// microseconds on 2 vCPUs, more when the other one is busy) costs more than the second thread saves. Measured
-/// per layer on MobileNet v2 0.35/96 (fp32 and int8, minimum of 1000 runs, 1 vs 2 threads): convolutions below
-/// ~250k multiply-adds and element-wise layers of a few thousand values were faster on one thread.
-constexpr size_t kParallelMultiplyAdds = 256 * 1024;
+/// Below these sizes a layer runs on the calling thread alone: starting and joining an OpenMP team (about 1 us on
+/// 2 vCPUs with the team's threads still spinning, more when the other vCPU is busy) costs more than the second
+/// thread saves. Element-wise layers of a few thousand values were faster on one thread (MobileNet v2 0.35/96, per
+/// layer, minimum of 1000 runs). The weighted-layer bound was 256k multiply-adds while oneDNN ran them; with our
+/// 8-bit kernels and the batch-1 GEMV, 64k measured best on whole networks at 2 threads (median of 300 runs,
+/// three rounds; 256k -> 64k: MobileNet v1 0.25/128 int8 0.166 -> 0.149 ms, MobileNet v2 0.35/96 int8
+/// 0.232 -> 0.200, fp32 0.244 -> 0.219 and ~0.30 -> 0.27; 16k was no better).
+constexpr size_t kParallelMultiplyAdds = 64 * 1024;
 constexpr size_t kParallelElements = 64 * 1024;
 
 /// Multiply-adds of a weighted layer (output pixels x weights), or 0 for the other layers.
