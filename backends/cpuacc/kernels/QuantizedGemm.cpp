@@ -299,11 +299,8 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
                 : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
                                    zeroPoint);
         const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
-        // Narrowed in a register, then stored: the narrowing store to memory is slow on Zen 4, and GCC folds the two
-        // into it unless the empty asm hides the register.
-        __m128i bytes = _mm512_cvtepi32_epi8(lanes);
-        asm("" : "+v"(bytes));
-        _mm_mask_storeu_epi8(dst, mask, bytes);
+        // Narrowed in a register, then stored (the narrowing store to memory is slow on Zen 4).
+        _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
     }
 }
 
