@@ -1,8 +1,9 @@
 //
 // 8-bit Convolution2d and FullyConnected on CPUs with AVX512-VNNI, bit-identical to CpuRef (TensorFlow Lite's
 // integer arithmetic, docs/quantization.md): our own int8 GEMM whose epilogue requantizes the int32 accumulators in
-// registers (CpuAccRequantization's per-block parameters and MultiplyByQuantizedMultiplier16Lanes, what
-// RequantizeLanes does, with the parameters loaded once per block) and stores 8-bit values; no int32 buffer.
+// registers (FloorRequantize16Lanes where every channel fits it, else CpuAccRequantization's per-block parameters
+// and MultiplyByQuantizedMultiplier16Lanes as RequantizeLanes uses them, the parameters loaded once per block) and
+// stores 8-bit values; no int32 buffer. The accumulators start from the bias.
 //
 // Arithmetic. vpdpbusd multiplies unsigned by signed bytes: the input goes in as u8 (QAsymmS8 values + 128, i.e.
 // the byte xor 0x80; QAsymmU8 values as they are), the weights as s8 minus their zero point. With p the u8 value
