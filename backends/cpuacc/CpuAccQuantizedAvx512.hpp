@@ -142,8 +142,10 @@ __attribute__((target("avx512f"))) inline __m512i FloorRequantizeHalf(__m512i x,
 {
     const __m512i product = _mm512_mul_epi32(x, multiplier);
     const __m512i sum = _mm512_add_epi64(product, add);
+    // P < 0 where x < 0 (m >= 0; with m == 0 both forms give zp): the sign bit of x's low half, tested before
+    // the multiply is done.
     const __m512i corrected = _mm512_mask_sub_epi64(
-        sum, _mm512_cmplt_epi64_mask(product, _mm512_setzero_si512()), sum, negative);
+        sum, _mm512_test_epi64_mask(x, _mm512_set1_epi64(int64_t(1) << 31)), sum, negative);
     return _mm512_srav_epi64(corrected, shift);
 }
 

@@ -1,7 +1,8 @@
 //
 // FloorRequantize16Lanes (the 8-bit GEMM's one-rounding form of TFLite's two roundings plus the zero point)
 // against the scalar MultiplyByQuantizedMultiplier plus the zero point, on every right shift it accepts, ties of
-// both roundings (multipliers 2^30 and 2^30 + 1 on small sums), the int32 extremes and random values.
+// both roundings (multipliers 2^30 and 2^30 + 1 on small sums), a zero multiplier, the int32 extremes and random
+// values.
 //
 #include "../CpuAccQuantizedAvx512.hpp"
 
@@ -58,6 +59,10 @@ TEST(CpuAccFloorRequantize, IdenticalToTwoRoundings)
             for (int lane = 0; lane < 16; ++lane)
             {
                 multiplier[lane] = lane % 4 == 0 ? 1 << 30 : lane % 4 == 1 ? (1 << 30) + 1 : significand(random);
+                if (lane == 15 && trial % 2 == 0)
+                {
+                    multiplier[lane] = 0; // a zero multiplier (zero scale) with a right shift: zp everywhere
+                }
                 rightShift[lane] = (lane + trial * 16) % 21;
                 ASSERT_TRUE(cpuacc::FloorRequantizationFits(0, rightShift[lane], zeroPoint));
             }
