@@ -8,6 +8,7 @@
 
 #include <immintrin.h>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace armnn
@@ -92,6 +93,80 @@ __attribute__((target("avx512f"))) inline __m512i MultiplyByQuantizedMultiplier1
     const __m512i scaled = _mm512_srav_epi32(high, m.m_RightShift);
     return _mm512_mask_add_epi32(scaled, _mm512_cmpgt_epi32_mask(_mm512_and_si512(high, m.m_Mask), threshold), scaled,
                                  _mm512_set1_epi32(1));
+}
+
+/// MultiplyByQuantizedMultiplier16Lanes<false> plus the output zero point, as one floor division per 64-bit
+/// product: with P = x * m, TFLite's two roundings (half up by 2^31, then half away from zero by 2^r) plus zp equal
+/// (P + 2^30 + 2^(30+r) + zp * 2^(31+r) - [P < 0] * 2^31) >> (31 + r) for r >= 1, and (P + 2^30 + zp * 2^31) >> 31
+/// for r == 0 (floor(floor(y / a) + c) / b) = floor((y + c a) / (a b)); where -2^30 <= P < 0 both forms give zp).
+/// Exact while the sum stays within int64: |P| < 2^62, so r <= 20 and |zp| <= 255 (FloorRequantizationFits).
+/// The result's low 32 bits are what the two-step path computes, int32 wrap of the zero point's add included.
+/// Parameters as int64 lanes, even channels then odd channels of 16: multiplier, addend, negative correction,
+/// shift (FillFloorRequantization).
+struct FloorRequantization16
+{
+    __m512i m_Multiplier[2];
+    __m512i m_Add[2];
+    __m512i m_Negative[2];
+    __m512i m_Shift[2];
+};
+
+/// Vectors of FloorRequantization16 in memory (int64 values).
+constexpr size_t kFloorRequantizationValues = 8 * 8;
+
+inline bool FloorRequantizationFits(int32_t leftShift, int32_t rightShift, int32_t zeroPoint)
+{
+    return leftShift == 0 && rightShift >= 0 && rightShift <= 20 && zeroPoint >= -255 && zeroPoint <= 255;
+}
+
+/// The parameters of 16 channels (padding lanes: multiplier 0, giving zp) as kFloorRequantizationValues int64.
+inline void FillFloorRequantization(const int32_t* multiplier, const int32_t* rightShift, size_t channels,
+                                    int32_t zeroPoint, int64_t* out)
+{
+    for (size_t lane = 0; lane < 16; ++lane)
+    {
+        const bool real = lane < channels;
+        const int64_t m = real ? multiplier[lane] : 0;
+        const int64_t r = real ? rightShift[lane] : 0;
+        const size_t i = (lane % 2) * 8 + lane / 2; // even channels in the first vector of each pair
+        out[i] = m;
+        out[16 + i] = (int64_t(1) << 30) + (r > 0 ? int64_t(1) << (30 + r) : 0) +
+                      static_cast<int64_t>(static_cast<uint64_t>(int64_t(zeroPoint)) << (31 + r));
+        out[32 + i] = r > 0 ? int64_t(1) << 31 : 0;
+        out[48 + i] = 31 + r;
+    }
+}
+
+__attribute__((target("avx512f"))) inline __m512i FloorRequantizeHalf(__m512i x, __m512i multiplier, __m512i add,
+                                                                      __m512i negative, __m512i shift)
+{
+    const __m512i product = _mm512_mul_epi32(x, multiplier);
+    const __m512i sum = _mm512_add_epi64(product, add);
+    // P < 0 where x < 0 (m >= 0; with m == 0 both forms give zp): the sign bit of x's low half, tested before
+    // the multiply is done.
+    const __m512i corrected = _mm512_mask_sub_epi64(
+        sum, _mm512_test_epi64_mask(x, _mm512_set1_epi64(int64_t(1) << 31)), sum, negative);
+    return _mm512_srav_epi64(corrected, shift);
+}
+
+/// Sixteen int32 sums (bias included) to the requantized values plus the zero point, before the clamp.
+__attribute__((target("avx512f"))) inline __m512i FloorRequantize16Lanes(__m512i x, const FloorRequantization16& p)
+{
+    const __m512i even = FloorRequantizeHalf(x, p.m_Multiplier[0], p.m_Add[0], p.m_Negative[0], p.m_Shift[0]);
+    const __m512i odd =
+        FloorRequantizeHalf(_mm512_srli_epi64(x, 32), p.m_Multiplier[1], p.m_Add[1], p.m_Negative[1], p.m_Shift[1]);
+    // The odd results' low halves into the odd lanes.
+    return _mm512_mask_shuffle_epi32(even, 0xAAAA, odd, _MM_PERM_CDAB);
+}
+
+/// FloorRequantization16 as stored by FillFloorRequantization.
+__attribute__((target("avx512f"))) inline FloorRequantization16 LoadFloorRequantization(const int64_t* values)
+{
+    const __m512i* v = reinterpret_cast<const __m512i*>(values);
+    return {{_mm512_loadu_si512(v), _mm512_loadu_si512(v + 1)},
+            {_mm512_loadu_si512(v + 2), _mm512_loadu_si512(v + 3)},
+            {_mm512_loadu_si512(v + 4), _mm512_loadu_si512(v + 5)},
+            {_mm512_loadu_si512(v + 6), _mm512_loadu_si512(v + 7)}};
 }
 
 /// Stores eight values already in an 8-bit type's range (the low byte of each lane).

@@ -1,8 +1,9 @@
 //
 // 8-bit Convolution2d and FullyConnected on CPUs with AVX512-VNNI, bit-identical to CpuRef (TensorFlow Lite's
 // integer arithmetic, docs/quantization.md): our own int8 GEMM whose epilogue requantizes the int32 accumulators in
-// registers (CpuAccRequantization's per-block parameters and MultiplyByQuantizedMultiplier16Lanes, what
-// RequantizeLanes does, with the parameters loaded once per block) and stores 8-bit values; no int32 buffer.
+// registers (FloorRequantize16Lanes where every channel fits it, else CpuAccRequantization's per-block parameters
+// and MultiplyByQuantizedMultiplier16Lanes as RequantizeLanes uses them, the parameters loaded once per block) and
+// stores 8-bit values; no int32 buffer. The accumulators start from the bias.
 //
 // Arithmetic. vpdpbusd multiplies unsigned by signed bytes: the input goes in as u8 (QAsymmS8 values + 128, i.e.
 // the byte xor 0x80; QAsymmU8 values as they are), the weights as s8 minus their zero point. With p the u8 value
@@ -223,6 +224,17 @@ struct Epilogue
 {
     const ChannelRequantization* m_Q;
     size_t m_Channels;
+    /// Per block of 16 channels, FloorRequantization16's kFloorRequantizationValues; null where a channel does not
+    /// fit it (a left shift, a right shift over 20) or the layer rounds once.
+    const int64_t* m_Floor;
+};
+
+/// The epilogue's arithmetic, chosen per layer at load.
+enum class Rescale
+{
+    Floor,        // FloorRequantize16Lanes: one floor division per product, the zero point included
+    TwoStep,      // MultiplyByQuantizedMultiplier16Lanes<false>
+    TwoStepLeft,  // MultiplyByQuantizedMultiplier16Lanes<true>
 };
 
 #define VNNI_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))
@@ -247,7 +259,7 @@ VNNI_TARGET inline void StoreSingleRounding(__m512i sum, size_t block, size_t va
 }
 
 /// Requantizes `rows` of the MR sums of block `block` (`column`) and stores the channels of it that exist.
-template <int MR, bool LeftShift>
+template <int MR, Rescale Mode>
 __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, size_t rows, size_t block,
                                                        const Epilogue& e, uint8_t* out)
 {
@@ -258,10 +270,12 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
     const size_t valid = std::min<size_t>(16, channels - block * 16);
     const __mmask16 mask = static_cast<__mmask16>((1u << valid) - 1);
     const bool singleRounding = q.m_SingleRounding;
-    const __m512i bias = _mm512_loadu_si512(q.BlockBias(block));
     const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(block));
     const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
                                     _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
+    const FloorRequantization16 floor = Mode == Rescale::Floor
+                                            ? LoadFloorRequantization(e.m_Floor + block * kFloorRequantizationValues)
+                                            : FloorRequantization16{};
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
     const __m512i low = _mm512_set1_epi32(q.m_Min);
     const __m512i high = _mm512_set1_epi32(q.m_Max);
@@ -273,15 +287,19 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
         {
             break;
         }
-        // The accumulators wrap mod 2^32, and so does this sum: exact (see the top of the file).
-        const __m512i sum = _mm512_add_epi32(_mm512_load_si512(column + r), bias);
-        if (singleRounding)
+        // The accumulators started from the bias and wrap mod 2^32: exact (see the top of the file).
+        const __m512i sum = _mm512_load_si512(column + r);
+        if (Mode != Rescale::Floor && singleRounding)
         {
             StoreSingleRounding(sum, block, valid, q, dst);
             continue;
         }
-        const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sum, multipliers);
-        const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+        const __m512i shifted =
+            Mode == Rescale::Floor
+                ? FloorRequantize16Lanes(sum, floor)
+                : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
+                                   zeroPoint);
+        const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
         // Narrowed in a register, then stored (the narrowing store to memory is slow on Zen 4).
         _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
     }
@@ -293,14 +311,16 @@ template <int MR, int NR, bool Flip>
 VNNI_TARGET void MicroKernel(const uint8_t* a, size_t lda, size_t rows, const int8_t* w, size_t k4, size_t first,
                              const Epilogue& e, uint8_t* out)
 {
+    // The accumulators start from the bias (one add per vector fewer in the epilogue).
     __m512i acc[MR][NR];
-#pragma GCC unroll 16
-    for (int m = 0; m < MR; ++m)
-    {
 #pragma GCC unroll 4
-        for (int n = 0; n < NR; ++n)
+    for (int n = 0; n < NR; ++n)
+    {
+        const __m512i bias = _mm512_loadu_si512(e.m_Q->BlockBias(first + static_cast<size_t>(n)));
+#pragma GCC unroll 16
+        for (int m = 0; m < MR; ++m)
         {
-            acc[m][n] = _mm512_setzero_si512();
+            acc[m][n] = bias;
         }
     }
     const uint8_t* row[MR];
@@ -350,13 +370,17 @@ VNNI_TARGET void MicroKernel(const uint8_t* a, size_t lda, size_t rows, const in
     for (int n = 0; n < NR; ++n)
     {
         const size_t block = first + static_cast<size_t>(n);
-        if (e.m_Q->m_AnyLeftShift)
+        if (e.m_Floor != nullptr)
         {
-            StoreColumn<MR, true>(columns[n], rows, block, e, out);
+            StoreColumn<MR, Rescale::Floor>(columns[n], rows, block, e, out);
+        }
+        else if (e.m_Q->m_AnyLeftShift)
+        {
+            StoreColumn<MR, Rescale::TwoStepLeft>(columns[n], rows, block, e, out);
         }
         else
         {
-            StoreColumn<MR, false>(columns[n], rows, block, e, out);
+            StoreColumn<MR, Rescale::TwoStep>(columns[n], rows, block, e, out);
         }
     }
 }
@@ -375,10 +399,11 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
     {
         row[m] = a + std::min<size_t>(static_cast<size_t>(m), rows - 1) * lda;
     }
+    const __m512i bias = _mm512_loadu_si512(e.m_Q->BlockBias(0));
 #pragma GCC unroll 16
     for (int i = 0; i < Pairs; ++i)
     {
-        acc[i] = _mm512_setzero_si512();
+        acc[i] = bias;
     }
     const __m512i flip = _mm512_set1_epi32(static_cast<int32_t>(0x80808080u));
     for (size_t k = 0; k < k4; k += 4)
@@ -400,7 +425,6 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
         }
     }
     const ChannelRequantization& q = *e.m_Q;
-    const __m512i bias = _mm512_loadu_si512(q.BlockBias(0));
     const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(0));
     const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
                                     _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
@@ -414,10 +438,14 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
     {
         if (static_cast<size_t>(2 * i) < rows)
         {
-            const __m512i sum = _mm512_add_epi32(acc[i], bias);
-            const __m512i scaled = q.m_AnyLeftShift ? MultiplyByQuantizedMultiplier16Lanes<true>(sum, multipliers)
-                                                    : MultiplyByQuantizedMultiplier16Lanes<false>(sum, multipliers);
-            const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+            const __m512i sum = acc[i]; // bias included
+            const __m512i shifted =
+                e.m_Floor != nullptr ? FloorRequantize16Lanes(sum, LoadFloorRequantization(e.m_Floor))
+                : q.m_AnyLeftShift   ? _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<true>(sum, multipliers),
+                                                        zeroPoint)
+                                     : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<false>(sum, multipliers),
+                                                        zeroPoint);
+            const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
             const __m128i bytes = _mm512_cvtepi32_epi8(lanes);
             _mm_mask_storeu_epi8(out + 2 * i * channels, mask, bytes);
             if (static_cast<size_t>(2 * i + 1) < rows)
@@ -637,9 +665,11 @@ size_t TileRows(size_t k4)
 class QuantizedGemmWorkload final : public IWorkload
 {
 public:
-    QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q, bool paired,
-                          bool flip, uint8_t zeroPointByte, unsigned numThreads, size_t maxTeams)
-        : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Paired(paired), m_Flip(flip),
+    QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q,
+                          std::vector<int64_t> floor, bool paired, bool flip, uint8_t zeroPointByte,
+                          unsigned numThreads, size_t maxTeams)
+        : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Floor(std::move(floor)), m_Paired(paired),
+          m_Flip(flip),
           m_ZeroPointByte(zeroPointByte), m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4()))
     {}
 
@@ -700,7 +730,7 @@ private:
             Im2Col(m_G, input, m_Flip, m_ZeroPointByte, scratch, begin, end);
         }
         const bool flipInKernel = direct && m_Flip;
-        const Epilogue epilogue{&m_Q, m_G.m_N};
+        const Epilogue epilogue{&m_Q, m_G.m_N, m_Floor.empty() ? nullptr : m_Floor.data()};
         const size_t blocks = m_G.Blocks();
         for (size_t group = groupBegin; group < groupEnd; ++group)
         {
@@ -722,6 +752,7 @@ private:
     GemmGeometry m_G;
     std::vector<int8_t> m_Packed;
     ChannelRequantization m_Q;
+    std::vector<int64_t> m_Floor; // FloorRequantization16 per block; empty: the two-step epilogue
     bool m_Paired; // at most 8 channels: PairedKernel
     bool m_Flip;
     uint8_t m_ZeroPointByte;
@@ -729,6 +760,31 @@ private:
     size_t m_MaxTeams;
     size_t m_TileRows;
 };
+
+/// The epilogue's FloorRequantization16 per block of 16 of `channels`, or nothing where a channel does not fit it.
+std::vector<int64_t> FloorParameters(const ChannelRequantization& q, size_t channels)
+{
+    if (q.m_SingleRounding)
+    {
+        return {};
+    }
+    for (size_t c = 0; c < channels; ++c)
+    {
+        if (!FloorRequantizationFits(q.m_LeftShift[c], q.m_RightShift[c], q.m_OutputZeroPoint))
+        {
+            return {};
+        }
+    }
+    const size_t blocks = (channels + 15) / 16;
+    std::vector<int64_t> floor(blocks * kFloorRequantizationValues);
+    for (size_t b = 0; b < blocks; ++b)
+    {
+        FillFloorRequantization(q.m_Multiplier.data() + 16 * b, q.m_RightShift.data() + 16 * b,
+                                std::min<size_t>(16, channels - 16 * b), q.m_OutputZeroPoint,
+                                floor.data() + b * kFloorRequantizationValues);
+    }
+    return floor;
+}
 
 } // namespace
 
@@ -877,9 +933,10 @@ std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer)
         }
     }
     q.Tile();
+    const std::vector<int64_t> floor = FloorParameters(q, paired ? 16 : g.m_N);
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads); // the team size Execute will get, for the scratch size
-    return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix, paired), std::move(q), paired,
+    return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix, paired), std::move(q), floor, paired,
                                                    layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8,
                                                    ZeroPointByte(layer.m_Inputs[0]), threads,
                                                    static_cast<size_t>(omp_get_max_threads()));
