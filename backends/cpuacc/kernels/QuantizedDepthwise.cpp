@@ -21,7 +21,11 @@
 // - AVX-512 (F, BW for the masked byte loads and stores, VL) where the CPU has it, else a scalar loop with CpuRef's
 //   arithmetic; neither needs VNNI, so unlike oneDNN's 8-bit layers this one runs on any x86-64 CPU. The
 //   environment variable ARMNN_CPUACC_DISABLE_AVX512, read at load, selects the scalar loop (for the tests).
-// - Threads: OpenMP over output rows, NumThreads(layer) of them.
+// - Stride 1, at least 32 output columns (RowsAvx512): each input row a thread needs is widened and paired once per
+//   block into a row buffer (entry e: columns e and e + dilation as int16 pairs, padding as zero points), kept
+//   while the next output rows read it, so each tap pair is one load and one vpmaddwd. Narrower layers and
+//   strides of 2 were slower that way (measured) and take the per-pixel path above.
+// - Threads: OpenMP over output rows, NumThreads(layer) of them (row buffers: a band of consecutive rows each).
 //
 #include "../CpuAccKernels.hpp"
 #include "../CpuAccRequantization.hpp"
