@@ -21,7 +21,7 @@
 // - AVX-512 (F, BW for the masked byte loads and stores, VL) where the CPU has it, else a scalar loop with CpuRef's
 //   arithmetic; neither needs VNNI, so unlike oneDNN's 8-bit layers this one runs on any x86-64 CPU. The
 //   environment variable ARMNN_CPUACC_DISABLE_AVX512, read at load, selects the scalar loop (for the tests).
-// - Stride 1, at least 32 output columns, AVX512-VNNI (RowsAvx512): each input row a thread needs is widened and
+// - Stride 1, at least 16 output columns, AVX512-VNNI (RowsAvx512): each input row a thread needs is widened and
 //   paired once per block into a row buffer (entry e: columns e and e + dilation as int16 pairs, padding as zero
 //   points), kept while the next output rows read it, so each tap pair is one load and one vpdpwssd. Narrower
 //   layers and strides of 2 were slower that way (measured) and take the per-pixel path above, as do CPUs
@@ -772,7 +772,7 @@ public:
           m_Avx512(__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                    __builtin_cpu_supports("avx512vl") && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr),
           m_RowBuffers(m_Avx512 && __builtin_cpu_supports("avx512vnni") && m_Plan.m_Group == 1 && g.m_StrideX == 1 &&
-                       g.m_OutWidth >= 32 && g.m_KernelHeight <= 16 &&
+                       g.m_OutWidth >= 16 && g.m_KernelHeight <= 16 &&
                        g.m_KernelHeight * m_Plan.m_RowPairs <= kMaxRowTaps)
     {}
 
