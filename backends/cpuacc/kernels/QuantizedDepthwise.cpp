@@ -21,7 +21,12 @@
 // - AVX-512 (F, BW for the masked byte loads and stores, VL) where the CPU has it, else a scalar loop with CpuRef's
 //   arithmetic; neither needs VNNI, so unlike oneDNN's 8-bit layers this one runs on any x86-64 CPU. The
 //   environment variable ARMNN_CPUACC_DISABLE_AVX512, read at load, selects the scalar loop (for the tests).
-// - Threads: OpenMP over output rows, NumThreads(layer) of them.
+// - Stride 1, at least 16 output columns, AVX512-VNNI (RowsAvx512): each input row a thread needs is widened and
+//   paired once per block into a row buffer (entry e: columns e and e + dilation as int16 pairs, padding as zero
+//   points), kept while the next output rows read it, so each tap pair is one load and one vpdpwssd. Narrower
+//   layers and strides of 2 were slower that way (measured) and take the per-pixel path above, as do CPUs
+//   without VNNI (vpdpwssd instead of vpmaddwd + vpaddd: 5-7% here, not worth a third variant of the kernel).
+// - Threads: OpenMP over output rows, NumThreads(layer) of them (row buffers: a band of consecutive rows each).
 //
 #include "../CpuAccKernels.hpp"
 #include "../CpuAccRequantization.hpp"
@@ -186,6 +191,14 @@ struct Plan
     size_t m_Group = 1;
     std::vector<int16_t> m_GroupWeights;
     std::vector<int32_t> m_GroupBias;
+    /// Row buffers (RowsAvx512): kernel row ky's taps 2j and 2j + 1 as one int16 pair per channel, from entry
+    /// e of a buffer holding input columns (e * m_EntryStep - pad, that + dilation) of one input row, so a tap
+    /// pair is one load. m_RowWeights: [block][ky][j] x 16 channels x 2 int16 (the second 0 past the kernel's
+    /// width). m_EntryStep: the horizontal stride where every pair starts on a multiple of it, else 1.
+    size_t m_RowPairs = 0;
+    size_t m_EntryStep = 1;
+    size_t m_Entries = 0;
+    std::vector<int16_t> m_RowWeights;
 
     Plan(const LayerInfo& layer, const Geometry& g)
         : m_Geometry(g), m_Weights(CenteredWeights(layer)),
@@ -243,6 +256,23 @@ struct Plan
                 const int64_t folded = bias[c] - weightSum * m_InputZeroPoint;
                 m_FoldedBias[b * 16 + lane] = static_cast<int32_t>(static_cast<uint32_t>(folded));
                 m_Lane[b * 16 + lane] = static_cast<uint8_t>(c / g.m_Multiplier - first);
+            }
+        }
+        m_RowPairs = (g.m_KernelWidth + 1) / 2;
+        m_EntryStep = (2 * g.m_DilationX) % g.m_StrideX == 0 ? g.m_StrideX : 1;
+        m_Entries = ((g.m_OutWidth - 1) * g.m_StrideX + 2 * (m_RowPairs - 1) * g.m_DilationX) / m_EntryStep + 1;
+        m_RowWeights.assign(g.Blocks() * g.m_KernelHeight * m_RowPairs * 32, 0);
+        for (size_t b = 0; b < g.Blocks(); ++b)
+        {
+            for (size_t lane = 0; lane < 16 && 16 * b + lane < channels; ++lane)
+            {
+                for (size_t t = 0; t < taps; ++t)
+                {
+                    const size_t ky = t / g.m_KernelWidth;
+                    const size_t kx = t % g.m_KernelWidth;
+                    m_RowWeights[((b * g.m_KernelHeight + ky) * m_RowPairs + kx / 2) * 32 + lane * 2 + kx % 2] =
+                        static_cast<int16_t>(m_Weights[t * channels + 16 * b + lane]);
+                }
             }
         }
         if (g.m_Multiplier == 1 && channels < 16 && 16 % channels == 0 && g.m_StrideX == 1)
@@ -363,6 +393,7 @@ void RowScalar(const Plan& p, const T* input, size_t row, const T** border, T* o
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 
 #define CPUACC_AVX512BW __attribute__((target("avx512f,avx512bw,avx512vl")))
+#define CPUACC_AVX512VNNI __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))
 
 /// Two taps' 16 bytes interleaved (tap a's byte i, then tap b's) and widened to 32 int16 lanes.
 CPUACC_AVX512BW inline __m512i Interleave(__m128i a, __m128i b, const int8_t*)
@@ -529,30 +560,236 @@ CPUACC_AVX512BW void RowAvx512(const Plan& p, const T* input, size_t row, const 
     ForEachPixel(p, input, row, border, out, Avx512Pixel<T, Gather, LeftShift>(p));
 }
 
+/// 16 bytes, or those of `mask` when the block is not whole.
+template <typename T>
+CPUACC_AVX512BW inline void StoreBlock(T* at, __m128i bytes, bool whole, __mmask16 mask)
+{
+    if (whole)
+    {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(at), bytes);
+    }
+    else
+    {
+        _mm_mask_storeu_epi8(at, mask, bytes);
+    }
+}
+
+/// Most tap pairs a row-buffer layer may have (kernel height x pairs per kernel row).
+constexpr size_t kMaxRowTaps = 32;
+
+/// One block of 16 channels of one output row from row buffers: pixel x's tap pair k at taps[k][x * xStep].
+template <typename T>
+struct BlockRow
+{
+    const __m512i* const* m_Taps;
+    const int16_t* m_Weights; // per tap pair, 16 channels x 2 int16
+    __m512i m_Bias;
+    const int32_t* m_Multipliers;
+    __m512i m_ZeroPoint;
+    __m512i m_Low;
+    __m512i m_High;
+    size_t m_XStep;
+    size_t m_Channels;
+    bool m_Whole;
+    __mmask16 m_Mask;
+
+    /// `width` pixels to out, out + m_Channels, ... K: the tap pair count when fixed (weights kept in registers),
+    /// else 0 and `count` says it. Pixels two at a time, both sums before both requantizations.
+    template <size_t K, bool LeftShift>
+    CPUACC_AVX512VNNI void Run(size_t count, size_t width, T* out) const
+    {
+        const size_t n = K != 0 ? K : count;
+        __m512i fixed[K != 0 ? K : 1];
+        const __m512i* taps[K != 0 ? K : 1];
+        for (size_t k = 0; k < K; ++k)
+        {
+            fixed[k] = _mm512_loadu_si512(m_Weights + 32 * k);
+            taps[k] = m_Taps[k];
+        }
+        auto weight = [&](size_t k) CPUACC_AVX512VNNI {
+            return K != 0 ? fixed[k] : _mm512_loadu_si512(m_Weights + 32 * k);
+        };
+        auto tap = [&](size_t k) { return K != 0 ? taps[k] : m_Taps[k]; };
+        size_t x = 0;
+        for (; x + 2 <= width; x += 2)
+        {
+            __m512i sum0 = m_Bias;
+            __m512i sum1 = m_Bias;
+            for (size_t k = 0; k < n; ++k)
+            {
+                const __m512i* at = tap(k) + x * m_XStep;
+                sum0 = _mm512_dpwssd_epi32(sum0, at[0], weight(k));
+                sum1 = _mm512_dpwssd_epi32(sum1, at[m_XStep], weight(k));
+            }
+            const __m128i bytes0 = _mm512_cvtepi32_epi8(
+                RequantizeLanes<LeftShift>(sum0, m_Multipliers, m_ZeroPoint, m_Low, m_High));
+            const __m128i bytes1 = _mm512_cvtepi32_epi8(
+                RequantizeLanes<LeftShift>(sum1, m_Multipliers, m_ZeroPoint, m_Low, m_High));
+            StoreBlock(out + x * m_Channels, bytes0, m_Whole, m_Mask);
+            StoreBlock(out + (x + 1) * m_Channels, bytes1, m_Whole, m_Mask);
+        }
+        for (; x < width; ++x)
+        {
+            __m512i sum = m_Bias;
+            for (size_t k = 0; k < n; ++k)
+            {
+                sum = _mm512_dpwssd_epi32(sum, tap(k)[x * m_XStep], weight(k));
+            }
+            StoreBlock(out + x * m_Channels,
+                       _mm512_cvtepi32_epi8(RequantizeLanes<LeftShift>(sum, m_Multipliers, m_ZeroPoint, m_Low, m_High)),
+                       m_Whole, m_Mask);
+        }
+    }
+};
+
+/// One thread's rows [begin, end) through row buffers (Plan::m_RowPairs): each input row a thread needs is
+/// widened and interleaved once per block and kept while the next output rows read it (a 3x3 stride-1 layer reads
+/// each input row three times), so the inner loop is one load and one vpdpwssd per tap pair. `scratch`:
+/// RowBufferBytes(). Output pixels go two at a time, both sums before both requantizations.
+template <typename T, bool Gather, bool LeftShift>
+CPUACC_AVX512VNNI void RowsAvx512(const Plan& p, const T* input, size_t begin, size_t end, __m512i* scratch,
+                                std::vector<size_t>& tags, T* output)
+{
+    const Geometry& g = p.m_Geometry;
+    const ChannelRequantization& q = p.m_Requantization;
+    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+    const __m128i inputZeroPoint = _mm_set1_epi8(static_cast<char>(p.m_InputZeroPoint));
+    const size_t kh = g.m_KernelHeight;
+    const size_t pairs = p.m_RowPairs;
+    const size_t entries = p.m_Entries;
+    const size_t step = p.m_EntryStep;
+    const size_t channels = g.Channels();
+    const size_t xStep = g.m_StrideX / step;
+    const size_t pixelKeys = g.m_OutHeight * g.m_StrideY + kh * g.m_DilationY; // padded rows per image, bounded
+    const __m512i* rows[16];
+    std::fill(tags.begin(), tags.end(), SIZE_MAX);
+    for (size_t r = begin; r < end; ++r)
+    {
+        const size_t n = r / g.m_OutHeight;
+        const size_t y = r % g.m_OutHeight;
+        const T* image = input + n * g.m_Height * g.m_Width * g.m_Inputs;
+        T* out = output + r * g.m_OutWidth * channels;
+        for (size_t b = 0; b < g.Blocks(); ++b)
+        {
+            const bool full = p.m_Loaded[b] == 16;
+            const __mmask16 loadMask = static_cast<__mmask16>((1u << p.m_Loaded[b]) - 1);
+            const size_t first = p.m_First[b];
+            const __m128i lanes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p.m_Lane.data() + 16 * b));
+            size_t* blockTags = tags.data() + b * kh;
+            __m512i* blockRows = scratch + b * kh * entries;
+            // Kernel row ky reads padded row y * stride + ky * dilation: a slot already holding it, else a slot
+            // no kernel row of this output row holds.
+            bool used[16] = {};
+            for (size_t ky = 0; ky < kh; ++ky)
+            {
+                const size_t key = n * pixelKeys + y * g.m_StrideY + ky * g.m_DilationY;
+                rows[ky] = nullptr;
+                for (size_t s = 0; s < kh; ++s)
+                {
+                    if (blockTags[s] == key)
+                    {
+                        rows[ky] = blockRows + s * entries;
+                        used[s] = true;
+                    }
+                }
+            }
+            for (size_t ky = 0; ky < kh; ++ky)
+            {
+                if (rows[ky] != nullptr)
+                {
+                    continue;
+                }
+                size_t s = 0;
+                while (used[s])
+                {
+                    ++s;
+                }
+                used[s] = true;
+                blockTags[s] = n * pixelKeys + y * g.m_StrideY + ky * g.m_DilationY;
+                __m512i* buffer = blockRows + s * entries;
+                rows[ky] = buffer;
+                // Unsigned: a row or column in the padding wraps to a huge value and reads the zero points.
+                const size_t iy = y * g.m_StrideY + ky * g.m_DilationY - g.m_PadTop;
+                const T* row = iy < g.m_Height ? image + iy * g.m_Width * g.m_Inputs + first : nullptr;
+                for (size_t e = 0; e < entries; ++e)
+                {
+                    const size_t ix = e * step - g.m_PadLeft;
+                    __m128i pair[2];
+                    for (size_t i = 0; i < 2; ++i)
+                    {
+                        const size_t at = ix + i * g.m_DilationX;
+                        if (row == nullptr || at >= g.m_Width)
+                        {
+                            pair[i] = inputZeroPoint;
+                            continue;
+                        }
+                        const T* from = row + at * g.m_Inputs;
+                        pair[i] = full ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(from))
+                                       : _mm_maskz_loadu_epi8(loadMask, from);
+                        pair[i] = Gather ? _mm_shuffle_epi8(pair[i], lanes) : pair[i];
+                    }
+                    buffer[e] = Interleave(pair[0], pair[1], static_cast<const T*>(nullptr));
+                }
+            }
+            const __m512i* taps[kMaxRowTaps];
+            for (size_t ky = 0; ky < kh; ++ky)
+            {
+                for (size_t j = 0; j < pairs; ++j)
+                {
+                    taps[ky * pairs + j] = rows[ky] + 2 * j * g.m_DilationX / step;
+                }
+            }
+            const BlockRow<T> blockRow{taps, p.m_RowWeights.data() + b * kh * pairs * 32,
+                                       _mm512_loadu_si512(p.m_FoldedBias.data() + 16 * b), q.BlockMultipliers(b),
+                                       zeroPoint, low, high, xStep, channels,
+                                       16 * b + 16 <= channels,
+                                       static_cast<__mmask16>((1u << std::min<size_t>(16, channels - 16 * b)) - 1)};
+            if (kh * pairs == 6)
+            {
+                blockRow.template Run<6, LeftShift>(6, g.m_OutWidth, out + 16 * b);
+            }
+            else
+            {
+                blockRow.template Run<0, LeftShift>(kh * pairs, g.m_OutWidth, out + 16 * b);
+            }
+        }
+    }
+}
+
 #undef CPUACC_AVX512BW
+#undef CPUACC_AVX512VNNI
 #pragma GCC diagnostic pop
 
 class QuantizedDepthwiseWorkload final : public IWorkload
 {
 public:
-    QuantizedDepthwiseWorkload(const LayerInfo& layer, const Geometry& g, unsigned numThreads)
+    QuantizedDepthwiseWorkload(const LayerInfo& layer, const Geometry& g, unsigned numThreads, size_t maxTeams)
         : m_Plan(layer, g), m_Type(layer.m_Inputs[0].GetDataType()), m_NumThreads(numThreads),
+          m_MaxTeams(maxTeams),
           // ARMNN_CPUACC_DISABLE_AVX512 (read at load) lets the tests run the scalar path on an AVX-512 machine.
           m_Avx512(__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                   __builtin_cpu_supports("avx512vl") && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr)
+                   __builtin_cpu_supports("avx512vl") && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr),
+          m_RowBuffers(m_Avx512 && __builtin_cpu_supports("avx512vnni") && m_Plan.m_Group == 1 && g.m_StrideX == 1 &&
+                       g.m_OutWidth >= 16 && g.m_KernelHeight <= 16 &&
+                       g.m_KernelHeight * m_Plan.m_RowPairs <= kMaxRowTaps)
     {}
 
     bool PackedConstantInputs() const override { return true; } // weights and bias copied at load
+
+    /// Each thread's row buffers (RowsAvx512).
+    size_t GetScratchBytes() const override { return m_RowBuffers ? m_MaxTeams * RowBufferBytes() : 0; }
 
     void Execute(const ExecutionTensors& tensors) const override
     {
         if (m_Type == DataType::QAsymmU8)
         {
-            Run(tensors.Input<uint8_t>(0), tensors.Output<uint8_t>(0));
+            Run(tensors.Input<uint8_t>(0), tensors.Output<uint8_t>(0), tensors.m_Scratch);
         }
         else
         {
-            Run(tensors.Input<int8_t>(0), tensors.Output<int8_t>(0));
+            Run(tensors.Input<int8_t>(0), tensors.Output<int8_t>(0), tensors.m_Scratch);
         }
     }
 
@@ -571,16 +808,48 @@ private:
                       : (left ? Fn(RowAvx512<T, false, true>) : Fn(RowAvx512<T, false, false>));
     }
 
+    size_t RowBufferBytes() const
+    {
+        const Geometry& g = m_Plan.m_Geometry;
+        return g.Blocks() * g.m_KernelHeight * m_Plan.m_Entries * 64;
+    }
+
     template <typename T>
-    void Run(const T* input, T* output) const
+    auto SelectRows() const
+    {
+        using Fn = void (*)(const Plan&, const T*, size_t, size_t, __m512i*, std::vector<size_t>&, T*);
+        const bool gather = m_Plan.m_Geometry.m_Multiplier > 1;
+        const bool left = m_Plan.m_Requantization.m_AnyLeftShift;
+        return gather ? (left ? Fn(RowsAvx512<T, true, true>) : Fn(RowsAvx512<T, true, false>))
+                      : (left ? Fn(RowsAvx512<T, false, true>) : Fn(RowsAvx512<T, false, false>));
+    }
+
+    template <typename T>
+    void Run(const T* input, T* output, void* scratch) const
     {
         const Geometry& g = m_Plan.m_Geometry;
         const size_t rows = g.m_Batches * g.m_OutHeight;
         const size_t rowValues = g.m_OutWidth * g.Channels();
-        const auto row = SelectRow<T>();
         ThreadScope threads(m_NumThreads);
         const int teams = static_cast<int>(
             std::max<size_t>(1, std::min<size_t>(rows, static_cast<size_t>(omp_get_max_threads()))));
+        if (m_RowBuffers)
+        {
+            // Each thread a band of consecutive rows, so that its row buffers serve the next rows.
+            const auto bands = SelectRows<T>();
+            const size_t bandTeams = std::min<size_t>(static_cast<size_t>(teams), m_MaxTeams);
+#pragma omp parallel num_threads(static_cast<int>(bandTeams)) if (bandTeams > 1)
+            {
+                const size_t n = static_cast<size_t>(omp_get_num_threads());
+                const size_t team = static_cast<size_t>(omp_get_thread_num());
+                std::vector<size_t> tags(g.Blocks() * g.m_KernelHeight);
+                bands(m_Plan, input, rows * team / n, rows * (team + 1) / n,
+                      reinterpret_cast<__m512i*>(static_cast<uint8_t*>(scratch) + team * RowBufferBytes()), tags,
+                      output);
+            }
+            return;
+        }
+        const auto row = SelectRow<T>();
 #pragma omp parallel num_threads(teams) if (teams > 1)
         {
             // The extra tap of an odd count (weight 0) reads the zero-point row.
@@ -596,7 +865,9 @@ private:
     Plan m_Plan;
     DataType m_Type;
     unsigned m_NumThreads;
+    size_t m_MaxTeams;
     bool m_Avx512;
+    bool m_RowBuffers;
 };
 
 } // namespace
@@ -686,7 +957,10 @@ std::unique_ptr<IWorkload> CreateQuantizedDepthwise(const LayerInfo& layer)
     {
         throw InvalidArgumentException("CpuAcc: " + layer.Describe() + ": " + reason);
     }
-    return std::make_unique<QuantizedDepthwiseWorkload>(layer, g, NumThreads(layer));
+    const unsigned threads = NumThreads(layer);
+    ThreadScope scope(threads); // the team size Execute will get, for the scratch size
+    return std::make_unique<QuantizedDepthwiseWorkload>(layer, g, threads,
+                                                        static_cast<size_t>(omp_get_max_threads()));
 }
 
 } // namespace cpuacc

@@ -284,7 +284,18 @@ INSTANTIATE_TEST_SUITE_P(
         DepthwiseCase{"K5C2Dilation2", S8, 1, 12, 21, 2, 1, 5, 5, 1, 1, 2, 4, 4, 4, 4, Weights::PerTensorS8, true,
                       false},
         DepthwiseCase{"PaddingLargerThanImage", S8, 1, 2, 3, 16, 1, 3, 3, 1, 1, 1, 3, 3, 3, 3, Weights::PerTensorS8,
-                      true, false}),
+                      true, false},
+        // At least 32 output columns and stride 1: the row-buffer path (odd widths leave one pixel after the pairs).
+        DepthwiseCase{"WideK3C32Relu6", S8, 1, 9, 35, 32, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, Weights::PerChannelS8, true,
+                      true},
+        DepthwiseCase{"WideK5Dilation2StrideY2C40U8", U8, 1, 11, 40, 40, 1, 5, 5, 2, 1, 2, 4, 4, 4, 4,
+                      Weights::PerTensorS8, true, false},
+        DepthwiseCase{"WideBatch2Multiplier2C20", S8, 2, 6, 33, 20, 2, 3, 3, 1, 1, 1, 0, 2, 1, 0,
+                      Weights::PerChannelS8, true, false},
+        DepthwiseCase{"WideK3x4Dilation3C17", S8, 1, 10, 40, 17, 1, 3, 4, 1, 1, 3, 3, 3, 3, 3, Weights::PerTensorS8,
+                      false, false},
+        DepthwiseCase{"WideUInt8WeightsOutsideInt8", U8, 1, 4, 34, 16, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, Weights::U8,
+                      true, false, 0.2f}),
     [](const ::testing::TestParamInfo<DepthwiseCase>& info) { return info.param.m_Name; });
 
 } // namespace
