@@ -3149,11 +3149,45 @@ void ConvertQuantize(NodeContext& ctx)
     ctx.SetOutput(0, QuantizeScaled(ctx, scaled, ft, scale, static_cast<int32_t>(zp), t, ""), zpType, ctx.Dims(0));
 }
 
+/// DequantizeLinear of a constant with per-axis parameters (the weights of QDQ models with per-channel
+/// quantization): folded into a float constant, (x - zero point[c]) * scale[c] along `axis`.
+void DequantizeConstantPerAxis(NodeContext& ctx)
+{
+    if (ctx.HasAttr("block_size") && ctx.AttrInt("block_size", 0) != 0) ctx.Unsupported("blocked quantization");
+    const ConstValue& q = ctx.Const(0, "x");
+    const std::vector<float> scales = ctx.ConstFloats(1, "scale");
+    std::vector<int64_t> zeroPoints(scales.size(), 0);
+    if (ctx.Has(2)) zeroPoints = ctx.ConstInts(2, "zero point");
+    if (zeroPoints.size() == 1) zeroPoints.assign(scales.size(), zeroPoints[0]);
+    const size_t axis = static_cast<size_t>(NormAxis(ctx, ctx.AttrInt("axis", 1), q.m_Dims.size()));
+    if (ctx.Dims(1).size() != 1 || q.m_Dims.empty() || static_cast<int64_t>(scales.size()) != q.m_Dims[axis])
+    {
+        ctx.Fail("per-axis scale of shape " + DimsToString(ctx.Dims(1)) + " does not match axis " +
+                 std::to_string(axis) + " of " + DimsToString(q.m_Dims), ctx.InputName(1));
+    }
+    if (zeroPoints.size() != scales.size()) ctx.Fail("zero point and scale differ in size", ctx.InputName(2));
+    size_t inner = 1;
+    for (size_t d = axis + 1; d < q.m_Dims.size(); ++d) inner *= static_cast<size_t>(q.m_Dims[d]);
+    ConstValue c = MakeConst(TP::FLOAT, q.m_Dims, {});
+    for (size_t i = 0; i < q.NumElements(); ++i)
+    {
+        const size_t channel = (i / inner) % scales.size();
+        c.m_Reals.push_back(NarrowToFloat((static_cast<double>(q.Int(i)) - static_cast<double>(zeroPoints[channel])) *
+                                          static_cast<double>(scales[channel])));
+    }
+    ctx.SetConstOutput(0, std::move(c));
+}
+
 void ConvertDequantize(NodeContext& ctx)
 {
     if (NeedsQuantizationArithmetic(ctx) && !AllConst(ctx))
     {
         DequantizeArithmetic(ctx);
+        return;
+    }
+    if (ctx.Const(1, "scale").NumElements() != 1)
+    {
+        DequantizeConstantPerAxis(ctx);
         return;
     }
     int32_t zpType = 0;

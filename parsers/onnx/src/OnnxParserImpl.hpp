@@ -226,6 +226,9 @@ private:
     void AddOutputs(const onnx::GraphProto& graph);
     // QDQ fusion (OnnxQdq.cpp).
     std::optional<QdqParams> ReadQdqParams(const onnx::NodeProto& node) const;
+    /// Scales of a DequantizeLinear of a constant with per-axis parameters along `axis` of its rank-`rank` input
+    /// and zero points all 0; nullopt for anything else.
+    std::optional<std::vector<float>> ReadPerAxisScales(const onnx::NodeProto& node, size_t rank, size_t axis) const;
     bool IsFusableDequantize(const onnx::NodeProto& node) const; // of an activation, whose only consumer may fuse
     bool TryFuseQdq(const onnx::NodeProto& node, size_t index);
 

@@ -66,6 +66,39 @@ std::optional<QdqParams> OnnxParserImpl::ReadQdqParams(const onnx::NodeProto& n)
     return p;
 }
 
+std::optional<std::vector<float>> OnnxParserImpl::ReadPerAxisScales(const onnx::NodeProto& n, size_t rank,
+                                                                     size_t axis) const
+{
+    if (n.input_size() < 2 || rank == 0 || NodeAttrInt(n, "block_size", 0) != 0 || NodeAttrInt(n, "output_dtype", 0) != 0)
+    {
+        return std::nullopt;
+    }
+    int64_t nodeAxis = NodeAttrInt(n, "axis", 1);
+    if (nodeAxis < 0) nodeAxis += static_cast<int64_t>(rank);
+    auto s = m_Values.find(n.input(1));
+    if (nodeAxis != static_cast<int64_t>(axis) || s == m_Values.end() || !s->second.m_Const ||
+        s->second.m_Const->m_Dims.size() != 1)
+    {
+        return std::nullopt;
+    }
+    std::vector<float> scales;
+    for (size_t i = 0; i < s->second.m_Const->NumElements(); ++i)
+    {
+        scales.push_back(NarrowToFloat(s->second.m_Const->Real(i)));
+        if (!(scales.back() > 0.0f) || !std::isfinite(scales.back())) return std::nullopt;
+    }
+    if (n.input_size() > 2 && !n.input(2).empty())
+    {
+        auto z = m_Values.find(n.input(2));
+        if (z == m_Values.end() || !z->second.m_Const) return std::nullopt;
+        for (size_t i = 0; i < z->second.m_Const->NumElements(); ++i)
+        {
+            if (z->second.m_Const->Int(i) != 0) return std::nullopt;
+        }
+    }
+    return scales;
+}
+
 bool OnnxParserImpl::IsFusableDequantize(const onnx::NodeProto& node) const
 {
     if (node.op_type() != "DequantizeLinear" || node.output_size() != 1 || node.input_size() < 1 ||
@@ -100,18 +133,41 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     // Input 0: DequantizeLinear of an 8-bit tensor in the network, with the tensor's parameters and no other
     // consumer (ONNX Runtime leaves shared ones unfused); input 1: of an 8-bit constant with zero point 0;
     // input 2 (bias): of a 1-D int32 constant with zero point 0.
+    // Weights (and then the bias) may also have per-channel scales along the output channels, zero points 0.
     std::vector<QdqParams> params;
     std::vector<const Value*> quantized;
+    std::vector<float> weightScales;
+    size_t weightAxis = 0;
     for (int i = 0; i < node.input_size(); ++i)
     {
         auto producer = m_Producers.find(node.input(i));
         if (producer == m_Producers.end() || producer->second->op_type() != "DequantizeLinear") return false;
         const onnx::NodeProto& dq = *producer->second;
-        const std::optional<QdqParams> dp = ReadQdqParams(dq); // checks that dq has its inputs
-        if (!dp) return false;
         auto x = m_Values.find(dq.input(0));
         if (x == m_Values.end()) return false;
         const Value& xv = x->second;
+        std::optional<QdqParams> dp = ReadQdqParams(dq); // checks that dq has its inputs
+        if (!dp && i > 0 && xv.m_Const)
+        {
+            const size_t rank = xv.m_Dims.size();
+            const size_t axis = i == 2 ? 0
+                                : type == "Conv" ? 0
+                                : type == "Gemm" ? (NodeAttrInt(node, "transB", 0) != 0 ? 0 : 1)
+                                                 : rank - 1;
+            const std::optional<std::vector<float>> scales = ReadPerAxisScales(dq, rank, axis);
+            if (!scales || (i == 1 && rank < 2) || static_cast<int64_t>(scales->size()) != xv.m_Dims[axis] ||
+                (i == 2 && scales->size() != weightScales.size()))
+            {
+                return false;
+            }
+            if (i == 1)
+            {
+                weightScales = *scales;
+                weightAxis = axis;
+            }
+            dp = QdqParams{scales->front(), 0, TP::INT8};
+        }
+        if (!dp) return false;
         if (i == 0)
         {
             if (xv.m_Const || xv.m_Slot == nullptr || !Is8Bit(xv.m_ElemType) || m_Consumers[node.input(0)].size() != 1)
@@ -144,8 +200,9 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     op.m_XScale = params[0].m_Scale;
     op.m_XZeroPoint = params[0].m_ZeroPoint;
     op.m_W = quantized[1]->m_Const.get();
-    op.m_WScales = {params[1].m_Scale};
-    op.m_WZeroPoints = {0};
+    op.m_WScales = weightScales.empty() ? std::vector<float>{params[1].m_Scale} : weightScales;
+    op.m_WAxis = weightAxis;
+    op.m_WZeroPoints.assign(op.m_WScales.size(), 0);
     op.m_B = quantized.size() > 2 ? quantized[2]->m_Const.get() : nullptr;
     op.m_Y = *qp;
     NodeContext ctx(*this, node, m_Opset, index);

@@ -481,6 +481,57 @@ TEST(OnnxParser, QdqConvIsComputedOnIntegers)
     EXPECT_NE(g_LastDot.find("conv_integers"), std::string::npos);
 }
 
+TEST(OnnxParser, DequantizeLinearOfAConstantPerAxis)
+{
+    // int8 [2, 3] with per-row scales 0.5, 0.25 and zero points 0, 1 (axis 0): (q - zp) * scale, added to x = 0.
+    ModelBuilder m;
+    m.Input("x", {2, 3});
+    m.InitTyped("q", {2, 3}, onnx::TensorProto::INT8, {2, -4, 7, 1, 5, -3});
+    m.Init("s", {2}, {0.5f, 0.25f});
+    m.InitTyped("z", {2}, onnx::TensorProto::INT8, {0, 1});
+    ModelBuilder::IntAttr(m.Node("DequantizeLinear", {"q", "s", "z"}, {"d"}), "axis", 0);
+    m.Node("Add", {"x", "d"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {std::vector<float>(6, 0.0f)}, "y");
+    EXPECT_EQ(out, (std::vector<float>{1.0f, -2.0f, 3.5f, 0.0f, 1.0f, -1.0f}));
+}
+
+TEST(OnnxParser, QdqConvWithPerChannelWeights)
+{
+    // As QdqConvIsComputedOnIntegers, with per-channel weight scales 0.25 and 0.5 (axis 0, zero points 0) and the
+    // bias scales x scale * weight scale. x - zero point = 2, -1, 4, 0.
+    // Channel 0: weights {2, -1, 3, 1}: 4 + 1 + 12 + 0 + 5 = 22; 22 * (0.5 * 0.25 / 0.2) = 13.75 -> 14, - 2 = 12 -> 2.8.
+    // Channel 1: weights {1, 1, 1, 1}: 5 + 0 = 5; 5 * (0.5 * 0.5 / 0.2) = 6.25 -> 6, - 2 = 4 -> (4 + 2) * 0.2 = 1.2
+    // (channel 0's scale would give 3.125 -> 3 -> 0.6).
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("sx", {}, {0.5f});
+    m.InitTyped("zx", {}, onnx::TensorProto::INT8, {1});
+    m.InitTyped("w", {2, 1, 2, 2}, onnx::TensorProto::INT8, {2, -1, 3, 1, 1, 1, 1, 1});
+    m.Init("sw", {2}, {0.25f, 0.5f});
+    m.InitTyped("zw", {2}, onnx::TensorProto::INT8, {0, 0});
+    m.InitTyped("b", {2}, onnx::TensorProto::INT32, {5, 0});
+    m.Init("sb", {2}, {0.125f, 0.25f});
+    m.InitTyped("zb", {2}, onnx::TensorProto::INT32, {0, 0});
+    m.Init("sy", {}, {0.2f});
+    m.InitTyped("zy", {}, onnx::TensorProto::INT8, {-2});
+    m.Node("QuantizeLinear", {"x", "sx", "zx"}, {"qx"});
+    m.Node("DequantizeLinear", {"qx", "sx", "zx"}, {"dx"});
+    ModelBuilder::IntAttr(m.Node("DequantizeLinear", {"w", "sw", "zw"}, {"dw"}), "axis", 0);
+    ModelBuilder::IntAttr(m.Node("DequantizeLinear", {"b", "sb", "zb"}, {"db"}), "axis", 0);
+    m.Node("Conv", {"dx", "dw", "db"}, {"c"}, "conv");
+    m.Node("QuantizeLinear", {"c", "sy", "zy"}, {"qc"});
+    m.Node("DequantizeLinear", {"qc", "sy", "zy"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, -0.5f, 2.0f, 0.25f}}, "y");
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_FLOAT_EQ(out[0], 14 * 0.2f);
+    EXPECT_FLOAT_EQ(out[1], 6 * 0.2f);
+    EXPECT_NE(g_LastDot.find("conv_quantized_grid"), std::string::npos);
+}
+
 TEST(OnnxParser, QdqMatMulWithUint8Activations)
 {
     // x = 1, -1.5 with scale 0.5 and uint8 zero point 10: 12, 7, centred 2, -3. Weights int8 [[1, 2], [3, 4]],
