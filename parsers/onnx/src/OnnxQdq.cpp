@@ -119,10 +119,24 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     if (!FusableOps().count(type) || node.output_size() != 1 || m_GraphOutputs.count(node.output(0))) return false;
     auto consumers = m_Consumers.find(node.output(0));
     if (consumers == m_Consumers.end() || consumers->second.size() != 1) return false;
-    const onnx::NodeProto& q = *consumers->second[0];
-    if (q.op_type() != "QuantizeLinear" || q.input(0) != node.output(0) || q.output_size() != 1) return false;
+    // A Relu between the op and the QuantizeLinear whose zero point is its type's minimum changes nothing after
+    // quantization (negative values saturate to that minimum either way): ONNX Runtime drops it and fuses the
+    // group, and so does the parser.
+    const onnx::NodeProto* relu = nullptr;
+    const onnx::NodeProto* next = consumers->second[0];
+    if (next->op_type() == "Relu" && next->output_size() == 1 && !m_GraphOutputs.count(next->output(0)))
+    {
+        auto after = m_Consumers.find(next->output(0));
+        if (after == m_Consumers.end() || after->second.size() != 1) return false;
+        relu = next;
+        next = after->second[0];
+    }
+    const onnx::NodeProto& q = *next;
+    const std::string& quantizeInput = relu != nullptr ? relu->output(0) : node.output(0);
+    if (q.op_type() != "QuantizeLinear" || q.input(0) != quantizeInput || q.output_size() != 1) return false;
     const std::optional<QdqParams> qp = ReadQdqParams(q);
     if (!qp || !Is8Bit(qp->m_ZeroPointType)) return false;
+    if (relu != nullptr && qp->m_ZeroPoint != (qp->m_ZeroPointType == TP::INT8 ? -128 : 0)) return false;
     if (type == "Gemm" && (NodeAttrInt(node, "transA", 0) != 0 || NodeAttrFloat(node, "alpha", 1.0f) != 1.0f ||
                            NodeAttrFloat(node, "beta", 1.0f) != 1.0f))
     {
@@ -170,7 +184,7 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
         if (!dp) return false;
         if (i == 0)
         {
-            if (xv.m_Const || xv.m_Slot == nullptr || !Is8Bit(xv.m_ElemType) || m_Consumers[node.input(0)].size() != 1)
+            if (xv.m_Const || xv.m_Slot == nullptr || !Is8Bit(xv.m_ElemType))
             {
                 return false;
             }
@@ -208,6 +222,7 @@ bool OnnxParserImpl::TryFuseQdq(const onnx::NodeProto& node, size_t index)
     NodeContext ctx(*this, node, m_Opset, index);
     m_Values[q.output(0)] = BuildIntegerOp(ctx, op);
     m_Fused.insert(&q);
+    if (relu != nullptr) m_Fused.insert(relu);
     return true;
 }
 

@@ -532,6 +532,37 @@ TEST(OnnxParser, QdqConvWithPerChannelWeights)
     EXPECT_NE(g_LastDot.find("conv_quantized_grid"), std::string::npos);
 }
 
+TEST(OnnxParser, QdqConvReluFusesWhenTheZeroPointIsTheMinimum)
+{
+    // Conv -> Relu -> QuantizeLinear with zero point -128: the Relu changes nothing after quantization, so the group
+    // fuses (as ONNX Runtime drops the Relu). x - zero point = 2, -1, 4, 0; weights scale 0.25, x scale 0.5, y 0.2.
+    // Channel 0: {2, -1, 3, 1}: 4 + 1 + 12 + 0 = 17; 17 * 0.625 = 10.625 -> 11, - 128 = -117 -> 11 * 0.2 = 2.2.
+    // Channel 1: {-1, -1, -1, -1}: -5 * 0.625 = -3.125 -> -3 - 128 saturates at -128 -> 0.
+    ModelBuilder m;
+    m.Input("x", {1, 1, 2, 2});
+    m.Init("sx", {}, {0.5f});
+    m.InitTyped("zx", {}, onnx::TensorProto::INT8, {1});
+    m.InitTyped("w", {2, 1, 2, 2}, onnx::TensorProto::INT8, {2, -1, 3, 1, -1, -1, -1, -1});
+    m.Init("sw", {}, {0.25f});
+    m.InitTyped("zw", {}, onnx::TensorProto::INT8, {0});
+    m.Init("sy", {}, {0.2f});
+    m.InitTyped("zy", {}, onnx::TensorProto::INT8, {-128});
+    m.Node("QuantizeLinear", {"x", "sx", "zx"}, {"qx"});
+    m.Node("DequantizeLinear", {"qx", "sx", "zx"}, {"dx"});
+    m.Node("DequantizeLinear", {"w", "sw", "zw"}, {"dw"});
+    m.Node("Conv", {"dx", "dw"}, {"c"}, "conv");
+    m.Node("Relu", {"c"}, {"r"});
+    m.Node("QuantizeLinear", {"r", "sy", "zy"}, {"qr"});
+    m.Node("DequantizeLinear", {"qr", "sy", "zy"}, {"y"});
+    m.Output("y");
+    auto parser = IOnnxParser::Create();
+    auto out = RunModel(*parser, parser->CreateNetworkFromBinary(m.Bytes()), {"x"}, {{1.0f, -0.5f, 2.0f, 0.25f}}, "y");
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_FLOAT_EQ(out[0], 11 * 0.2f);
+    EXPECT_FLOAT_EQ(out[1], 0.0f);
+    EXPECT_NE(g_LastDot.find("conv_quantized_grid"), std::string::npos);
+}
+
 TEST(OnnxParser, QdqMatMulWithUint8Activations)
 {
     // x = 1, -1.5 with scale 0.5 and uint8 zero point 10: 12, 7, centred 2, -3. Weights int8 [[1, 2], [3, 4]],
