@@ -23,8 +23,11 @@ std::vector<ResizeSample> BilinearResizeSamples(size_t in, size_t out, bool alig
     for (size_t o = 0; o < out; ++o)
     {
         const float s = halfPixel ? (static_cast<float>(o) + 0.5f) * scale - 0.5f : static_cast<float>(o) * scale;
-        const float lower = std::max(std::floor(s), 0.0f);
-        const float upper = std::min(std::ceil(s), static_cast<float>(in - 1));
+        // Both indices within [0, in - 1] (in range for any real geometry: lower <= in - 1 always); an empty input
+        // axis (in == 0) and NaN scales must not reach the conversion to size_t.
+        const float last = static_cast<float>(in > 0 ? in - 1 : 0);
+        const float lower = std::isnan(s) ? 0.0f : std::min(std::max(std::floor(s), 0.0f), last);
+        const float upper = std::isnan(s) ? 0.0f : std::min(std::max(std::ceil(s), 0.0f), last);
         samples.push_back({static_cast<size_t>(lower), static_cast<size_t>(upper), s - lower});
     }
     return samples;
