@@ -54,17 +54,22 @@ std::unique_ptr<IWorkload> CreateConvolutionAdd(const LayerInfo& layer);
 bool CheckFloatWeightedLayer(const LayerInfo& layer, bool biasEnabled, std::string& reason);
 
 /// 8-bit (QAsymmS8, QAsymmU8) Convolution2d, DepthwiseConvolution2d and FullyConnected, bit-identical to CpuRef
-/// (kernels/QuantizedWeighted.cpp); the float kernels hand quantized layers to these.
+/// (kernels/QuantizedWeighted.cpp); the float kernels hand quantized layers to these. The check makes the checks
+/// every 8-bit weighted kernel shares, then hands the layer to the kernel that will run it.
 bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedWeightedLayer(const LayerInfo& layer);
 
+/// The descriptor's m_BiasEnabled of a Convolution2d, DepthwiseConvolution2d or FullyConnected layer.
+bool BiasEnabled(const LayerInfo& layer);
+
 /// 8-bit DepthwiseConvolution2d, bit-identical to CpuRef, with the requantization fused (kernels/QuantizedDepthwise.cpp);
-/// the Check/CreateQuantizedWeightedLayer pair hands depthwise layers to it.
+/// the Check/CreateQuantizedWeightedLayer pair hands depthwise layers to it (the check after the shared ones).
 bool CheckQuantizedDepthwise(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedDepthwise(const LayerInfo& layer);
 
 /// 8-bit Convolution2d and FullyConnected on AVX512-VNNI CPUs: our own int8 GEMM with the requantization in its
-/// epilogue (kernels/QuantizedGemm.cpp). UseQuantizedGemm says whether it takes the layer instead of the oneDNN path.
+/// epilogue (kernels/QuantizedGemm.cpp). UseQuantizedGemm says whether it takes the layer instead of the oneDNN path;
+/// CheckQuantizedGemm runs after CheckQuantizedWeightedLayer's shared checks.
 bool UseQuantizedGemm(const LayerInfo& layer);
 bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason);
 std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer);

@@ -124,7 +124,7 @@ bool Describe(const LayerInfo& layer, Geometry& g, std::string& reason)
 /// Bias per output channel (zeros without one).
 std::vector<int32_t> Bias(const LayerInfo& layer, size_t channels)
 {
-    if (!layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled)
+    if (!BiasEnabled(layer))
     {
         return std::vector<int32_t>(channels, 0);
     }
@@ -203,7 +203,7 @@ struct Plan
     Plan(const LayerInfo& layer, const Geometry& g)
         : m_Geometry(g), m_Weights(CenteredWeights(layer)),
           m_Requantization(ChannelRequantization::FromLayer(
-              layer, layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled, g.Channels())),
+              layer, BiasEnabled(layer), g.Channels())),
           m_InputZeroPoint(layer.m_Inputs[0].GetQuantizationOffset()),
           m_ZeroRow(g.m_Inputs, static_cast<uint8_t>(m_InputZeroPoint))
     {
@@ -874,60 +874,24 @@ private:
 
 bool CheckQuantizedDepthwise(const LayerInfo& layer, std::string& reason)
 {
-    const DataType type = layer.m_Inputs[0].GetDataType();
-    if (layer.m_Outputs[0].GetDataType() != type)
-    {
-        reason = std::string("output data type ") + GetDataTypeName(layer.m_Outputs[0].GetDataType()) +
-                 " differs from the input's " + GetDataTypeName(type);
-        return false;
-    }
-    if (layer.m_Inputs[0].HasPerAxisQuantization() || layer.m_Outputs[0].HasPerAxisQuantization())
-    {
-        reason = "per-axis quantization is supported on the weights only";
-        return false;
-    }
-    const bool bias = layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled;
-    if (layer.m_Inputs.size() < (bias ? 3u : 2u))
-    {
-        reason = "the weights or bias input is missing";
-        return false;
-    }
     Geometry g;
     if (!Describe(layer, g, reason))
     {
         return false;
     }
     const TensorInfo& weights = layer.m_Inputs[1];
-    const DataType weightType = weights.GetDataType();
-    if (weightType != DataType::QAsymmS8 && weightType != DataType::QSymmS8 && weightType != DataType::QAsymmU8)
-    {
-        reason = std::string("weights of data type ") + GetDataTypeName(weightType) + " are not 8-bit";
-        return false;
-    }
     if (weights.HasMultipleQuantizationScales() &&
         (weights.GetQuantizationScales().size() != g.Channels() || weights.GetQuantizationDim().value_or(3) != 3))
     {
         reason = "per-channel weight scales must be one per output channel, along the weights' last dimension";
         return false;
     }
-    if (bias && (layer.m_Inputs[2].GetDataType() != DataType::Signed32 ||
-                 layer.m_Inputs[2].GetNumElements() != g.Channels()))
+    if (BiasEnabled(layer) && layer.m_Inputs[2].GetNumElements() != g.Channels())
     {
         reason = "the bias must be Signed32, one per output channel";
         return false;
     }
-    if (!CheckConstantInputs(layer, bias ? std::initializer_list<size_t>{1, 2} : std::initializer_list<size_t>{1},
-                             reason))
-    {
-        reason += " (CpuAcc packs weights and bias once, at load)";
-        return false;
-    }
-    QuantizedRange range;
-    if (!GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
-    {
-        reason = "the fused activation is not a clamp";
-        return false;
-    }
+    const DataType type = layer.m_Inputs[0].GetDataType();
     const QuantizedRange inputRange = GetQuantizedRange(type);
     const int32_t inputZeroPoint = layer.m_Inputs[0].GetQuantizationOffset();
     if (inputZeroPoint < inputRange.m_Min || inputZeroPoint > inputRange.m_Max)

@@ -110,12 +110,6 @@ GemmGeometry DescribeGemm(const LayerInfo& layer)
     return g;
 }
 
-bool BiasEnabled(const LayerInfo& layer)
-{
-    return layer.m_Type == LayerType::Convolution2d ? layer.GetDescriptor<Convolution2dDescriptor>().m_BiasEnabled
-                                                    : layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled;
-}
-
 /// The u8 value vpdpbusd sees for the input zero point (what padding reads).
 uint8_t ZeroPointByte(const TensorInfo& input)
 {
@@ -800,48 +794,6 @@ bool UseQuantizedGemm(const LayerInfo& layer)
 
 bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason)
 {
-    const DataType type = layer.m_Inputs[0].GetDataType();
-    if (layer.m_Outputs[0].GetDataType() != type)
-    {
-        reason = std::string("output data type ") + GetDataTypeName(layer.m_Outputs[0].GetDataType()) +
-                 " differs from the input's " + GetDataTypeName(type);
-        return false;
-    }
-    if (layer.m_Type == LayerType::Convolution2d &&
-        layer.GetDescriptor<Convolution2dDescriptor>().m_DataLayout != DataLayout::NHWC)
-    {
-        reason = "8-bit kernels take NHWC only";
-        return false;
-    }
-    if (layer.m_Inputs[0].HasPerAxisQuantization() || layer.m_Outputs[0].HasPerAxisQuantization())
-    {
-        reason = "per-axis quantization is supported on the weights only";
-        return false;
-    }
-    const DataType weightType = layer.m_Inputs[1].GetDataType();
-    if (weightType != DataType::QAsymmS8 && weightType != DataType::QSymmS8 && weightType != DataType::QAsymmU8)
-    {
-        reason = std::string("weights of data type ") + GetDataTypeName(weightType) + " are not 8-bit";
-        return false;
-    }
-    const bool bias = BiasEnabled(layer);
-    if (bias && (layer.m_Inputs.size() < 3 || layer.m_Inputs[2].GetDataType() != DataType::Signed32))
-    {
-        reason = "the bias must be Signed32";
-        return false;
-    }
-    if (!CheckConstantInputs(layer, bias ? std::initializer_list<size_t>{1, 2} : std::initializer_list<size_t>{1},
-                             reason))
-    {
-        reason += " (CpuAcc packs weights and bias once, at load)";
-        return false;
-    }
-    QuantizedRange range;
-    if (!GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
-    {
-        reason = "the fused activation is not a clamp";
-        return false;
-    }
     const GemmGeometry g = DescribeGemm(layer);
     if (layer.m_Type == LayerType::Convolution2d &&
         (layer.m_Inputs[0].GetNumDimensions() != 4 || layer.m_Inputs[1].GetShape()[3] != g.m_InC))
@@ -870,7 +822,7 @@ bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason)
         reason = "the output shape does not match the input and weights";
         return false;
     }
-    if (bias && layer.m_Inputs[2].GetNumElements() != g.m_N)
+    if (BiasEnabled(layer) && layer.m_Inputs[2].GetNumElements() != g.m_N)
     {
         reason = "the bias has " + std::to_string(layer.m_Inputs[2].GetNumElements()) + " values for " +
                  std::to_string(g.m_N) + " output channels";

@@ -390,45 +390,27 @@ private:
     unsigned m_NumThreads;
 };
 
-bool BiasEnabled(const LayerInfo& layer)
-{
-    switch (layer.m_Type)
-    {
-        case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_BiasEnabled;
-        default: return layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled;
-    }
-}
-
 DataLayout Layout(const LayerInfo& layer)
 {
     switch (layer.m_Type)
     {
         case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_DataLayout;
+        case LayerType::DepthwiseConvolution2d:
+            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_DataLayout;
         default: return DataLayout::NHWC;
     }
 }
-} // namespace
 
-bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
+/// What every 8-bit weighted kernel (the GEMM, the depthwise kernel, the oneDNN path) requires: one data type in
+/// and out, NHWC, per-tensor input and output quantization, 8-bit constant weights, a constant Signed32 bias, a
+/// fused activation that is a clamp.
+bool CheckCommonQuantizedWeighted(const LayerInfo& layer, std::string& reason)
 {
-    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
-    {
-        return CheckQuantizedDepthwise(layer, reason);
-    }
-    if (UseQuantizedGemm(layer))
-    {
-        return CheckQuantizedGemm(layer, reason);
-    }
     const DataType type = layer.m_Inputs[0].GetDataType();
     if (layer.m_Outputs[0].GetDataType() != type)
     {
         reason = std::string("output data type ") + GetDataTypeName(layer.m_Outputs[0].GetDataType()) +
                  " differs from the input's " + GetDataTypeName(type);
-        return false;
-    }
-    if (!HasVnni())
-    {
-        reason = "8-bit kernels need VNNI (oneDNN's int8 kernels without it saturate 16-bit pair sums)";
         return false;
     }
     if (Layout(layer) != DataLayout::NHWC)
@@ -442,13 +424,18 @@ bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
         return false;
     }
     const bool bias = BiasEnabled(layer);
+    if (layer.m_Inputs.size() < (bias ? 3u : 2u))
+    {
+        reason = "the weights or bias input is missing";
+        return false;
+    }
     const DataType weightType = layer.m_Inputs[1].GetDataType();
     if (weightType != DataType::QAsymmS8 && weightType != DataType::QSymmS8 && weightType != DataType::QAsymmU8)
     {
         reason = std::string("weights of data type ") + GetDataTypeName(weightType) + " are not 8-bit";
         return false;
     }
-    if (bias && (layer.m_Inputs.size() < 3 || layer.m_Inputs[2].GetDataType() != DataType::Signed32))
+    if (bias && layer.m_Inputs[2].GetDataType() != DataType::Signed32)
     {
         reason = "the bias must be Signed32";
         return false;
@@ -463,6 +450,40 @@ bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
     if (!GetActivationRange(layer.m_Outputs[0], layer.m_FusedActivation, range))
     {
         reason = "the fused activation is not a clamp";
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool BiasEnabled(const LayerInfo& layer)
+{
+    switch (layer.m_Type)
+    {
+        case LayerType::Convolution2d: return layer.GetDescriptor<Convolution2dDescriptor>().m_BiasEnabled;
+        case LayerType::DepthwiseConvolution2d:
+            return layer.GetDescriptor<DepthwiseConvolution2dDescriptor>().m_BiasEnabled;
+        default: return layer.GetDescriptor<FullyConnectedDescriptor>().m_BiasEnabled;
+    }
+}
+
+bool CheckQuantizedWeightedLayer(const LayerInfo& layer, std::string& reason)
+{
+    if (!CheckCommonQuantizedWeighted(layer, reason))
+    {
+        return false;
+    }
+    if (layer.m_Type == LayerType::DepthwiseConvolution2d)
+    {
+        return CheckQuantizedDepthwise(layer, reason);
+    }
+    if (UseQuantizedGemm(layer))
+    {
+        return CheckQuantizedGemm(layer, reason);
+    }
+    if (!HasVnni())
+    {
+        reason = "8-bit kernels need VNNI (oneDNN's int8 kernels without it saturate 16-bit pair sums)";
         return false;
     }
     Geometry g = Describe(layer);
