@@ -37,17 +37,29 @@ LoadedChain::~LoadedChain()
     m_Runtime.UnloadNetwork(m_Id);
 }
 
-std::vector<float> LoadedChain::Run(const std::vector<float>& input) const
+void LoadedChain::Enqueue(const void* input, void* output) const
 {
     TensorInfo inputInfo = m_InputInfo;
     inputInfo.SetConstant(true);
-    std::vector<float> result(m_OutputInfo.GetNumElements(), -12345.0f);
-    const InputTensors inputs = {{0, ConstTensor(inputInfo, input.data())}};
-    const OutputTensors outputs = {{0, Tensor(m_OutputInfo, result.data())}};
+    const InputTensors inputs = {{0, ConstTensor(inputInfo, input)}};
+    const OutputTensors outputs = {{0, Tensor(m_OutputInfo, output)}};
     if (m_Runtime.EnqueueWorkload(m_Id, inputs, outputs) != Status::Success)
     {
         throw RuntimeException("LoadedChain: EnqueueWorkload failed");
     }
+}
+
+std::vector<float> LoadedChain::Run(const std::vector<float>& input) const
+{
+    std::vector<float> result(m_OutputInfo.GetNumElements(), -12345.0f);
+    Enqueue(input.data(), result.data());
+    return result;
+}
+
+std::vector<uint8_t> LoadedChain::RunBytes(const void* input) const
+{
+    std::vector<uint8_t> result(m_OutputInfo.GetNumBytes());
+    Enqueue(input, result.data());
     return result;
 }
 
@@ -66,11 +78,26 @@ std::vector<float> RandomValues(size_t count, uint32_t seed)
 void ConnectConstant(INetwork& network, IConnectableLayer& layer, unsigned slot, const TensorShape& shape,
                      const std::vector<float>& values)
 {
-    TensorInfo info(shape, DataType::Float32);
+    ConnectConstant(network, layer, slot, TensorInfo(shape, DataType::Float32), values.data());
+}
+
+void ConnectConstant(INetwork& network, IConnectableLayer& layer, unsigned slot, TensorInfo info, const void* data)
+{
     info.SetConstant(true);
-    IConnectableLayer* constant = network.AddConstantLayer(ConstTensor(info, values.data()));
+    IConnectableLayer* constant = network.AddConstantLayer(ConstTensor(info, data));
     constant->GetOutputSlot(0).SetTensorInfo(info);
     constant->GetOutputSlot(0).Connect(layer.GetInputSlot(slot));
+}
+
+IConnectableLayer* AppendRelu6(INetwork& network, IConnectableLayer& layer)
+{
+    ActivationDescriptor clamp;
+    clamp.m_Function = ActivationFunction::BoundedReLu;
+    clamp.m_A = 6.0f;
+    IConnectableLayer* relu6 = network.AddActivationLayer(clamp, "relu6");
+    layer.GetOutputSlot(0).Connect(relu6->GetInputSlot(0));
+    relu6->GetOutputSlot(0).SetTensorInfo(layer.GetOutputSlot(0).GetTensorInfo());
+    return relu6;
 }
 
 } // namespace test

@@ -32,9 +32,13 @@ public:
 
     /// Runs once; safe to call from several threads.
     std::vector<float> Run(const std::vector<float>& input) const;
+    /// The same for any data type: the input's bytes in, the output's bytes out.
+    std::vector<uint8_t> RunBytes(const void* input) const;
     const TensorInfo& OutputInfo() const { return m_OutputInfo; }
 
 private:
+    void Enqueue(const void* input, void* output) const;
+
     IRuntime& m_Runtime;
     NetworkId m_Id = 0;
     TensorInfo m_InputInfo;
@@ -47,6 +51,11 @@ std::vector<float> RandomValues(size_t count, uint32_t seed);
 /// A Constant layer holding `values` of `shape`, connected to input slot `slot` of `layer`.
 void ConnectConstant(INetwork& network, IConnectableLayer& layer, unsigned slot, const TensorShape& shape,
                      const std::vector<float>& values);
+/// The same for a tensor of any data type (`info` is marked constant).
+void ConnectConstant(INetwork& network, IConnectableLayer& layer, unsigned slot, TensorInfo info, const void* data);
+
+/// A BoundedReLu(6) after `layer`, with `layer`'s output info; returns it (Optimize fuses it into `layer`).
+IConnectableLayer* AppendRelu6(INetwork& network, IConnectableLayer& layer);
 
 } // namespace test
 } // namespace armnn

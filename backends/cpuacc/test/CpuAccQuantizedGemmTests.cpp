@@ -6,6 +6,7 @@
 // uint8 weights with a zero point, a fused ReLu6, batches, and a large K with sums near the int32 bound the kernel
 // accepts.
 //
+#include "ChainRunner.hpp"
 #include "LayerTestUtils.hpp"
 
 #include <armnn/ArmNN.hpp>
@@ -95,7 +96,6 @@ std::vector<uint8_t> Run(const BackendId& backend, const GemmCase& c, const Data
                                  : TensorInfo(weightShape,
                                               c.m_Weights == Weights::Uint8 ? DataType::QAsymmU8 : DataType::QAsymmS8,
                                               d.m_WeightScales[0], c.m_Weights == Weights::Uint8 ? 120 : 0);
-    weightsInfo.SetConstant(true);
     std::vector<float> biasScales;
     for (float s : d.m_WeightScales)
     {
@@ -104,68 +104,38 @@ std::vector<uint8_t> Run(const BackendId& backend, const GemmCase& c, const Data
     TensorInfo biasInfo = c.m_Weights == Weights::PerChannel
                               ? TensorInfo({c.m_Channels}, DataType::Signed32, biasScales, 0)
                               : TensorInfo({c.m_Channels}, DataType::Signed32, biasScales[0], 0);
-    biasInfo.SetConstant(true);
 
-    INetworkPtr network = INetwork::Create();
-    IConnectableLayer* in = network->AddInputLayer(0, "input");
-    in->GetOutputSlot(0).SetTensorInfo(inputInfo);
-    IConnectableLayer* layer = nullptr;
-    if (c.m_FullyConnected)
-    {
-        FullyConnectedDescriptor desc;
-        desc.m_BiasEnabled = true;
-        desc.m_TransposeWeightMatrix = c.m_TransposedFc;
-        desc.m_ConstantWeights = true;
-        layer = network->AddFullyConnectedLayer(desc, "fc");
-    }
-    else
-    {
-        Convolution2dDescriptor desc;
-        desc.m_PadTop = c.m_PadTop;
-        desc.m_PadLeft = c.m_PadLeft;
-        desc.m_PadBottom = c.m_PadBottom;
-        desc.m_PadRight = c.m_PadRight;
-        desc.m_StrideX = desc.m_StrideY = c.m_Stride;
-        desc.m_DilationX = desc.m_DilationY = c.m_Dilation;
-        desc.m_BiasEnabled = true;
-        desc.m_DataLayout = DataLayout::NHWC;
-        layer = network->AddConvolution2dLayer(desc, "conv");
-    }
-    in->GetOutputSlot(0).Connect(layer->GetInputSlot(0));
-    IConnectableLayer* w = network->AddConstantLayer(ConstTensor(weightsInfo, d.m_Weights.data()), "weights");
-    w->GetOutputSlot(0).SetTensorInfo(weightsInfo);
-    w->GetOutputSlot(0).Connect(layer->GetInputSlot(1));
-    IConnectableLayer* b = network->AddConstantLayer(ConstTensor(biasInfo, d.m_Bias.data()), "bias");
-    b->GetOutputSlot(0).SetTensorInfo(biasInfo);
-    b->GetOutputSlot(0).Connect(layer->GetInputSlot(2));
-    layer->GetOutputSlot(0).SetTensorInfo(outputInfo);
-    IConnectableLayer* last = layer;
-    if (c.m_Relu6)
-    {
-        ActivationDescriptor clamp;
-        clamp.m_Function = ActivationFunction::BoundedReLu;
-        clamp.m_A = 6.0f;
-        last = network->AddActivationLayer(clamp, "relu6");
-        layer->GetOutputSlot(0).Connect(last->GetInputSlot(0));
-        last->GetOutputSlot(0).SetTensorInfo(outputInfo);
-    }
-    IConnectableLayer* out = network->AddOutputLayer(0, "output");
-    last->GetOutputSlot(0).Connect(out->GetInputSlot(0));
-
-    IRuntime& runtime = test::SharedRuntime();
     // Only this backend: Optimize fails if it does not take every layer (CpuAcc must run the layer itself).
-    IOptimizedNetworkPtr optimized = Optimize(*network, {backend}, runtime.GetDeviceSpec());
-    NetworkId id = 0;
-    std::string error;
-    EXPECT_EQ(runtime.LoadNetwork(id, std::move(optimized), error), Status::Success) << error;
-    TensorInfo boundInput = inputInfo;
-    boundInput.SetConstant(true);
-    std::vector<uint8_t> result(outputInfo.GetNumElements());
-    EXPECT_EQ(runtime.EnqueueWorkload(id, {{0, ConstTensor(boundInput, d.m_Input.data())}},
-                                      {{0, Tensor(outputInfo, result.data())}}),
-              Status::Success);
-    runtime.UnloadNetwork(id);
-    return result;
+    const test::LoadedChain chain(backend, inputInfo, [&](INetwork& network, IOutputSlot& in) {
+        IConnectableLayer* layer = nullptr;
+        if (c.m_FullyConnected)
+        {
+            FullyConnectedDescriptor desc;
+            desc.m_BiasEnabled = true;
+            desc.m_TransposeWeightMatrix = c.m_TransposedFc;
+            desc.m_ConstantWeights = true;
+            layer = network.AddFullyConnectedLayer(desc, "fc");
+        }
+        else
+        {
+            Convolution2dDescriptor desc;
+            desc.m_PadTop = c.m_PadTop;
+            desc.m_PadLeft = c.m_PadLeft;
+            desc.m_PadBottom = c.m_PadBottom;
+            desc.m_PadRight = c.m_PadRight;
+            desc.m_StrideX = desc.m_StrideY = c.m_Stride;
+            desc.m_DilationX = desc.m_DilationY = c.m_Dilation;
+            desc.m_BiasEnabled = true;
+            desc.m_DataLayout = DataLayout::NHWC;
+            layer = network.AddConvolution2dLayer(desc, "conv");
+        }
+        in.Connect(layer->GetInputSlot(0));
+        test::ConnectConstant(network, *layer, 1, weightsInfo, d.m_Weights.data());
+        test::ConnectConstant(network, *layer, 2, biasInfo, d.m_Bias.data());
+        layer->GetOutputSlot(0).SetTensorInfo(outputInfo);
+        return c.m_Relu6 ? test::AppendRelu6(network, *layer) : layer;
+    });
+    return chain.RunBytes(d.m_Input.data());
 }
 
 void ExpectIdentical(const GemmCase& c, uint32_t seed)

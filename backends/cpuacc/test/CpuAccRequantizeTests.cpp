@@ -4,6 +4,7 @@
 // biases of +-2^20, a channel count (24) that is not a multiple of 16 and a pixel count (35) that leaves a partial
 // vector, both 8-bit types, a nonzero output zero point and a fused ReLu6.
 //
+#include "ChainRunner.hpp"
 #include "LayerTestUtils.hpp"
 
 #include <armnn/ArmNN.hpp>
@@ -30,58 +31,27 @@ std::vector<uint8_t> RunConvolution(const BackendId& backend, DataType type, boo
     const int32_t outputZero = type == DataType::QAsymmS8 ? 7 : 120;
     const TensorInfo inputInfo({1, 5, 7, kInputChannels}, type, 0.05f, inputZero);
     const TensorInfo outputInfo({1, 5, 7, kChannels}, type, 0.02f, outputZero);
-    TensorInfo weightsInfo({kChannels, 3, 3, kInputChannels}, DataType::QSymmS8, weightScales, 0);
-    weightsInfo.SetConstant(true);
+    const TensorInfo weightsInfo({kChannels, 3, 3, kInputChannels}, DataType::QSymmS8, weightScales, 0);
     std::vector<float> biasScales;
     for (float scale : weightScales)
     {
         biasScales.push_back(scale * 0.05f);
     }
-    TensorInfo biasInfo({kChannels}, DataType::Signed32, biasScales, 0);
-    biasInfo.SetConstant(true);
+    const TensorInfo biasInfo({kChannels}, DataType::Signed32, biasScales, 0);
 
-    INetworkPtr network = INetwork::Create();
-    IConnectableLayer* in = network->AddInputLayer(0, "input");
-    in->GetOutputSlot(0).SetTensorInfo(inputInfo);
     Convolution2dDescriptor desc;
     desc.m_PadTop = desc.m_PadLeft = desc.m_PadBottom = desc.m_PadRight = 1;
     desc.m_BiasEnabled = true;
     desc.m_DataLayout = DataLayout::NHWC;
-    IConnectableLayer* conv = network->AddConvolution2dLayer(desc, "conv");
-    in->GetOutputSlot(0).Connect(conv->GetInputSlot(0));
-    IConnectableLayer* w = network->AddConstantLayer(ConstTensor(weightsInfo, weights.data()), "weights");
-    w->GetOutputSlot(0).SetTensorInfo(weightsInfo);
-    w->GetOutputSlot(0).Connect(conv->GetInputSlot(1));
-    IConnectableLayer* b = network->AddConstantLayer(ConstTensor(biasInfo, bias.data()), "bias");
-    b->GetOutputSlot(0).SetTensorInfo(biasInfo);
-    b->GetOutputSlot(0).Connect(conv->GetInputSlot(2));
-    conv->GetOutputSlot(0).SetTensorInfo(outputInfo);
-    IConnectableLayer* last = conv;
-    if (relu6)
-    {
-        ActivationDescriptor clamp;
-        clamp.m_Function = ActivationFunction::BoundedReLu;
-        clamp.m_A = 6.0f;
-        last = network->AddActivationLayer(clamp, "relu6");
-        conv->GetOutputSlot(0).Connect(last->GetInputSlot(0));
-        last->GetOutputSlot(0).SetTensorInfo(outputInfo);
-    }
-    IConnectableLayer* out = network->AddOutputLayer(0, "output");
-    last->GetOutputSlot(0).Connect(out->GetInputSlot(0));
-
-    IRuntime& runtime = test::SharedRuntime();
-    IOptimizedNetworkPtr optimized = Optimize(*network, {backend}, runtime.GetDeviceSpec());
-    NetworkId id = 0;
-    std::string error;
-    EXPECT_EQ(runtime.LoadNetwork(id, std::move(optimized), error), Status::Success) << error;
-    TensorInfo boundInput = inputInfo;
-    boundInput.SetConstant(true);
-    std::vector<uint8_t> result(outputInfo.GetNumElements());
-    EXPECT_EQ(runtime.EnqueueWorkload(id, {{0, ConstTensor(boundInput, input.data())}},
-                                      {{0, Tensor(outputInfo, result.data())}}),
-              Status::Success);
-    runtime.UnloadNetwork(id);
-    return result;
+    const test::LoadedChain chain(backend, inputInfo, [&](INetwork& network, IOutputSlot& in) {
+        IConnectableLayer* conv = network.AddConvolution2dLayer(desc, "conv");
+        in.Connect(conv->GetInputSlot(0));
+        test::ConnectConstant(network, *conv, 1, weightsInfo, weights.data());
+        test::ConnectConstant(network, *conv, 2, biasInfo, bias.data());
+        conv->GetOutputSlot(0).SetTensorInfo(outputInfo);
+        return relu6 ? test::AppendRelu6(network, *conv) : conv;
+    });
+    return chain.RunBytes(input.data());
 }
 
 class RequantizeVsRef : public ::testing::TestWithParam<std::tuple<DataType, bool>>
