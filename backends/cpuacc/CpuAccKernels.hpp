@@ -40,10 +40,11 @@ CPUACC_KERNEL(DetectionPostProcess)
 
 #undef CPUACC_KERNEL
 
-/// Each Float32 Add of two same-shape tensors, one of them made by a Convolution2d of the subgraph that nothing else
-/// reads, becomes one PreCompiled layer (named after the Add): the convolution with the Add and the Add's fused
-/// activation as oneDNN post-ops, which saves the Add's pass over memory (ResNet's residual connections). Only
-/// where oneDNN keeps the convolution's implementation with the post-ops. Every other layer is left untouched.
+/// Each Add of two same-shape tensors, one of them made by a Convolution2d of the subgraph that nothing else
+/// reads, becomes one PreCompiled layer (named after the Add), which saves the Add's pass over memory (residual
+/// connections): Float32, the convolution with the Add and the Add's fused activation as oneDNN post-ops, only
+/// where oneDNN keeps the convolution's implementation with them; 8-bit, the Add in the epilogue of the GEMM
+/// (CanFuseQuantizedGemmAdd). Every other layer is left untouched.
 OptimizationViews FuseConvolutionAdds(const SubgraphView& subgraph, const BackendId& backend);
 /// The workload of such a PreCompiled layer.
 /// @throws InvalidArgumentException for a PreCompiled layer without CpuAcc's blob.
@@ -72,7 +73,21 @@ std::unique_ptr<IWorkload> CreateQuantizedDepthwise(const LayerInfo& layer);
 /// CheckQuantizedGemm runs after CheckQuantizedWeightedLayer's shared checks.
 bool UseQuantizedGemm(const LayerInfo& layer);
 bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason);
-std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer);
+/// An 8-bit Add of a convolution's output and another tensor (`m_Addend`, the workload's input `m_Input`), run in
+/// the GEMM's epilogue; `m_Output` and `m_Activation` are the Add's.
+struct QuantizedResidualAdd
+{
+    TensorInfo m_Addend;
+    TensorInfo m_Output;
+    Optional<ActivationDescriptor> m_Activation;
+    size_t m_Input = 0;
+};
+/// Whether the GEMM runs `convolution` (a layer CheckQuantizedGemm accepts) with `add` fused: an AVX512-VNNI
+/// Convolution2d, the Add in its type without broadcast, per-tensor, with a clamp for activation and multipliers the
+/// 16-lane Add takes.
+bool CanFuseQuantizedGemmAdd(const LayerInfo& convolution, const QuantizedResidualAdd& add);
+/// @throws InvalidArgumentException where `add` is given and CanFuseQuantizedGemmAdd is false.
+std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer, const QuantizedResidualAdd* add = nullptr);
 
 /// 8-bit Add, Sub, Mul (inputs of the same shape or broadcast), bit-identical to CpuRef (kernels/QuantizedElementwise.cpp).
 bool CheckQuantizedElementwiseBinary(const LayerInfo& layer, std::string& reason);

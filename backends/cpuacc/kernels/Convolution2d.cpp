@@ -51,12 +51,13 @@ std::unique_ptr<IWorkload> CreateFloat(const LayerInfo& layer, const dnnl::convo
 }
 
 /// The blob of CpuAcc's PreCompiled layer for a Convolution2d whose only reader is an Add of another tensor of the
-/// same shape (ResNet's residual connections). The layer's inputs are the convolution's (data, weights, bias if
-/// enabled), then the addend; its output is the Add's.
+/// same shape (ResNet's and the MobileNets' residual connections). The layer's inputs are the convolution's (data,
+/// weights, bias if enabled), then the addend; its output is the Add's.
 struct ConvolutionAdd
 {
     Convolution2dDescriptor m_Convolution;
     std::string m_ConvolutionName;
+    TensorInfo m_ConvolutionOutput; // its quantization is the Add's first input's in 8-bit layers
     Optional<ActivationDescriptor> m_ConvolutionActivation;
     Optional<ActivationDescriptor> m_AddActivation;
 };
@@ -103,8 +104,9 @@ bool FusesWell(const LayerInfo& convolution, const TensorInfo& addend, const Opt
     }
 }
 
-/// The Convolution2d to fuse into `add` through input `slot`, or null: a Float32 convolution of the subgraph,
-/// read by nothing else, whose output has the Add's shape.
+/// The Convolution2d to fuse into `add` through input `slot`, or null: a convolution of the subgraph, read by
+/// nothing else, whose output has the Add's shape; Float32 where oneDNN keeps a fast kernel with the post-ops, 8-bit
+/// where the GEMM runs it and can take the Add (CanFuseQuantizedGemmAdd, which the workload's creation checks again).
 IConnectableLayer* FusableConvolution(IConnectableLayer& add, unsigned int slot,
                                       const std::set<const IConnectableLayer*>& members)
 {
@@ -116,15 +118,20 @@ IConnectableLayer* FusableConvolution(IConnectableLayer& add, unsigned int slot,
     }
     const LayerInfo convolution = GetLayerInfo(producer);
     const LayerInfo addInfo = GetLayerInfo(add);
-    if (convolution.m_Inputs[0].GetDataType() != DataType::Float32 ||
+    if (convolution.m_Outputs[0].GetDataType() != addInfo.m_Outputs[0].GetDataType() ||
         convolution.m_Outputs[0].GetShape() != addInfo.m_Outputs[0].GetShape())
     {
         return nullptr;
     }
+    if (IsQuantizedLayer(convolution))
+    {
+        const QuantizedResidualAdd fused{addInfo.m_Inputs[1 - slot], addInfo.m_Outputs[0], addInfo.m_FusedActivation};
+        return CanFuseQuantizedGemmAdd(convolution, fused) ? &producer : nullptr;
+    }
     return FusesWell(convolution, addInfo.m_Inputs[1 - slot], addInfo.m_FusedActivation) ? &producer : nullptr;
 }
 
-/// Whether `layer` is a Float32 Add of two tensors of its output's shape (no broadcast).
+/// Whether `layer` is an Add of two tensors of its output's shape and data type (no broadcast), Float32 or 8-bit.
 bool IsFullAdd(const IConnectableLayer& layer)
 {
     if (layer.GetType() != LayerType::ElementwiseBinary ||
@@ -133,14 +140,15 @@ bool IsFullAdd(const IConnectableLayer& layer)
         return false;
     }
     const LayerInfo info = GetLayerInfo(layer);
+    const DataType type = info.m_Outputs[0].GetDataType();
     for (const TensorInfo& input : info.m_Inputs)
     {
-        if (input.GetDataType() != DataType::Float32 || input.GetShape() != info.m_Outputs[0].GetShape())
+        if (input.GetDataType() != type || input.GetShape() != info.m_Outputs[0].GetShape())
         {
             return false;
         }
     }
-    return info.m_Outputs[0].GetDataType() == DataType::Float32;
+    return type == DataType::Float32 || type == DataType::QAsymmS8 || type == DataType::QAsymmU8;
 }
 } // namespace
 
@@ -195,6 +203,7 @@ OptimizationViews FuseConvolutionAdds(const SubgraphView& subgraph, const Backen
             auto blob = std::make_unique<ConvolutionAdd>();
             blob->m_Convolution = convolutionInfo.GetDescriptor<Convolution2dDescriptor>();
             blob->m_ConvolutionName = convolution->GetName();
+            blob->m_ConvolutionOutput = convolutionInfo.m_Outputs[0];
             blob->m_ConvolutionActivation = convolutionInfo.m_FusedActivation;
             blob->m_AddActivation = GetLayerInfo(*add).m_FusedActivation;
             // The layer owns the blob; the deleter is our code, which stays loaded for the life of the process.
@@ -232,9 +241,15 @@ std::unique_ptr<IWorkload> CreateConvolutionAdd(const LayerInfo& layer)
     convolution.m_Descriptor = &blob.m_Convolution;
     convolution.m_Name = blob.m_ConvolutionName;
     convolution.m_FusedActivation = blob.m_ConvolutionActivation;
+    convolution.m_Outputs[0] = blob.m_ConvolutionOutput;
     const TensorInfo addend = convolution.m_Inputs.back();
     convolution.m_Inputs.pop_back();
     convolution.m_ConstantInputs.pop_back();
+    if (IsQuantizedLayer(convolution))
+    {
+        const QuantizedResidualAdd add{addend, layer.m_Outputs[0], blob.m_AddActivation, convolution.m_Inputs.size()};
+        return CreateQuantizedGemm(convolution, &add);
+    }
 
     const unsigned threads = NumThreads(convolution);
     ThreadScope scope(threads);

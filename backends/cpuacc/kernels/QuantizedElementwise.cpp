@@ -7,7 +7,7 @@
 // and the clamp of the fused activation (or the type's range).
 //
 #include "../CpuAccKernels.hpp"
-#include "../CpuAccQuantizedAvx512.hpp"
+#include "../CpuAccQuantizedAdd.hpp"
 #include "../CpuAccUtils.hpp"
 
 #include <armnn/TypesUtils.hpp>
@@ -25,8 +25,6 @@ namespace cpuacc
 
 namespace
 {
-constexpr int kLeftShift = 20;
-
 /// Values per thread below which the layer stays on the calling thread (an OpenMP region costs more).
 constexpr size_t kParallelElements = 32768;
 
@@ -55,13 +53,11 @@ public:
             m_Output = QuantizeMultiplier(scaleA * scaleB / scaleOut);
             return;
         }
-        const double twiceMaxScale = 2.0 * std::max(scaleA, scaleB);
-        m_InputA = QuantizeMultiplier(scaleA / twiceMaxScale);
-        m_InputB = QuantizeMultiplier(scaleB / twiceMaxScale);
-        m_Output = QuantizeMultiplier(twiceMaxScale / (static_cast<double>(1 << kLeftShift) * scaleOut));
-        // InputRescale16 takes right shifts of 0 to 30 (an input scale under 2^-30 of the other's stays scalar).
-        m_Vectorizable = m_InputA.m_Shift <= 0 && m_InputA.m_Shift > -31 && m_InputB.m_Shift <= 0 &&
-                         m_InputB.m_Shift > -31;
+        const AddMultipliers add = MakeAddMultipliers(scaleA, scaleB, scaleOut);
+        m_InputA = add.m_InputA;
+        m_InputB = add.m_InputB;
+        m_Output = add.m_Output;
+        m_Vectorizable = add.Vectorizable(); // else scalar
     }
 
     void Execute(const ExecutionTensors& tensors) const override
@@ -182,8 +178,8 @@ private:
             }
             else
             {
-                const int32_t scaledA = MultiplyByQuantizedMultiplier(x * (1 << kLeftShift), m_InputA);
-                const int32_t scaledB = MultiplyByQuantizedMultiplier(y * (1 << kLeftShift), m_InputB);
+                const int32_t scaledA = MultiplyByQuantizedMultiplier(x * (1 << kAddLeftShift), m_InputA);
+                const int32_t scaledB = MultiplyByQuantizedMultiplier(y * (1 << kAddLeftShift), m_InputB);
                 raw = MultiplyByQuantizedMultiplier(
                     m_Op == BinaryOperation::Add ? scaledA + scaledB : scaledA - scaledB, m_Output);
             }
@@ -191,11 +187,8 @@ private:
         }
     }
 
-    /// The scalar loop above on AVX-512, sixteen elements at a time in int32 lanes. The input rescale needs no
-    /// 64-bit product: SaturatingRoundingDoublingHighMul(x * 2^20, m) = floor((x * 2^20 * m + 2^30) / 2^31)
-    /// = floor((x * m + 2^10) / 2^11) = x * (m >> 11) + floor((x * (m & 2047) + 2^10) / 2^11), and with
-    /// |x| <= 255 every term fits in int32. The input multipliers are below one (scale / (2 x the larger scale)),
-    /// so only a right shift follows; the output multiplier takes the general 16-lane form.
+    /// The scalar loop above on AVX-512, sixteen elements at a time in int32 lanes (InputRescale16 for the inputs,
+    /// the general 16-lane form for the output multiplier).
     template <bool OutputLeftShift, typename T>
     __attribute__((target("avx512f"))) void RunAvx512(const T* a, const T* b, T* out, size_t count) const
     {
@@ -206,9 +199,7 @@ private:
         const __m512i high = _mm512_set1_epi32(m_Range.m_Max);
         const InputRescale16 rescaleA(m_InputA);
         const InputRescale16 rescaleB(m_InputB);
-        const Multipliers16 output = MakeMultipliers16(_mm512_set1_epi32(m_Output.m_Multiplier),
-                                                       _mm512_set1_epi32(std::max(m_Output.m_Shift, 0)),
-                                                       _mm512_set1_epi32(std::max(-m_Output.m_Shift, 0)));
+        const Multipliers16 output = OutputMultipliers16(m_Output);
         for (size_t i = 0; i < count; i += 16)
         {
             const __m512i x = _mm512_sub_epi32(Load16(a + i), zeroA);
@@ -229,44 +220,6 @@ private:
             const __m512i clamped = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(raw, zeroOut), low), high);
             _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm512_cvtepi32_epi8(clamped));
         }
-    }
-
-    /// MultiplyByQuantizedMultiplier(x * 2^20, m) for |x| <= 255 and a multiplier below one (see RunAvx512).
-    struct InputRescale16
-    {
-        __attribute__((target("avx512f"))) explicit InputRescale16(const QuantizedMultiplier& m)
-            : m_High(_mm512_set1_epi32(m.m_Multiplier >> 11)), m_Low(_mm512_set1_epi32(m.m_Multiplier & 2047)),
-              m_Right(_mm_cvtsi32_si128(-m.m_Shift)),
-              m_Mask(_mm512_set1_epi32(static_cast<int32_t>((int64_t(1) << -m.m_Shift) - 1))),
-              m_HalfMask(_mm512_srai_epi32(m_Mask, 1))
-        {}
-
-        __attribute__((target("avx512f"))) __m512i Apply(__m512i x) const
-        {
-            const __m512i rounded = _mm512_srai_epi32(
-                _mm512_add_epi32(_mm512_mullo_epi32(x, m_Low), _mm512_set1_epi32(1 << 10)), 11);
-            const __m512i high = _mm512_add_epi32(_mm512_mullo_epi32(x, m_High), rounded);
-            // RoundingDivideByPOT (half away from zero).
-            const __m512i threshold = _mm512_sub_epi32(m_HalfMask, _mm512_srai_epi32(high, 31));
-            const __m512i scaled = _mm512_sra_epi32(high, m_Right);
-            return _mm512_mask_add_epi32(scaled, _mm512_cmpgt_epi32_mask(_mm512_and_si512(high, m_Mask), threshold),
-                                         scaled, _mm512_set1_epi32(1));
-        }
-
-        __m512i m_High;
-        __m512i m_Low;
-        __m128i m_Right;
-        __m512i m_Mask;
-        __m512i m_HalfMask;
-    };
-
-    __attribute__((target("avx512f"))) static __m512i Load16(const int8_t* values)
-    {
-        return _mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(values)));
-    }
-    __attribute__((target("avx512f"))) static __m512i Load16(const uint8_t* values)
-    {
-        return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(values)));
     }
 
     BinaryOperation m_Op;

@@ -21,6 +21,7 @@
 // channels over the whole K in zmm registers; layers of at most 8 channels put two pixels in each vector.
 //
 #include "../CpuAccKernels.hpp"
+#include "../CpuAccQuantizedAdd.hpp"
 #include "../CpuAccRequantization.hpp"
 #include "../CpuAccUtils.hpp"
 
@@ -35,6 +36,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -213,6 +215,18 @@ std::vector<int8_t> PackWeights(const GemmGeometry& g, const std::vector<int8_t>
     return packed;
 }
 
+/// An 8-bit Add fused into the epilogue (FuseConvolutionAdds): its input A is the convolution's requantized,
+/// clamped value, B the addend tensor's value at the same position (same shape and type as the output).
+struct ResidualAdd
+{
+    AddMultipliers m_Multipliers;
+    int32_t m_ZeroPointA; // the convolution's output zero point
+    int32_t m_ZeroPointB;
+    int32_t m_OutputZeroPoint;
+    QuantizedRange m_Range; // the Add's activation on its output
+    bool m_Signed; // QAsymmS8
+};
+
 /// What the epilogue needs: the requantization (bias with the zero-point correction), the output row stride.
 struct Epilogue
 {
@@ -221,6 +235,10 @@ struct Epilogue
     /// Per block of 16 channels, FloorRequantization16's kFloorRequantizationValues; null where a channel does not
     /// fit it (a left shift, a right shift over 20) or the layer rounds once.
     const int64_t* m_Floor;
+    /// A fused Add or null; its addend's value for output byte `dst` is at m_Addend + (dst - m_Output).
+    const ResidualAdd* m_Add = nullptr;
+    const uint8_t* m_Addend = nullptr;
+    const uint8_t* m_Output = nullptr;
 };
 
 /// The epilogue's arithmetic, chosen per layer at load.
@@ -299,6 +317,79 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
     }
 }
 
+/// ResidualAdd's arithmetic as vectors, QuantizedElementwise's Add on 16 lanes.
+struct ResidualAdd16
+{
+    VNNI_TARGET explicit ResidualAdd16(const ResidualAdd& add)
+        : m_A(add.m_Multipliers.m_InputA), m_B(add.m_Multipliers.m_InputB),
+          m_Output(OutputMultipliers16(add.m_Multipliers.m_Output)), m_ZeroA(_mm512_set1_epi32(add.m_ZeroPointA)),
+          m_ZeroB(_mm512_set1_epi32(add.m_ZeroPointB)), m_ZeroOut(_mm512_set1_epi32(add.m_OutputZeroPoint)),
+          m_Low(_mm512_set1_epi32(add.m_Range.m_Min)), m_High(_mm512_set1_epi32(add.m_Range.m_Max)),
+          m_Signed(add.m_Signed)
+    {}
+
+    /// The Add of `a` (the convolution's clamped values, int32 lanes) and `b` (16 addend bytes): the clamped output.
+    VNNI_TARGET __m512i Apply(__m512i a, __m128i b) const
+    {
+        const __m512i y = _mm512_sub_epi32(m_Signed ? _mm512_cvtepi8_epi32(b) : _mm512_cvtepu8_epi32(b), m_ZeroB);
+        const __m512i sum = _mm512_add_epi32(m_A.Apply(_mm512_sub_epi32(a, m_ZeroA)), m_B.Apply(y));
+        // A left shift of 0 changes nothing: one form for every output multiplier.
+        const __m512i raw = _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<true>(sum, m_Output), m_ZeroOut);
+        return _mm512_min_epi32(_mm512_max_epi32(raw, m_Low), m_High);
+    }
+
+    InputRescale16 m_A;
+    InputRescale16 m_B;
+    Multipliers16 m_Output;
+    __m512i m_ZeroA;
+    __m512i m_ZeroB;
+    __m512i m_ZeroOut;
+    __m512i m_Low;
+    __m512i m_High;
+    bool m_Signed;
+};
+
+/// StoreColumn with a fused Add (e.m_Add): the convolution's value requantized and clamped as there, then added to
+/// the addend's. Never a single-rounding layer (only FullyConnected rounds once; the Add fuses into Convolution2d).
+template <int MR, Rescale Mode>
+__attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column, size_t rows, size_t block,
+                                                          const Epilogue& e, uint8_t* out)
+{
+    const ChannelRequantization& q = *e.m_Q;
+    const size_t channels = e.m_Channels;
+    const size_t valid = std::min<size_t>(16, channels - block * 16);
+    const __mmask16 mask = static_cast<__mmask16>((1u << valid) - 1);
+    const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(block));
+    const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
+                                    _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
+    const FloorRequantization16 floor = Mode == Rescale::Floor
+                                            ? LoadFloorRequantization(e.m_Floor + block * kFloorRequantizationValues)
+                                            : FloorRequantization16{};
+    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+    const ResidualAdd16 add(*e.m_Add);
+    uint8_t* dst = out + block * 16;
+    const uint8_t* addend = e.m_Addend + (dst - e.m_Output);
+#pragma GCC unroll 16
+    for (int r = 0; r < MR; ++r, dst += channels, addend += channels)
+    {
+        if (static_cast<size_t>(r) >= rows)
+        {
+            break;
+        }
+        const __m512i sum = _mm512_load_si512(column + r);
+        const __m512i shifted =
+            Mode == Rescale::Floor
+                ? FloorRequantize16Lanes(sum, floor)
+                : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
+                                   zeroPoint);
+        const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
+        const __m512i result = add.Apply(lanes, _mm_maskz_loadu_epi8(mask, addend));
+        _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(result));
+    }
+}
+
 /// MR rows of `a` (row stride lda; rows past `rows` repeat the last, their results are not stored) times one group
 /// of NR blocks (`w`, packed [K4/4][NR][16][4]) into out (row stride e.m_Channels), channels from block `first`.
 template <int MR, int NR, bool Flip>
@@ -364,7 +455,22 @@ VNNI_TARGET void MicroKernel(const uint8_t* a, size_t lda, size_t rows, const in
     for (int n = 0; n < NR; ++n)
     {
         const size_t block = first + static_cast<size_t>(n);
-        if (e.m_Floor != nullptr)
+        if (e.m_Add != nullptr)
+        {
+            if (e.m_Floor != nullptr)
+            {
+                StoreColumnAdd<MR, Rescale::Floor>(columns[n], rows, block, e, out);
+            }
+            else if (e.m_Q->m_AnyLeftShift)
+            {
+                StoreColumnAdd<MR, Rescale::TwoStepLeft>(columns[n], rows, block, e, out);
+            }
+            else
+            {
+                StoreColumnAdd<MR, Rescale::TwoStep>(columns[n], rows, block, e, out);
+            }
+        }
+        else if (e.m_Floor != nullptr)
         {
             StoreColumn<MR, Rescale::Floor>(columns[n], rows, block, e, out);
         }
@@ -427,6 +533,11 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
     const __m512i high = _mm512_set1_epi32(q.m_Max);
     const size_t channels = e.m_Channels;
     const __mmask16 mask = static_cast<__mmask16>((1u << channels) - 1);
+    std::optional<ResidualAdd16> add;
+    if (e.m_Add != nullptr)
+    {
+        add.emplace(*e.m_Add);
+    }
 #pragma GCC unroll 16
     for (int i = 0; i < Pairs; ++i)
     {
@@ -439,7 +550,16 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
                                                         zeroPoint)
                                      : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<false>(sum, multipliers),
                                                         zeroPoint);
-            const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
+            __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
+            if (add)
+            {
+                // The two pixels' addends into lanes 0-7 and 8-15, as their sums are.
+                const uint8_t* addend = e.m_Addend + (out + 2 * i * channels - e.m_Output);
+                const __m128i second = static_cast<size_t>(2 * i + 1) < rows
+                                           ? _mm_maskz_loadu_epi8(mask, addend + channels)
+                                           : _mm_setzero_si128();
+                lanes = add->Apply(lanes, _mm_unpacklo_epi64(_mm_maskz_loadu_epi8(mask, addend), second));
+            }
             const __m128i bytes = _mm512_cvtepi32_epi8(lanes);
             _mm_mask_storeu_epi8(out + 2 * i * channels, mask, bytes);
             if (static_cast<size_t>(2 * i + 1) < rows)
@@ -661,10 +781,11 @@ class QuantizedGemmWorkload final : public IWorkload
 public:
     QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q,
                           std::vector<int64_t> floor, bool paired, bool flip, uint8_t zeroPointByte,
-                          unsigned numThreads, size_t maxTeams)
+                          unsigned numThreads, size_t maxTeams, std::optional<ResidualAdd> add, size_t addendInput)
         : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Floor(std::move(floor)), m_Paired(paired),
           m_Flip(flip),
-          m_ZeroPointByte(zeroPointByte), m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4()))
+          m_ZeroPointByte(zeroPointByte), m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4())),
+          m_Add(add), m_AddendInput(addendInput)
     {}
 
     /// Each thread's im2col tile.
@@ -724,7 +845,13 @@ private:
             Im2Col(m_G, input, m_Flip, m_ZeroPointByte, scratch, begin, end);
         }
         const bool flipInKernel = direct && m_Flip;
-        const Epilogue epilogue{&m_Q, m_G.m_N, m_Floor.empty() ? nullptr : m_Floor.data()};
+        Epilogue epilogue{&m_Q, m_G.m_N, m_Floor.empty() ? nullptr : m_Floor.data()};
+        if (m_Add)
+        {
+            epilogue.m_Add = &*m_Add;
+            epilogue.m_Addend = tensors.Input<uint8_t>(m_AddendInput);
+            epilogue.m_Output = tensors.Output<uint8_t>(0);
+        }
         const size_t blocks = m_G.Blocks();
         for (size_t group = groupBegin; group < groupEnd; ++group)
         {
@@ -753,6 +880,8 @@ private:
     unsigned m_NumThreads;
     size_t m_MaxTeams;
     size_t m_TileRows;
+    std::optional<ResidualAdd> m_Add; // a fused Add, its addend the layer's input m_AddendInput
+    size_t m_AddendInput;
 };
 
 /// The epilogue's FloorRequantization16 per block of 16 of `channels`, or nothing where a channel does not fit it.
@@ -849,8 +978,57 @@ bool CheckQuantizedGemm(const LayerInfo& layer, std::string& reason)
     return true;
 }
 
-std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer)
+bool CanFuseQuantizedGemmAdd(const LayerInfo& convolution, const QuantizedResidualAdd& add)
 {
+    const DataType type = convolution.m_Outputs[0].GetDataType();
+    QuantizedRange range;
+    if (convolution.m_Type != LayerType::Convolution2d || !UseQuantizedGemm(convolution) ||
+        !IsQuantized8BitAsymmetric(type) || add.m_Addend.GetDataType() != type || add.m_Output.GetDataType() != type ||
+        add.m_Addend.HasPerAxisQuantization() || add.m_Output.HasPerAxisQuantization() ||
+        add.m_Addend.GetShape() != convolution.m_Outputs[0].GetShape() ||
+        add.m_Output.GetShape() != convolution.m_Outputs[0].GetShape() ||
+        !GetActivationRange(add.m_Output, add.m_Activation, range))
+    {
+        return false;
+    }
+    // InputRescale16 takes |value - zero point| <= 255.
+    const QuantizedRange values = GetQuantizedRange(type);
+    for (const TensorInfo* input : {&convolution.m_Outputs[0], &add.m_Addend})
+    {
+        const int32_t zeroPoint = input->GetQuantizationOffset();
+        if (zeroPoint < values.m_Min || zeroPoint > values.m_Max)
+        {
+            return false;
+        }
+    }
+    return MakeAddMultipliers(convolution.m_Outputs[0].GetQuantizationScale(), add.m_Addend.GetQuantizationScale(),
+                              add.m_Output.GetQuantizationScale())
+        .Vectorizable();
+}
+
+std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer, const QuantizedResidualAdd* add)
+{
+    std::optional<ResidualAdd> residual;
+    if (add != nullptr)
+    {
+        if (!CanFuseQuantizedGemmAdd(layer, *add))
+        {
+            throw InvalidArgumentException("CpuAcc: " + layer.Describe() +
+                                           ": the 8-bit GEMM cannot take the fused Add (was ARMNN_CPUACC_DISABLE_AVX512 "
+                                           "set after the network was optimized?)");
+        }
+        const TensorInfo& output = layer.m_Outputs[0];
+        QuantizedRange range;
+        GetActivationRange(add->m_Output, add->m_Activation, range);
+        residual = ResidualAdd{MakeAddMultipliers(output.GetQuantizationScale(), add->m_Addend.GetQuantizationScale(),
+                                                  add->m_Output.GetQuantizationScale()),
+                               output.GetQuantizationOffset(),
+                               add->m_Addend.GetQuantizationOffset(),
+                               add->m_Output.GetQuantizationOffset(),
+                               range,
+                               output.GetDataType() == DataType::QAsymmS8};
+    }
+
     const GemmGeometry g = DescribeGemm(layer);
     std::vector<int8_t> matrix;
     if (!CenteredWeightMatrix(layer, g, matrix) || !SumsFitInt32(layer, g, matrix))
@@ -891,7 +1069,8 @@ std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer)
     return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix, paired), std::move(q), floor, paired,
                                                    layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8,
                                                    ZeroPointByte(layer.m_Inputs[0]), threads,
-                                                   static_cast<size_t>(omp_get_max_threads()));
+                                                   static_cast<size_t>(omp_get_max_threads()), residual,
+                                                   add != nullptr ? add->m_Input : 0);
 }
 
 } // namespace cpuacc

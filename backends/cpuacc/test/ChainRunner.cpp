@@ -2,6 +2,8 @@
 
 #include "LayerTestUtils.hpp"
 
+#include <sstream>
+
 namespace armnn
 {
 namespace test
@@ -98,6 +100,30 @@ IConnectableLayer* AppendRelu6(INetwork& network, IConnectableLayer& layer)
     layer.GetOutputSlot(0).Connect(relu6->GetInputSlot(0));
     relu6->GetOutputSlot(0).SetTensorInfo(layer.GetOutputSlot(0).GetTensorInfo());
     return relu6;
+}
+
+std::string OptimizedDot(const TensorInfo& inputInfo, const BuildChainFn& build)
+{
+    INetworkPtr net = INetwork::Create();
+    IConnectableLayer* input = net->AddInputLayer(0, "input");
+    input->GetOutputSlot(0).SetTensorInfo(inputInfo);
+    IConnectableLayer* last = build(*net, input->GetOutputSlot(0));
+    last->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
+    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
+    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuAcc", "CpuRef"}, runtime->GetDeviceSpec());
+    std::stringstream dot;
+    optimized->SerializeToDot(dot);
+    return dot.str();
+}
+
+size_t CountOf(const std::string& text, const std::string& what)
+{
+    size_t count = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    {
+        ++count;
+    }
+    return count;
 }
 
 } // namespace test

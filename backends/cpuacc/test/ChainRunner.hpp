@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace armnn
@@ -56,6 +57,11 @@ void ConnectConstant(INetwork& network, IConnectableLayer& layer, unsigned slot,
 
 /// A BoundedReLu(6) after `layer`, with `layer`'s output info; returns it (Optimize fuses it into `layer`).
 IConnectableLayer* AppendRelu6(INetwork& network, IConnectableLayer& layer);
+
+/// The optimized network on {CpuAcc, CpuRef} as Graphviz text (a layer per line: type, name, backend).
+std::string OptimizedDot(const TensorInfo& inputInfo, const BuildChainFn& build);
+/// How often `what` occurs in `text`.
+size_t CountOf(const std::string& text, const std::string& what);
 
 } // namespace test
 } // namespace armnn

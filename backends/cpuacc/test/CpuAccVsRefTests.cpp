@@ -430,31 +430,6 @@ IConnectableLayer* AddAdd(INetwork& net, IOutputSlot& lhs, IOutputSlot& rhs, con
     return add;
 }
 
-/// The optimized network on {CpuAcc, CpuRef} as Graphviz text (a layer per line: type, name, backend).
-std::string OptimizedDot(const TensorInfo& inputInfo, const BuildChainFn& build)
-{
-    INetworkPtr net = INetwork::Create();
-    IConnectableLayer* input = net->AddInputLayer(0, "input");
-    input->GetOutputSlot(0).SetTensorInfo(inputInfo);
-    IConnectableLayer* last = build(*net, input->GetOutputSlot(0));
-    last->GetOutputSlot(0).Connect(net->AddOutputLayer(0, "output")->GetInputSlot(0));
-    IRuntimePtr runtime = IRuntime::Create(IRuntime::CreationOptions());
-    IOptimizedNetworkPtr optimized = Optimize(*net, {"CpuAcc", "CpuRef"}, runtime->GetDeviceSpec());
-    std::stringstream dot;
-    optimized->SerializeToDot(dot);
-    return dot.str();
-}
-
-size_t CountOf(const std::string& text, const std::string& what)
-{
-    size_t count = 0;
-    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
-    {
-        ++count;
-    }
-    return count;
-}
-
 /// A residual block: x -> conv 3x3 (+ReLu6) -> conv 1x1 -> Add with x (in `convFirst` order) -> activation.
 struct ResidualCase
 {
