@@ -369,8 +369,41 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
     const __m512i low = _mm512_set1_epi32(q.m_Min);
     const __m512i high = _mm512_set1_epi32(q.m_Max);
     const ResidualAdd16 add(*e.m_Add);
+    // The convolution's values of row r, clamped, as StoreColumn stores them.
+    const auto convolution = [&](int r) VNNI_TARGET {
+        const __m512i sum = _mm512_load_si512(column + r);
+        const __m512i shifted =
+            Mode == Rescale::Floor
+                ? FloorRequantize16Lanes(sum, floor)
+                : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
+                                   zeroPoint);
+        return _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
+    };
     uint8_t* dst = out + block * 16;
     const uint8_t* addend = e.m_Addend + (dst - e.m_Output);
+    if (MR > 1 && valid <= 8)
+    {
+        // At most 8 channels in the block (the last of 24): two rows per Add, in lanes 0-7 and 8-15.
+#pragma GCC unroll 16
+        for (int r = 0; r < MR; r += 2, dst += 2 * channels, addend += 2 * channels)
+        {
+            if (static_cast<size_t>(r) >= rows)
+            {
+                break;
+            }
+            const bool second = static_cast<size_t>(r + 1) < rows;
+            const __m512i lanes = _mm512_inserti64x4(convolution(r), _mm512_castsi512_si256(convolution(r + 1)), 1);
+            const __m128i other = second ? _mm_maskz_loadu_epi8(mask, addend + channels) : _mm_setzero_si128();
+            const __m128i bytes =
+                _mm512_cvtepi32_epi8(add.Apply(lanes, _mm_unpacklo_epi64(_mm_maskz_loadu_epi8(mask, addend), other)));
+            _mm_mask_storeu_epi8(dst, mask, bytes);
+            if (second)
+            {
+                _mm_mask_storeu_epi8(dst + channels, mask, _mm_srli_si128(bytes, 8));
+            }
+        }
+        return;
+    }
 #pragma GCC unroll 16
     for (int r = 0; r < MR; ++r, dst += channels, addend += channels)
     {
@@ -378,14 +411,7 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
         {
             break;
         }
-        const __m512i sum = _mm512_load_si512(column + r);
-        const __m512i shifted =
-            Mode == Rescale::Floor
-                ? FloorRequantize16Lanes(sum, floor)
-                : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
-                                   zeroPoint);
-        const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
-        const __m512i result = add.Apply(lanes, _mm_maskz_loadu_epi8(mask, addend));
+        const __m512i result = add.Apply(convolution(r), _mm_maskz_loadu_epi8(mask, addend));
         _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(result));
     }
 }
