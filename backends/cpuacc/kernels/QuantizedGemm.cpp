@@ -227,6 +227,8 @@ struct ResidualAdd
     bool m_Signed; // QAsymmS8
 };
 
+struct ResidualAdd16;
+
 /// What the epilogue needs: the requantization (bias with the zero-point correction), the output row stride.
 struct Epilogue
 {
@@ -236,7 +238,7 @@ struct Epilogue
     /// fit it (a left shift, a right shift over 20) or the layer rounds once.
     const int64_t* m_Floor;
     /// A fused Add or null; its addend's value for output byte `dst` is at m_Addend + (dst - m_Output).
-    const ResidualAdd* m_Add = nullptr;
+    const ResidualAdd16* m_Add = nullptr;
     const uint8_t* m_Addend = nullptr;
     const uint8_t* m_Output = nullptr;
 };
@@ -317,7 +319,8 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
     }
 }
 
-/// ResidualAdd's arithmetic as vectors, QuantizedElementwise's Add on 16 lanes.
+/// ResidualAdd's arithmetic as vectors, QuantizedElementwise's Add on 16 lanes (made once per workload: made per
+/// column, its broadcasts cost as much as a row's Add).
 struct ResidualAdd16
 {
     VNNI_TARGET explicit ResidualAdd16(const ResidualAdd& add)
@@ -368,7 +371,7 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
     const __m512i low = _mm512_set1_epi32(q.m_Min);
     const __m512i high = _mm512_set1_epi32(q.m_Max);
-    const ResidualAdd16 add(*e.m_Add);
+    const ResidualAdd16 add = *e.m_Add;
     // The convolution's values of row r, clamped, as StoreColumn stores them.
     const auto convolution = [&](int r) VNNI_TARGET {
         const __m512i sum = _mm512_load_si512(column + r);
@@ -559,11 +562,7 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
     const __m512i high = _mm512_set1_epi32(q.m_Max);
     const size_t channels = e.m_Channels;
     const __mmask16 mask = static_cast<__mmask16>((1u << channels) - 1);
-    std::optional<ResidualAdd16> add;
-    if (e.m_Add != nullptr)
-    {
-        add.emplace(*e.m_Add);
-    }
+    const ResidualAdd16* add = e.m_Add;
 #pragma GCC unroll 16
     for (int i = 0; i < Pairs; ++i)
     {
@@ -807,11 +806,12 @@ class QuantizedGemmWorkload final : public IWorkload
 public:
     QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q,
                           std::vector<int64_t> floor, bool paired, bool flip, uint8_t zeroPointByte,
-                          unsigned numThreads, size_t maxTeams, std::optional<ResidualAdd> add, size_t addendInput)
+                          unsigned numThreads, size_t maxTeams, std::unique_ptr<ResidualAdd16> add,
+                          size_t addendInput)
         : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Floor(std::move(floor)), m_Paired(paired),
           m_Flip(flip),
           m_ZeroPointByte(zeroPointByte), m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4())),
-          m_Add(add), m_AddendInput(addendInput)
+          m_Add(std::move(add)), m_AddendInput(addendInput)
     {}
 
     /// Each thread's im2col tile.
@@ -874,7 +874,7 @@ private:
         Epilogue epilogue{&m_Q, m_G.m_N, m_Floor.empty() ? nullptr : m_Floor.data()};
         if (m_Add)
         {
-            epilogue.m_Add = &*m_Add;
+            epilogue.m_Add = m_Add.get();
             epilogue.m_Addend = tensors.Input<uint8_t>(m_AddendInput);
             epilogue.m_Output = tensors.Output<uint8_t>(0);
         }
@@ -906,7 +906,7 @@ private:
     unsigned m_NumThreads;
     size_t m_MaxTeams;
     size_t m_TileRows;
-    std::optional<ResidualAdd> m_Add; // a fused Add, its addend the layer's input m_AddendInput
+    std::unique_ptr<ResidualAdd16> m_Add; // a fused Add or null, its addend the layer's input m_AddendInput
     size_t m_AddendInput;
 };
 
@@ -1034,7 +1034,7 @@ bool CanFuseQuantizedGemmAdd(const LayerInfo& convolution, const QuantizedResidu
 
 std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer, const QuantizedResidualAdd* add)
 {
-    std::optional<ResidualAdd> residual;
+    std::unique_ptr<ResidualAdd16> residual;
     if (add != nullptr)
     {
         if (!CanFuseQuantizedGemmAdd(layer, *add))
@@ -1046,13 +1046,14 @@ std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer, const Qua
         const TensorInfo& output = layer.m_Outputs[0];
         QuantizedRange range;
         GetActivationRange(add->m_Output, add->m_Activation, range);
-        residual = ResidualAdd{MakeAddMultipliers(output.GetQuantizationScale(), add->m_Addend.GetQuantizationScale(),
-                                                  add->m_Output.GetQuantizationScale()),
-                               output.GetQuantizationOffset(),
-                               add->m_Addend.GetQuantizationOffset(),
-                               add->m_Output.GetQuantizationOffset(),
-                               range,
-                               output.GetDataType() == DataType::QAsymmS8};
+        const ResidualAdd scalar{MakeAddMultipliers(output.GetQuantizationScale(), add->m_Addend.GetQuantizationScale(),
+                                                    add->m_Output.GetQuantizationScale()),
+                                 output.GetQuantizationOffset(),
+                                 add->m_Addend.GetQuantizationOffset(),
+                                 add->m_Output.GetQuantizationOffset(),
+                                 range,
+                                 output.GetDataType() == DataType::QAsymmS8};
+        residual = std::make_unique<ResidualAdd16>(scalar);
     }
 
     const GemmGeometry g = DescribeGemm(layer);
@@ -1095,7 +1096,7 @@ std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer, const Qua
     return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix, paired), std::move(q), floor, paired,
                                                    layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8,
                                                    ZeroPointByte(layer.m_Inputs[0]), threads,
-                                                   static_cast<size_t>(omp_get_max_threads()), residual,
+                                                   static_cast<size_t>(omp_get_max_threads()), std::move(residual),
                                                    add != nullptr ? add->m_Input : 0);
 }
 

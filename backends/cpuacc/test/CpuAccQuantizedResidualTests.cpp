@@ -2,7 +2,7 @@
 // An 8-bit Add fused into the GEMM's epilogue of the Convolution2d that makes one of its inputs (the MobileNet v2
 // inverted-residual blocks' projection + Add): one PreCompiled layer replaces both, and its output is CpuRef's byte
 // for byte. Cases: int8 and uint8, per-tensor, per-channel and uint8 weights, 8 (two pixels per vector), 16, 24
-// (a partial block), 48 channels (three blocks), odd pixel counts, a 3x3 convolution (im2col), the convolution on
+// (a last block of 8: two rows per Add), 48 (three blocks) and 56 channels (MobileNet v2's last residual), odd pixel counts, a 3x3 convolution (im2col), the convolution on
 // either input of the Add, activations on the convolution and on the Add, scales and zero points that differ
 // between the convolution's output, the addend and the Add's output. Not fused: a second reader of the
 // convolution's output, ARMNN_CPUACC_DISABLE_AVX512.
@@ -213,6 +213,7 @@ INSTANTIATE_TEST_SUITE_P(
                      ActivationFunction::ReLu},
         ResidualCase{"Int8ConvolutionRelu6", S8, Weights::PerChannel, 7, 7, 24, 1, true, true},
         ResidualCase{"Int8Convolution3x3", S8, Weights::PerChannel, 5, 9, 16, 3},
+        ResidualCase{"Int8PerChannel56Channels3x3Pixels", S8, Weights::PerChannel, 3, 3, 56},
         ResidualCase{"Uint8PerTensor8Channels", U8, Weights::PerTensorS8, 5, 5, 8, 1, true, false,
                      ActivationFunction::ReLu},
         ResidualCase{"Uint8Weights16Channels", U8, Weights::Uint8, 11, 3, 16},
