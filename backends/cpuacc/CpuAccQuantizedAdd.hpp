@@ -51,15 +51,18 @@ inline AddMultipliers MakeAddMultipliers(double scaleA, double scaleB, double sc
 
 /// MultiplyByQuantizedMultiplier(x * 2^20, m) for |x| <= 255 and a multiplier below one, in int32 lanes: no 64-bit
 /// product is needed, SaturatingRoundingDoublingHighMul(x * 2^20, m) = floor((x * 2^20 * m + 2^30) / 2^31)
-/// = floor((x * m + 2^10) / 2^11) = x * (m >> 11) + floor((x * (m & 2047) + 2^10) / 2^11), and with |x| <= 255
-/// every term fits in int32. Only a right shift follows (the multiplier is below one).
+/// = floor((x * m + 2^10) / 2^11) = h = x * (m >> 11) + floor((x * (m & 2047) + 2^10) / 2^11), and with |x| <= 255
+/// every term fits in int32 (|h| < 2^28). Only a right shift by e follows (the multiplier is below one):
+/// RoundingDivideByPOT(h, e), half away from zero, is floor((h + 2^(e-1) - [h < 0]) / 2^e) for e >= 1 (with
+/// h = q 2^e + r: q + [r >= 2^(e-1)] for h >= 0, q + [r > 2^(e-1)] for h < 0, as TFLite's remainder test), and h
+/// for e = 0.
 struct InputRescale16
 {
     __attribute__((target("avx512f"))) explicit InputRescale16(const QuantizedMultiplier& m)
         : m_High(_mm512_set1_epi32(m.m_Multiplier >> 11)), m_Low(_mm512_set1_epi32(m.m_Multiplier & 2047)),
           m_Right(_mm_cvtsi32_si128(-m.m_Shift)),
-          m_Mask(_mm512_set1_epi32(static_cast<int32_t>((int64_t(1) << -m.m_Shift) - 1))),
-          m_HalfMask(_mm512_srai_epi32(m_Mask, 1))
+          m_Half(_mm512_set1_epi32(m.m_Shift < 0 ? int32_t(1) << (-m.m_Shift - 1) : 0)),
+          m_Negative(m.m_Shift < 0 ? 0xFFFF : 0)
     {}
 
     __attribute__((target("avx512f"))) __m512i Apply(__m512i x) const
@@ -67,18 +70,16 @@ struct InputRescale16
         const __m512i rounded =
             _mm512_srai_epi32(_mm512_add_epi32(_mm512_mullo_epi32(x, m_Low), _mm512_set1_epi32(1 << 10)), 11);
         const __m512i high = _mm512_add_epi32(_mm512_mullo_epi32(x, m_High), rounded);
-        // RoundingDivideByPOT (half away from zero).
-        const __m512i threshold = _mm512_sub_epi32(m_HalfMask, _mm512_srai_epi32(high, 31));
-        const __m512i scaled = _mm512_sra_epi32(high, m_Right);
-        return _mm512_mask_add_epi32(scaled, _mm512_cmpgt_epi32_mask(_mm512_and_si512(high, m_Mask), threshold),
-                                     scaled, _mm512_set1_epi32(1));
+        const __mmask16 negative = _mm512_mask_cmplt_epi32_mask(m_Negative, high, _mm512_setzero_si512());
+        const __m512i biased = _mm512_add_epi32(high, m_Half);
+        return _mm512_sra_epi32(_mm512_mask_sub_epi32(biased, negative, biased, _mm512_set1_epi32(1)), m_Right);
     }
 
     __m512i m_High;
     __m512i m_Low;
     __m128i m_Right;
-    __m512i m_Mask;
-    __m512i m_HalfMask;
+    __m512i m_Half;       // 2^(e-1), or 0 for e = 0
+    __mmask16 m_Negative; // all lanes where e >= 1: [h < 0] applies
 };
 
 /// The output multiplier as MultiplyByQuantizedMultiplier16Lanes takes it (shift > 0: a left shift).

@@ -5,13 +5,19 @@
 // (a last block of 8: two rows per Add), 48 (three blocks) and 56 channels (MobileNet v2's last residual), odd pixel counts, a 3x3 convolution (im2col), the convolution on
 // either input of the Add, activations on the convolution and on the Add, scales and zero points that differ
 // between the convolution's output, the addend and the Add's output. Not fused: a second reader of the
-// convolution's output, ARMNN_CPUACC_DISABLE_AVX512.
+// convolution's output, ARMNN_CPUACC_DISABLE_AVX512. And the Add's 16-lane input rescale against the scalar one.
 //
 #include "ChainRunner.hpp"
 
+#include "../CpuAccQuantizedAdd.hpp"
+
 #include <armnn/ArmNN.hpp>
 
+#include <armnn/backends/QuantizedArithmetic.hpp>
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include <cmath>
 #include <cstdlib>
@@ -256,6 +262,50 @@ TEST(QuantizedResidualAddNotFused, WithoutTheGemm)
     EXPECT_EQ(CountOf(dot, "PreCompiled"), 0u) << dot;
     EXPECT_EQ(CountOf(dot, "ElementwiseBinary|"), 1u) << dot;
     EXPECT_EQ(CountOf(dot, "Convolution2d|"), 1u) << dot;
+}
+
+__attribute__((target("avx512f"))) void ExpectInputRescaleMatchesScalar(const QuantizedMultiplier& m)
+{
+    const armnn::cpuacc::InputRescale16 rescale(m);
+    for (int32_t first = -256; first <= 255; first += 16)
+    {
+        alignas(64) int32_t x[16];
+        alignas(64) int32_t y[16];
+        for (int32_t lane = 0; lane < 16; ++lane)
+        {
+            x[lane] = std::max(-255, first + lane);
+        }
+        _mm512_store_si512(y, rescale.Apply(_mm512_load_si512(x)));
+        for (int32_t lane = 0; lane < 16; ++lane)
+        {
+            ASSERT_EQ(y[lane], MultiplyByQuantizedMultiplier(x[lane] * (1 << armnn::cpuacc::kAddLeftShift), m))
+                << "x " << x[lane] << ", multiplier " << m.m_Multiplier << ", shift " << m.m_Shift;
+        }
+    }
+}
+
+// Every |x| <= 255 against QuantizedArithmetic's MultiplyByQuantizedMultiplier, multipliers from 0.5 (right shift 0)
+// down to right shift 30, with significands over their range.
+TEST(QuantizedResidualAddArithmetic, InputRescaleMatchesTheScalarRescale)
+{
+    if (!__builtin_cpu_supports("avx512f"))
+    {
+        GTEST_SKIP() << "needs AVX-512";
+    }
+    size_t checked = 0;
+    for (int shift = 0; shift <= 30; ++shift)
+    {
+        for (int step = 0; step < 64; ++step)
+        {
+            const double real = std::ldexp(0.5 + step / 128.0 + (step % 7) * 1e-5, -shift);
+            const QuantizedMultiplier m = QuantizeMultiplier(real);
+            ASSERT_LE(m.m_Shift, 0);
+            ASSERT_GT(m.m_Shift, -31);
+            ExpectInputRescaleMatchesScalar(m);
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 31u * 64u);
 }
 
 } // namespace
