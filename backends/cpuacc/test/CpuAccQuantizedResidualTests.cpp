@@ -184,6 +184,11 @@ void ExpectIdentical(const ResidualCase& c, const Network& n, bool secondReader 
     EXPECT_GT(distinct.size(), 20u); // not everything saturated
 }
 
+bool GemmAvailable()
+{
+    return __builtin_cpu_supports("avx512vnni") && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr;
+}
+
 const DataType S8 = DataType::QAsymmS8;
 const DataType U8 = DataType::QAsymmU8;
 
@@ -192,9 +197,9 @@ class QuantizedResidualAdd : public ::testing::TestWithParam<ResidualCase>
 
 TEST_P(QuantizedResidualAdd, FusedAndIdenticalToRef)
 {
-    if (!__builtin_cpu_supports("avx512vnni"))
+    if (!GemmAvailable())
     {
-        GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI";
+        GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI (and ARMNN_CPUACC_DISABLE_AVX512 unset)";
     }
     const ResidualCase& c = GetParam();
     const Network n = MakeNetwork(c, 7 + c.m_C + c.m_H);
@@ -231,9 +236,9 @@ INSTANTIATE_TEST_SUITE_P(
 // A convolution whose output is also read elsewhere must still write it: nothing is fused.
 TEST(QuantizedResidualAddNotFused, WhenTheConvolutionHasASecondReader)
 {
-    if (!__builtin_cpu_supports("avx512vnni"))
+    if (!GemmAvailable())
     {
-        GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI";
+        GTEST_SKIP() << "the int8 GEMM needs AVX512-VNNI (and ARMNN_CPUACC_DISABLE_AVX512 unset)";
     }
     const ResidualCase c{"SecondReader", S8, Weights::PerChannel, 7, 5, 16};
     const Network n = MakeNetwork(c, 3);
