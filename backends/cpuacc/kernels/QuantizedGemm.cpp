@@ -3,7 +3,9 @@
 // integer arithmetic, docs/quantization.md): our own int8 GEMM whose epilogue requantizes the int32 accumulators in
 // registers (FloorRequantize16Lanes where every channel fits it, else CpuAccRequantization's per-block parameters
 // and MultiplyByQuantizedMultiplier16Lanes as RequantizeLanes uses them, the parameters loaded once per block) and
-// stores 8-bit values; no int32 buffer. The accumulators start from the bias.
+// stores 8-bit values; no int32 buffer. The accumulators start from the bias. A Convolution2d whose only reader is
+// a same-shape 8-bit Add (FuseConvolutionAdds) also runs the Add there (StoreColumnAdd): the requantized, clamped
+// value and the addend's byte go through the elementwise kernel's 16-lane Add, and the Add's output is stored.
 //
 // Arithmetic. vpdpbusd multiplies unsigned by signed bytes: the input goes in as u8 (QAsymmS8 values + 128, i.e.
 // the byte xor 0x80; QAsymmU8 values as they are), the weights as s8 minus their zero point. With p the u8 value
@@ -36,7 +38,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <optional>
 #include <string>
 #include <vector>
 
