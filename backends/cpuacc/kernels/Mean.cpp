@@ -6,6 +6,8 @@
 #include <armnn/backends/QuantizedArithmetic.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <type_traits>
 
 namespace armnn
 {
@@ -161,26 +163,20 @@ private:
         };
         if (m_Reduced != 0)
         {
-            std::vector<int32_t> sums(m_Inner);
+            // The zero point comes off once per sum: sum(x - zp) = sum(x) - count * zp, both within int32.
+            const int32_t offset = static_cast<int32_t>(m_Reduced) * zeroPoint;
             for (size_t o = 0; o < m_Outer; ++o)
             {
-                std::fill(sums.begin(), sums.end(), 0);
                 const T* rows = in + o * m_Reduced * m_Inner;
-                for (size_t r = 0; r < m_Reduced; ++r)
-                {
-                    const T* row = rows + r * m_Inner;
-                    for (size_t i = 0; i < m_Inner; ++i)
-                    {
-                        sums[i] += row[i];
-                    }
-                }
-                // The zero point comes off once per sum: sum(x - zp) = sum(x) - count * zp, both within int32.
-                const int32_t offset = static_cast<int32_t>(m_Reduced) * zeroPoint;
-                static const bool avx512 = __builtin_cpu_supports("avx512f");
-                const size_t vectorised = avx512 ? StoreMeansAvx512(sums.data(), offset, out + o * m_Inner) : 0;
+                const size_t vectorised = m_Avx512 ? MeansAvx512(rows, offset, out + o * m_Inner) : 0;
                 for (size_t i = vectorised; i < m_Inner; ++i)
                 {
-                    store(o * m_Inner + i, sums[i] - offset);
+                    int32_t sum = 0;
+                    for (size_t r = 0; r < m_Reduced; ++r)
+                    {
+                        sum += rows[r * m_Inner + i];
+                    }
+                    store(o * m_Inner + i, sum - offset);
                 }
             }
             return;
@@ -200,9 +196,10 @@ private:
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #pragma GCC diagnostic ignored "-Wuninitialized"
-    /// The scalar store's arithmetic on whole vectors of sixteen means; returns how many it stored.
+    /// The scalar loop above on whole vectors of sixteen outputs, each summed in registers over the reduced rows;
+    /// returns how many outputs it stored.
     template <typename T>
-    __attribute__((target("avx512f"))) size_t StoreMeansAvx512(const int32_t* sums, int32_t offset, T* out) const
+    __attribute__((target("avx512f"))) size_t MeansAvx512(const T* rows, int32_t offset, T* out) const
     {
         const Multipliers16 m = MakeMultipliers16(_mm512_set1_epi32(m_Multiplier.m_Multiplier),
                                                   _mm512_set1_epi32(std::max(m_Multiplier.m_Shift, 0)),
@@ -214,7 +211,14 @@ private:
         const size_t count = m_Inner / 16 * 16;
         for (size_t i = 0; i < count; i += 16)
         {
-            const __m512i sum = _mm512_sub_epi32(_mm512_loadu_si512(sums + i), offsets);
+            __m512i sum = _mm512_setzero_si512();
+            for (size_t r = 0; r < m_Reduced; ++r)
+            {
+                const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows + r * m_Inner + i));
+                sum = _mm512_add_epi32(sum, std::is_signed<T>::value ? _mm512_cvtepi8_epi32(bytes)
+                                                                     : _mm512_cvtepu8_epi32(bytes));
+            }
+            sum = _mm512_sub_epi32(sum, offsets);
             const __m512i mean = m_Multiplier.m_Shift > 0 ? MultiplyByQuantizedMultiplier16Lanes<true>(sum, m)
                                                           : MultiplyByQuantizedMultiplier16Lanes<false>(sum, m);
             const __m512i clamped = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(mean, zeroPoint), low), high);
@@ -232,6 +236,7 @@ private:
     size_t m_Outer = 0; // [outer, reduced, inner] when the reduced axes are adjacent; m_Reduced 0 otherwise
     size_t m_Reduced = 0;
     size_t m_Inner = 0;
+    bool m_Avx512 = __builtin_cpu_supports("avx512f") && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr;
 };
 } // namespace
 
