@@ -172,8 +172,8 @@ TEST_P(CpuAccLookup, DequantizeIsBitIdentical)
     }
 }
 
-// 8-bit Mean over adjacent axes: channel counts around the 16-lane vector (1, 15, 16, 17, MobileNet v2's 1280, one
-// with a partial vector), a last-axis mean (one channel), random stored values.
+// 8-bit Mean over adjacent axes: channel counts around the 16-lane vector and the 64-channel pass (1, 15, 16, 17,
+// 100, 520, MobileNet v2's 1280, 1283), 300 reduced rows, a last-axis mean (one channel), random stored values.
 TEST_P(CpuAccLookup, Mean)
 {
     const Avx512Switch avx512(GetParam());
@@ -190,6 +190,7 @@ TEST_P(CpuAccLookup, Mean)
         {s8, {1, 3, 3, 1280}, {1, 2}, {1, 1, 1, 1280}}, {u8, {1, 3, 3, 1280}, {1, 2}, {1, 1, 1, 1280}},
         {s8, {2, 7, 7, 1283}, {1, 2}, {2, 1, 1, 1283}}, {u8, {1, 2, 5, 17}, {1, 2}, {1, 1, 1, 17}},
         {s8, {1, 4, 4, 16}, {1, 2}, {1, 1, 1, 16}},     {u8, {3, 5, 15}, {1}, {3, 1, 15}},
+        {s8, {1, 3, 2, 100}, {1, 2}, {1, 1, 1, 100}},   {u8, {2, 300, 1, 520}, {1}, {2, 1, 1, 520}},
         {s8, {1, 9, 1}, {1}, {1, 1, 1}},                {u8, {2, 3, 40}, {2}, {2, 3, 1}},
     };
     std::mt19937 generator(5);
