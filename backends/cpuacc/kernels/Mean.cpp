@@ -124,8 +124,8 @@ public:
 
 private:
     /// When the reduced axes are adjacent (the spatial mean of NHWC: H and W), the input is [outer, reduced, inner]
-    /// and each output sums its column of the reduced rows (sixteen outputs at a time in registers, MeansAvx512; no
-    /// buffer: a per-call allocation cost more than the sums); else m_Targets scatters.
+    /// and each output sums its column of the reduced rows: sixteen outputs at a time in registers (MeansAvx512),
+    /// the rest in blocks on the stack (a heap buffer per call cost more than the sums); else m_Targets scatters.
     void PlanContiguous(const LayerInfo& layer)
     {
         const TensorShape& shape = m_Input.GetShape();
@@ -226,7 +226,7 @@ private:
         return i;
     }
 
-    /// The scalar store's arithmetic on sixteen sums (less the zero points' `offset`).
+    /// The scalar store's arithmetic on sixteen sums of stored values (`offset`: the zero point times the count).
     struct Requantize16
     {
         __attribute__((target("avx512f"))) Requantize16(const QuantizedMultiplier& multiplier, int32_t zeroPoint,
