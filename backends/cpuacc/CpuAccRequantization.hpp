@@ -85,7 +85,7 @@ template <bool LeftShift>
 __attribute__((target("avx512f"))) inline __m512i RequantizeLanes(__m512i sumsWithBias, const Multipliers16& m,
                                                                   const FixedPointRequantization16& f,
                                                                   __m512i zeroPoint, __m512i low, __m512i high,
-                                                                  __m512 lowBound, __m512 highBound)
+                                                                  __m512i lowBound, __m512i highBound)
 {
     if (!LeftShift)
     {

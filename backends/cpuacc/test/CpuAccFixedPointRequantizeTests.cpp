@@ -67,8 +67,8 @@ __attribute__((target("avx512f"))) void Requantize(const int32_t* sums, const Bl
     const cpuacc::Multipliers16 multipliers = cpuacc::MakeMultipliers16(
         _mm512_loadu_si512(q.m_Multiplier), _mm512_loadu_si512(q.m_LeftShift), _mm512_loadu_si512(q.m_RightShift));
     const cpuacc::FixedPointRequantization16 fixedPoint = cpuacc::LoadFixedPointRequantization(q.m_FixedPoint);
-    const __m512 lowBound = cpuacc::FixedPointBound(low);
-    const __m512 highBound = cpuacc::FixedPointBound(high);
+    const __m512i lowBound = cpuacc::FixedPointBound(low);
+    const __m512i highBound = cpuacc::FixedPointBound(high);
     _mm512_storeu_si512(out, cpuacc::RequantizeLanes<false>(x, multipliers, fixedPoint, zeroPoint, low, high,
                                                             lowBound, highBound));
     __mmask16 mask;
