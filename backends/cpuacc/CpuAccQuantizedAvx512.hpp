@@ -16,9 +16,10 @@ namespace armnn
 namespace cpuacc
 {
 
-// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-W[maybe-]uninitialized): not ours.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 
 /// Eight int32 as int64 lanes.
 __attribute__((target("avx512f"))) inline __m512i Load8(const int32_t* values)
@@ -167,6 +168,72 @@ __attribute__((target("avx512f"))) inline FloorRequantization16 LoadFloorRequant
             {_mm512_loadu_si512(v + 2), _mm512_loadu_si512(v + 3)},
             {_mm512_loadu_si512(v + 4), _mm512_loadu_si512(v + 5)},
             {_mm512_loadu_si512(v + 6), _mm512_loadu_si512(v + 7)}};
+}
+
+/// MultiplyByQuantizedMultiplier16Lanes<false> plus the output zero point, clamped to [low, high], in float
+/// arithmetic, exact wherever it answers. With P = x * m, TFLite's two roundings (half up by 2^31, then half away
+/// from zero by 2^r) plus zp equal floor(t), t = x * m / 2^(31+r) + zp + 1/2 + 2^-(1+r) - [x < 0] * 2^-r for r >= 1
+/// and t = x * m / 2^31 + zp + 1/2 for r == 0 (floor((floor(y / a) + c) / b) = floor((y + c a) / (a b))).
+/// One fma computes 8192 t + 1.5 * 2^23 (the addend carries the constant): in [2^23, 2^24) a float's unit is 1, so
+/// the result is 8192 t rounded to an integer k in the float's low bits, and floor(t) is k >> 13. The errors (the
+/// addend's and the fma's roundings, half a unit each; x and m / 2^(31+r) rounded to float, 2^-24 relative each,
+/// on |x m / 2^(31+r)| < 2^9 while the result lies in the clamp range) stay below 2 units, so k >> 13 is exact
+/// unless k's low 13 bits are within 2 of a multiple of 8192 (t may lie within 2^-12 of a step; about 1 lane in
+/// 2000): those lanes are reported in `inexact` for the caller to recompute exactly. The clamp to
+/// [8192 (low + 1/2), 8192 (high + 1/2)] is done on the float's bits as integers (monotonic for any float; the ends
+/// of [low, low + 1) and [high, high + 1) floor alike), so every instruction after the fma is an integer one.
+/// Parameters per lane, as floats: 8192 m / 2^(31+r), the addend for x >= 0 and the one for x < 0
+/// (FillFixedPointLane). No left shift (multipliers below 1). RequantizeLanes and the GEMM use it.
+struct FixedPointRequantization16
+{
+    __m512 m_Multiplier;
+    __m512 m_AddPositive;
+    __m512 m_AddNegative;
+};
+
+/// Floats of FixedPointRequantization16 in memory.
+constexpr size_t kFixedPointValues = 3 * 16;
+constexpr double kFixedPointScale = 8192.0;
+constexpr double kFixedPointOffset = 12582912.0; // 1.5 * 2^23
+constexpr int32_t kFixedPointOffsetBits = 0x4B400000; // its float's bits; the low 13 are zero
+
+/// Lane `lane` of a FixedPointRequantization16 in memory (its three floats 16 apart); multiplier 0 gives zp.
+inline void FillFixedPointLane(int32_t multiplier, int32_t rightShift, int32_t zeroPoint, size_t lane, float* out)
+{
+    const double step = 1.0 / static_cast<double>(int64_t(1) << rightShift); // 2^-r
+    const double positive = zeroPoint + 0.5 + (rightShift > 0 ? step / 2 : 0.0);
+    const double negative = positive - (rightShift > 0 ? step : 0.0);
+    out[lane] = static_cast<float>(multiplier * step * (kFixedPointScale / 2147483648.0));
+    out[16 + lane] = static_cast<float>(positive * kFixedPointScale + kFixedPointOffset);
+    out[32 + lane] = static_cast<float>(negative * kFixedPointScale + kFixedPointOffset);
+}
+
+__attribute__((target("avx512f"))) inline FixedPointRequantization16 LoadFixedPointRequantization(const float* values)
+{
+    return {_mm512_loadu_ps(values), _mm512_loadu_ps(values + 16), _mm512_loadu_ps(values + 32)};
+}
+
+/// A clamp bound as FixedPointRequantize16Lanes takes it: the bits of 8192 (bound + 1/2) + 1.5 * 2^23.
+__attribute__((target("avx512f"))) inline __m512i FixedPointBound(__m512i bound)
+{
+    return _mm512_add_epi32(_mm512_slli_epi32(bound, 13),
+                            _mm512_set1_epi32(kFixedPointOffsetBits + static_cast<int32_t>(kFixedPointScale / 2)));
+}
+
+/// See FixedPointRequantization16: int32 lanes holding the results where `inexact` has no bit.
+/// lowBound, highBound: FixedPointBound of the clamp's low and high.
+__attribute__((target("avx512f"))) inline __m512i FixedPointRequantize16Lanes(__m512i x,
+                                                                              const FixedPointRequantization16& p,
+                                                                              __m512i lowBound, __m512i highBound,
+                                                                              __mmask16& inexact)
+{
+    const __mmask16 negative = _mm512_cmplt_epi32_mask(x, _mm512_setzero_si512());
+    const __m512 t = _mm512_fmadd_ps(_mm512_cvtepi32_ps(x), p.m_Multiplier,
+                                     _mm512_mask_blend_ps(negative, p.m_AddPositive, p.m_AddNegative));
+    const __m512i bits = _mm512_min_epi32(_mm512_max_epi32(_mm512_castps_si512(t), lowBound), highBound);
+    // Low 13 bits within 2 of a multiple of 8192: (bits + 2) & 8188 == 0.
+    inexact = _mm512_testn_epi32_mask(_mm512_add_epi32(bits, _mm512_set1_epi32(2)), _mm512_set1_epi32(8188));
+    return _mm512_sub_epi32(_mm512_srai_epi32(bits, 13), _mm512_set1_epi32(kFixedPointOffsetBits >> 13));
 }
 
 /// Stores eight values already in an 8-bit type's range (the low byte of each lane).

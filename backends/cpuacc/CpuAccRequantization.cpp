@@ -61,6 +61,12 @@ void FillLane(const ChannelRequantization& q, size_t c, size_t next, size_t lane
     block[64 + lane] = right;
     block[80 + lane] = mask;
     block[96 + lane] = mask >> 1;
+    float fixedPoint[kFixedPointValues] = {};
+    FillFixedPointLane(block[16 + lane], right, q.m_OutputZeroPoint, lane, fixedPoint);
+    for (size_t i = 0; i < 3; ++i)
+    {
+        std::memcpy(block + 16 * 7 + 16 * i + lane, fixedPoint + 16 * i + lane, sizeof(float));
+    }
 }
 } // namespace
 
@@ -106,9 +112,10 @@ void RequantizeScalar(const int32_t* sums, size_t begin, size_t end, const Chann
     }
 }
 
-// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-W[maybe-]uninitialized): not ours.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 
 template <bool LeftShift, typename T>
 __attribute__((target("avx512f"))) void RequantizeAvx512(const int32_t* sums, size_t begin, size_t end,

@@ -24,13 +24,14 @@ namespace cpuacc
 /// Per output channel: bias, and the multiplier as TFLite applies it (left shift, Q31 multiplier, right shift).
 /// Two copies for 16-lane vectors, both made by Tile() from the per-channel values:
 /// - m_Blocks: per block of 16 channels (the channel count rounded up to 16; padding lanes requantize to the
-///   output zero point), kBlock int32 each: 16 biases, then a Multipliers16. For kernels whose vectors hold
-///   channels 16b .. 16b + 15 (BlockBias, BlockMultipliers).
+///   output zero point), kBlock int32 each: 16 biases, a Multipliers16, then (without left shifts) the
+///   FixedPointRequantization16 floats. For kernels whose vectors hold channels 16b .. 16b + 15 (BlockBias,
+///   BlockMultipliers).
 /// - m_Lanes: the same blocks covering lcm(channels, 16) channels (m_Period), so one flat walk over
 ///   [pixels x channels] keeps whole vectors whatever the channel count (RequantizeSums).
 struct ChannelRequantization
 {
-    static constexpr size_t kBlock = 16 * 7;
+    static constexpr size_t kBlock = 16 * 7 + kFixedPointValues;
 
     std::vector<int32_t> m_Bias;
     std::vector<int32_t> m_Multiplier;
@@ -70,22 +71,54 @@ struct ChannelRequantization
 void RequantizeSums(const int32_t* sums, size_t begin, size_t end, const ChannelRequantization& q, int8_t* out);
 void RequantizeSums(const int32_t* sums, size_t begin, size_t end, const ChannelRequantization& q, uint8_t* out);
 
-// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-W[maybe-]uninitialized): not ours.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 
-/// Sixteen sums that already include the bias, scaled by the Multipliers16 stored at `multipliers` (in
-/// Multipliers16's member order, as m_Blocks and m_Lanes keep them), plus the output zero point, clamped to
-/// [low, high]: int32 lanes holding the 8-bit results. LeftShift false when q.m_AnyLeftShift is false.
+/// Sixteen sums that already include the bias, scaled by a block's multipliers (`m`, and `f` without left
+/// shifts), plus the output zero point, clamped to [low, high]: int32 lanes holding the 8-bit results. LeftShift
+/// false when q.m_AnyLeftShift is false: then the fixed-point form answers (FixedPointRequantize16Lanes, with
+/// lowBound and highBound the FixedPointBound of low and high) and the integer form recomputes the rare vectors it
+/// leaves.
+template <bool LeftShift>
+__attribute__((target("avx512f"))) inline __m512i RequantizeLanes(__m512i sumsWithBias, const Multipliers16& m,
+                                                                  const FixedPointRequantization16& f,
+                                                                  __m512i zeroPoint, __m512i low, __m512i high,
+                                                                  __m512i lowBound, __m512i highBound)
+{
+    if (!LeftShift)
+    {
+        __mmask16 inexact;
+        const __m512i fast = FixedPointRequantize16Lanes(sumsWithBias, f, lowBound, highBound, inexact);
+        if (__builtin_expect(inexact == 0, 1))
+        {
+            return fast;
+        }
+    }
+    const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sumsWithBias, m);
+    return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+}
+
+/// A block's Multipliers16 and FixedPointRequantization16 as m_Blocks and m_Lanes keep them (BlockMultipliers).
+__attribute__((target("avx512f"))) inline Multipliers16 LoadMultipliers(const int32_t* multipliers)
+{
+    const __m512i* m = reinterpret_cast<const __m512i*>(multipliers);
+    return {_mm512_loadu_si512(m),     _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
+            _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
+}
+__attribute__((target("avx512f"))) inline FixedPointRequantization16 LoadFixedPoint(const int32_t* multipliers)
+{
+    return LoadFixedPointRequantization(reinterpret_cast<const float*>(multipliers + 6 * 16));
+}
+
+/// RequantizeLanes with the block's parameters read from `multipliers` (BlockMultipliers or m_Lanes' blocks).
 template <bool LeftShift>
 __attribute__((target("avx512f"))) inline __m512i RequantizeLanes(__m512i sumsWithBias, const int32_t* multipliers,
                                                                   __m512i zeroPoint, __m512i low, __m512i high)
 {
-    const __m512i* m = reinterpret_cast<const __m512i*>(multipliers);
-    const Multipliers16 parameters{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
-                                   _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
-    const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sumsWithBias, parameters);
-    return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+    return RequantizeLanes<LeftShift>(sumsWithBias, LoadMultipliers(multipliers), LoadFixedPoint(multipliers),
+                                      zeroPoint, low, high, FixedPointBound(low), FixedPointBound(high));
 }
 
 #pragma GCC diagnostic pop

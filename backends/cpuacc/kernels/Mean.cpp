@@ -6,6 +6,8 @@
 #include <armnn/backends/QuantizedArithmetic.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <type_traits>
 
 namespace armnn
 {
@@ -89,6 +91,8 @@ std::vector<uint32_t> Targets(const LayerInfo& layer)
 /// fixed-point multiplier input scale / output scale with 1 / count folded in, plus the output zero point.
 class QuantizedMeanWorkload final : public IWorkload
 {
+    static constexpr size_t kBlock = 256; // channels per block of the scalar loop
+
 public:
     explicit QuantizedMeanWorkload(const LayerInfo& layer)
         : m_Input(layer.m_Inputs[0]), m_Output(layer.m_Outputs[0]), m_Range(GetQuantizedRange(m_Output.GetDataType()))
@@ -120,7 +124,8 @@ public:
 
 private:
     /// When the reduced axes are adjacent (the spatial mean of NHWC: H and W), the input is [outer, reduced, inner]
-    /// and each output row sums whole input rows, a loop the compiler vectorises; else m_Targets scatters.
+    /// and each output sums its column of the reduced rows: sixteen outputs at a time in registers (MeansAvx512),
+    /// the rest in blocks on the stack (a heap buffer per call cost more than the sums); else m_Targets scatters.
     void PlanContiguous(const LayerInfo& layer)
     {
         const TensorShape& shape = m_Input.GetShape();
@@ -161,26 +166,29 @@ private:
         };
         if (m_Reduced != 0)
         {
-            std::vector<int32_t> sums(m_Inner);
+            // The zero point comes off once per sum: sum(x - zp) = sum(x) - count * zp, both within int32.
+            const int32_t offset = static_cast<int32_t>(m_Reduced) * zeroPoint;
             for (size_t o = 0; o < m_Outer; ++o)
             {
-                std::fill(sums.begin(), sums.end(), 0);
                 const T* rows = in + o * m_Reduced * m_Inner;
-                for (size_t r = 0; r < m_Reduced; ++r)
+                const size_t vectorised = m_Avx512 ? MeansAvx512(rows, offset, out + o * m_Inner) : 0;
+                // The rest in blocks of channels, each summed row by row (contiguous reads).
+                for (size_t begin = vectorised; begin < m_Inner; begin += kBlock)
                 {
-                    const T* row = rows + r * m_Inner;
-                    for (size_t i = 0; i < m_Inner; ++i)
+                    const size_t n = std::min(kBlock, m_Inner - begin);
+                    int32_t sums[kBlock] = {};
+                    for (size_t r = 0; r < m_Reduced; ++r)
                     {
-                        sums[i] += row[i];
+                        const T* row = rows + r * m_Inner + begin;
+                        for (size_t i = 0; i < n; ++i)
+                        {
+                            sums[i] += row[i];
+                        }
                     }
-                }
-                // The zero point comes off once per sum: sum(x - zp) = sum(x) - count * zp, both within int32.
-                const int32_t offset = static_cast<int32_t>(m_Reduced) * zeroPoint;
-                static const bool avx512 = __builtin_cpu_supports("avx512f");
-                const size_t vectorised = avx512 ? StoreMeansAvx512(sums.data(), offset, out + o * m_Inner) : 0;
-                for (size_t i = vectorised; i < m_Inner; ++i)
-                {
-                    store(o * m_Inner + i, sums[i] - offset);
+                    for (size_t i = 0; i < n; ++i)
+                    {
+                        store(o * m_Inner + begin + i, sums[i] - offset);
+                    }
                 }
             }
             return;
@@ -200,27 +208,78 @@ private:
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #pragma GCC diagnostic ignored "-Wuninitialized"
-    /// The scalar store's arithmetic on whole vectors of sixteen means; returns how many it stored.
+    /// The scalar loop above on whole vectors of sixteen outputs, summed in registers over the reduced rows, 64
+    /// outputs (a cache line of each row) per pass while they last; returns how many outputs it stored.
     template <typename T>
-    __attribute__((target("avx512f"))) size_t StoreMeansAvx512(const int32_t* sums, int32_t offset, T* out) const
+    __attribute__((target("avx512f"))) size_t MeansAvx512(const T* rows, int32_t offset, T* out) const
     {
-        const Multipliers16 m = MakeMultipliers16(_mm512_set1_epi32(m_Multiplier.m_Multiplier),
-                                                  _mm512_set1_epi32(std::max(m_Multiplier.m_Shift, 0)),
-                                                  _mm512_set1_epi32(std::max(-m_Multiplier.m_Shift, 0)));
-        const __m512i zeroPoint = _mm512_set1_epi32(m_Output.GetQuantizationOffset());
-        const __m512i low = _mm512_set1_epi32(m_Range.m_Min);
-        const __m512i high = _mm512_set1_epi32(m_Range.m_Max);
-        const __m512i offsets = _mm512_set1_epi32(offset);
-        const size_t count = m_Inner / 16 * 16;
-        for (size_t i = 0; i < count; i += 16)
+        const Requantize16 requantize(m_Multiplier, m_Output.GetQuantizationOffset(), m_Range, offset);
+        size_t i = 0;
+        for (; i + 64 <= m_Inner; i += 64)
         {
-            const __m512i sum = _mm512_sub_epi32(_mm512_loadu_si512(sums + i), offsets);
-            const __m512i mean = m_Multiplier.m_Shift > 0 ? MultiplyByQuantizedMultiplier16Lanes<true>(sum, m)
-                                                          : MultiplyByQuantizedMultiplier16Lanes<false>(sum, m);
-            const __m512i clamped = _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(mean, zeroPoint), low), high);
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), _mm512_cvtepi32_epi8(clamped));
+            SumColumns<4>(rows + i, requantize, out + i);
         }
-        return count;
+        for (; i + 16 <= m_Inner; i += 16)
+        {
+            SumColumns<1>(rows + i, requantize, out + i);
+        }
+        return i;
+    }
+
+    /// The scalar store's arithmetic on sixteen sums of stored values (`offset`: the zero point times the count).
+    struct Requantize16
+    {
+        __attribute__((target("avx512f"))) Requantize16(const QuantizedMultiplier& multiplier, int32_t zeroPoint,
+                                                        const QuantizedRange& range, int32_t offset)
+            : m_Multipliers(MakeMultipliers16(_mm512_set1_epi32(multiplier.m_Multiplier),
+                                              _mm512_set1_epi32(std::max(multiplier.m_Shift, 0)),
+                                              _mm512_set1_epi32(std::max(-multiplier.m_Shift, 0)))),
+              m_ZeroPoint(_mm512_set1_epi32(zeroPoint)), m_Low(_mm512_set1_epi32(range.m_Min)),
+              m_High(_mm512_set1_epi32(range.m_Max)), m_Offset(_mm512_set1_epi32(offset)),
+              m_LeftShift(multiplier.m_Shift > 0)
+        {}
+
+        template <typename T>
+        __attribute__((target("avx512f"))) void Store(__m512i sum, T* out) const
+        {
+            sum = _mm512_sub_epi32(sum, m_Offset);
+            const __m512i mean = m_LeftShift ? MultiplyByQuantizedMultiplier16Lanes<true>(sum, m_Multipliers)
+                                             : MultiplyByQuantizedMultiplier16Lanes<false>(sum, m_Multipliers);
+            const __m512i clamped =
+                _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(mean, m_ZeroPoint), m_Low), m_High);
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm512_cvtepi32_epi8(clamped));
+        }
+
+        Multipliers16 m_Multipliers;
+        __m512i m_ZeroPoint;
+        __m512i m_Low;
+        __m512i m_High;
+        __m512i m_Offset;
+        bool m_LeftShift;
+    };
+
+    /// Vectors x 16 outputs from the columns starting at `rows`.
+    template <int Vectors, typename T>
+    __attribute__((target("avx512f"))) void SumColumns(const T* rows, const Requantize16& requantize, T* out) const
+    {
+        __m512i sums[Vectors];
+        for (int v = 0; v < Vectors; ++v)
+        {
+            sums[v] = _mm512_setzero_si512();
+        }
+        for (size_t r = 0; r < m_Reduced; ++r)
+        {
+            for (int v = 0; v < Vectors; ++v)
+            {
+                const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows + r * m_Inner + 16 * v));
+                sums[v] = _mm512_add_epi32(sums[v], std::is_signed<T>::value ? _mm512_cvtepi8_epi32(bytes)
+                                                                             : _mm512_cvtepu8_epi32(bytes));
+            }
+        }
+        for (int v = 0; v < Vectors; ++v)
+        {
+            requantize.Store(sums[v], out + 16 * v);
+        }
     }
 #pragma GCC diagnostic pop
 
@@ -232,6 +291,7 @@ private:
     size_t m_Outer = 0; // [outer, reduced, inner] when the reduced axes are adjacent; m_Reduced 0 otherwise
     size_t m_Reduced = 0;
     size_t m_Inner = 0;
+    bool m_Avx512 = __builtin_cpu_supports("avx512f") && std::getenv("ARMNN_CPUACC_DISABLE_AVX512") == nullptr;
 };
 } // namespace
 

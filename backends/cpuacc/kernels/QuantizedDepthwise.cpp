@@ -388,9 +388,10 @@ void RowScalar(const Plan& p, const T* input, size_t row, const T** border, T* o
     ForEachPixel(p, input, row, border, out, ScalarPixel<T>{p});
 }
 
-// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.
+// GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-W[maybe-]uninitialized): not ours.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 
 #define CPUACC_AVX512BW __attribute__((target("avx512f,avx512bw,avx512vl")))
 #define CPUACC_AVX512VNNI __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))

@@ -1,11 +1,12 @@
 //
 // 8-bit Convolution2d and FullyConnected on CPUs with AVX512-VNNI, bit-identical to CpuRef (TensorFlow Lite's
 // integer arithmetic, docs/quantization.md): our own int8 GEMM whose epilogue requantizes the int32 accumulators in
-// registers (FloorRequantize16Lanes where every channel fits it, else CpuAccRequantization's per-block parameters
-// and MultiplyByQuantizedMultiplier16Lanes as RequantizeLanes uses them, the parameters loaded once per block) and
-// stores 8-bit values; no int32 buffer. The accumulators start from the bias. A Convolution2d whose only reader is
-// a same-shape 8-bit Add (FuseConvolutionAdds) also runs the Add there (StoreColumnAdd): the requantized, clamped
-// value and the addend's byte go through the elementwise kernel's 16-lane Add, and the Add's output is stored.
+// registers (FixedPointRequantize16Lanes without left shifts, the exact integer form for the rare columns it leaves
+// inexact: FloorRequantize16Lanes where every channel fits it, else MultiplyByQuantizedMultiplier16Lanes; the
+// parameters loaded once per block) and stores 8-bit values; no int32 buffer. The accumulators start from the bias.
+// A Convolution2d whose only reader is a same-shape 8-bit Add (FuseConvolutionAdds) also runs the Add there
+// (StoreColumnAdd): the requantized, clamped value and the addend's byte go through the elementwise kernel's 16-lane
+// Add, and the Add's output is stored.
 //
 // Arithmetic. vpdpbusd multiplies unsigned by signed bytes: the input goes in as u8 (QAsymmS8 values + 128, i.e.
 // the byte xor 0x80; QAsymmU8 values as they are), the weights as s8 minus their zero point. With p the u8 value
@@ -274,6 +275,9 @@ VNNI_TARGET inline void StoreSingleRounding(__m512i sum, size_t block, size_t va
 }
 
 /// Requantizes `rows` of the MR sums of block `block` (`column`) and stores the channels of it that exist.
+/// Without left shifts the fixed-point form (FixedPointRequantize16Lanes) stores every row and, where it left a
+/// lane inexact, the column is stored again with the exact integer form: one test per column, as a test and branch
+/// per row cost more than the cheaper arithmetic saved.
 template <int MR, Rescale Mode>
 __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, size_t rows, size_t block,
                                                        const Epilogue& e, uint8_t* out)
@@ -284,38 +288,58 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
     const size_t channels = e.m_Channels;
     const size_t valid = std::min<size_t>(16, channels - block * 16);
     const __mmask16 mask = static_cast<__mmask16>((1u << valid) - 1);
-    const bool singleRounding = q.m_SingleRounding;
-    const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(block));
-    const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
-                                    _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+    uint8_t* const first = out + block * 16;
+    if (q.m_SingleRounding)
+    {
+        for (size_t r = 0; r < rows; ++r)
+        {
+            StoreSingleRounding(column[r], block, valid, q, first + r * channels);
+        }
+        return;
+    }
+    if (Mode != Rescale::TwoStepLeft)
+    {
+        const FixedPointRequantization16 fixedPoint = LoadFixedPoint(q.BlockMultipliers(block));
+        const __m512i lowBound = FixedPointBound(low);
+        const __m512i highBound = FixedPointBound(high);
+        __mmask16 anyInexact = 0;
+        uint8_t* dst = first;
+#pragma GCC unroll 16
+        for (int r = 0; r < MR; ++r, dst += channels)
+        {
+            if (static_cast<size_t>(r) >= rows)
+            {
+                break;
+            }
+            // The accumulators started from the bias and wrap mod 2^32: exact (see the top of the file).
+            __mmask16 inexact;
+            const __m512i lanes = FixedPointRequantize16Lanes(_mm512_load_si512(column + r), fixedPoint, lowBound,
+                                                              highBound, inexact);
+            anyInexact = static_cast<__mmask16>(anyInexact | inexact);
+            _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
+        }
+        if (__builtin_expect(anyInexact == 0, 1))
+        {
+            return;
+        }
+    }
+    const Multipliers16 multipliers = LoadMultipliers(q.BlockMultipliers(block));
     const FloorRequantization16 floor = Mode == Rescale::Floor
                                             ? LoadFloorRequantization(e.m_Floor + block * kFloorRequantizationValues)
                                             : FloorRequantization16{};
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
-    const __m512i low = _mm512_set1_epi32(q.m_Min);
-    const __m512i high = _mm512_set1_epi32(q.m_Max);
-    uint8_t* dst = out + block * 16;
-#pragma GCC unroll 16
-    for (int r = 0; r < MR; ++r, dst += channels)
+    uint8_t* dst = first;
+    for (size_t r = 0; r < rows; ++r, dst += channels)
     {
-        if (static_cast<size_t>(r) >= rows)
-        {
-            break;
-        }
-        // The accumulators started from the bias and wrap mod 2^32: exact (see the top of the file).
         const __m512i sum = _mm512_load_si512(column + r);
-        if (Mode != Rescale::Floor && singleRounding)
-        {
-            StoreSingleRounding(sum, block, valid, q, dst);
-            continue;
-        }
         const __m512i shifted =
             Mode == Rescale::Floor
                 ? FloorRequantize16Lanes(sum, floor)
                 : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
                                    zeroPoint);
         const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
-        // Narrowed in a register, then stored (the narrowing store to memory is slow on Zen 4).
         _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
     }
 }
@@ -353,8 +377,9 @@ struct ResidualAdd16
     bool m_Signed;
 };
 
-/// StoreColumn with a fused Add (e.m_Add): the convolution's value requantized and clamped as there, then added to
-/// the addend's. Never a single-rounding layer (only FullyConnected rounds once; the Add fuses into Convolution2d).
+/// StoreColumn with a fused Add (e.m_Add): the convolution's values requantized and clamped as there (the
+/// fixed-point form, the column again with the exact integer form where it left a lane inexact), then added to the
+/// addend's. Never a single-rounding layer (only FullyConnected rounds once; the Add fuses into Convolution2d).
 template <int MR, Rescale Mode>
 __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column, size_t rows, size_t block,
                                                           const Epilogue& e, uint8_t* out)
@@ -363,18 +388,73 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
     const size_t channels = e.m_Channels;
     const size_t valid = std::min<size_t>(16, channels - block * 16);
     const __mmask16 mask = static_cast<__mmask16>((1u << valid) - 1);
-    const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(block));
-    const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
-                                    _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
+    const __m512i low = _mm512_set1_epi32(q.m_Min);
+    const __m512i high = _mm512_set1_epi32(q.m_Max);
+    const ResidualAdd16 add = *e.m_Add;
+    uint8_t* const first = out + block * 16;
+    const uint8_t* const addend = e.m_Addend + (first - e.m_Output);
+    // Stores the Add of each row's convolution values, value(r), and the addend's; a block of at most 8 channels
+    // (the last of 24) two rows per Add, in lanes 0-7 and 8-15.
+    const auto store = [&](auto value) VNNI_TARGET {
+        uint8_t* dst = first;
+        const uint8_t* other = addend;
+        if (MR > 1 && valid <= 8)
+        {
+#pragma GCC unroll 16
+            for (int r = 0; r < MR; r += 2, dst += 2 * channels, other += 2 * channels)
+            {
+                if (static_cast<size_t>(r) >= rows)
+                {
+                    break;
+                }
+                const bool second = static_cast<size_t>(r + 1) < rows;
+                const __m512i lanes = _mm512_inserti64x4(value(r), _mm512_castsi512_si256(value(r + 1)), 1);
+                const __m128i next = second ? _mm_maskz_loadu_epi8(mask, other + channels) : _mm_setzero_si128();
+                const __m128i bytes =
+                    _mm512_cvtepi32_epi8(add.Apply(lanes, _mm_unpacklo_epi64(_mm_maskz_loadu_epi8(mask, other), next)));
+                _mm_mask_storeu_epi8(dst, mask, bytes);
+                if (second)
+                {
+                    _mm_mask_storeu_epi8(dst + channels, mask, _mm_srli_si128(bytes, 8));
+                }
+            }
+            return;
+        }
+#pragma GCC unroll 16
+        for (int r = 0; r < MR; ++r, dst += channels, other += channels)
+        {
+            if (static_cast<size_t>(r) >= rows)
+            {
+                break;
+            }
+            const __m512i result = add.Apply(value(r), _mm_maskz_loadu_epi8(mask, other));
+            _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(result));
+        }
+    };
+    if (Mode != Rescale::TwoStepLeft)
+    {
+        const FixedPointRequantization16 fixedPoint = LoadFixedPoint(q.BlockMultipliers(block));
+        const __m512i lowBound = FixedPointBound(low);
+        const __m512i highBound = FixedPointBound(high);
+        __mmask16 anyInexact = 0;
+        store([&](int r) VNNI_TARGET {
+            __mmask16 inexact;
+            const __m512i lanes =
+                FixedPointRequantize16Lanes(_mm512_load_si512(column + r), fixedPoint, lowBound, highBound, inexact);
+            anyInexact = static_cast<__mmask16>(anyInexact | inexact);
+            return lanes;
+        });
+        if (__builtin_expect(anyInexact == 0, 1))
+        {
+            return;
+        }
+    }
+    const Multipliers16 multipliers = LoadMultipliers(q.BlockMultipliers(block));
     const FloorRequantization16 floor = Mode == Rescale::Floor
                                             ? LoadFloorRequantization(e.m_Floor + block * kFloorRequantizationValues)
                                             : FloorRequantization16{};
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
-    const __m512i low = _mm512_set1_epi32(q.m_Min);
-    const __m512i high = _mm512_set1_epi32(q.m_Max);
-    const ResidualAdd16 add = *e.m_Add;
-    // The convolution's values of row r, clamped, as StoreColumn stores them.
-    const auto convolution = [&](int r) VNNI_TARGET {
+    store([&](int r) VNNI_TARGET {
         const __m512i sum = _mm512_load_si512(column + r);
         const __m512i shifted =
             Mode == Rescale::Floor
@@ -382,42 +462,7 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
                 : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
                                    zeroPoint);
         return _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
-    };
-    uint8_t* dst = out + block * 16;
-    const uint8_t* addend = e.m_Addend + (dst - e.m_Output);
-    if (MR > 1 && valid <= 8)
-    {
-        // At most 8 channels in the block (the last of 24): two rows per Add, in lanes 0-7 and 8-15.
-#pragma GCC unroll 16
-        for (int r = 0; r < MR; r += 2, dst += 2 * channels, addend += 2 * channels)
-        {
-            if (static_cast<size_t>(r) >= rows)
-            {
-                break;
-            }
-            const bool second = static_cast<size_t>(r + 1) < rows;
-            const __m512i lanes = _mm512_inserti64x4(convolution(r), _mm512_castsi512_si256(convolution(r + 1)), 1);
-            const __m128i other = second ? _mm_maskz_loadu_epi8(mask, addend + channels) : _mm_setzero_si128();
-            const __m128i bytes =
-                _mm512_cvtepi32_epi8(add.Apply(lanes, _mm_unpacklo_epi64(_mm_maskz_loadu_epi8(mask, addend), other)));
-            _mm_mask_storeu_epi8(dst, mask, bytes);
-            if (second)
-            {
-                _mm_mask_storeu_epi8(dst + channels, mask, _mm_srli_si128(bytes, 8));
-            }
-        }
-        return;
-    }
-#pragma GCC unroll 16
-    for (int r = 0; r < MR; ++r, dst += channels, addend += channels)
-    {
-        if (static_cast<size_t>(r) >= rows)
-        {
-            break;
-        }
-        const __m512i result = add.Apply(convolution(r), _mm_maskz_loadu_epi8(mask, addend));
-        _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(result));
-    }
+    });
 }
 
 /// MR rows of `a` (row stride lda; rows past `rows` repeat the last, their results are not stored) times one group
@@ -515,6 +560,31 @@ VNNI_TARGET void MicroKernel(const uint8_t* a, size_t lda, size_t rows, const in
     }
 }
 
+/// Pair i of PairedKernel's rows: lanes 0-7 to row 2i, lanes 8-15 to row 2i + 1 where it exists.
+VNNI_TARGET inline void StorePair(__m512i lanes, size_t rows, size_t i, size_t channels, __mmask16 mask, uint8_t* out)
+{
+    const __m128i bytes = _mm512_cvtepi32_epi8(lanes);
+    _mm_mask_storeu_epi8(out + 2 * i * channels, mask, bytes);
+    if (2 * i + 1 < rows)
+    {
+        _mm_mask_storeu_epi8(out + (2 * i + 1) * channels, mask, _mm_srli_si128(bytes, 8));
+    }
+}
+
+/// Pair i of PairedKernel's clamped convolution values with the fused Add (e.m_Add) applied, if any: the two
+/// pixels' addends go into lanes 0-7 and 8-15, as their sums are.
+VNNI_TARGET inline __m512i AddPair(__m512i lanes, size_t rows, size_t i, size_t channels, __mmask16 mask,
+                                   const Epilogue& e, const uint8_t* out)
+{
+    if (e.m_Add == nullptr)
+    {
+        return lanes;
+    }
+    const uint8_t* addend = e.m_Addend + (out + 2 * i * channels - e.m_Output);
+    const __m128i second = 2 * i + 1 < rows ? _mm_maskz_loadu_epi8(mask, addend + channels) : _mm_setzero_si128();
+    return e.m_Add->Apply(lanes, _mm_unpacklo_epi64(_mm_maskz_loadu_epi8(mask, addend), second));
+}
+
 /// Layers of at most 8 channels (the MobileNets' 8-channel stem and projections): two pixels per vector, lanes
 /// 0-7 and 8-15, so the epilogue requantizes no padding lanes. 2 x Pairs rows of `a` as MicroKernel takes them;
 /// `w` and the requantization's block repeat channels 0-7 in lanes 8-15.
@@ -555,16 +625,36 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
         }
     }
     const ChannelRequantization& q = *e.m_Q;
-    const __m512i* m = reinterpret_cast<const __m512i*>(q.BlockMultipliers(0));
-    const Multipliers16 multipliers{_mm512_loadu_si512(m), _mm512_loadu_si512(m + 1), _mm512_loadu_si512(m + 2),
-                                    _mm512_loadu_si512(m + 3), _mm512_loadu_si512(m + 4), _mm512_loadu_si512(m + 5)};
-    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
     const __m512i low = _mm512_set1_epi32(q.m_Min);
     const __m512i high = _mm512_set1_epi32(q.m_Max);
     const size_t channels = e.m_Channels;
     const __mmask16 mask = static_cast<__mmask16>((1u << channels) - 1);
-    const ResidualAdd16* add = e.m_Add;
+    if (!q.m_AnyLeftShift)
+    {
+        // As StoreColumn: the fixed-point form, and the integer form again where it left a lane inexact.
+        const FixedPointRequantization16 fixedPoint = LoadFixedPoint(q.BlockMultipliers(0));
+        const __m512i lowBound = FixedPointBound(low);
+        const __m512i highBound = FixedPointBound(high);
+        __mmask16 anyInexact = 0;
 #pragma GCC unroll 16
+        for (int i = 0; i < Pairs; ++i)
+        {
+            if (static_cast<size_t>(2 * i) < rows)
+            {
+                __mmask16 inexact;
+                const __m512i lanes = FixedPointRequantize16Lanes(acc[i], fixedPoint, lowBound, highBound, inexact);
+                anyInexact = static_cast<__mmask16>(anyInexact | inexact);
+                StorePair(AddPair(lanes, rows, static_cast<size_t>(i), channels, mask, e, out), rows,
+                          static_cast<size_t>(i), channels, mask, out);
+            }
+        }
+        if (__builtin_expect(anyInexact == 0, 1))
+        {
+            return;
+        }
+    }
+    const Multipliers16 multipliers = LoadMultipliers(q.BlockMultipliers(0));
+    const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
     for (int i = 0; i < Pairs; ++i)
     {
         if (static_cast<size_t>(2 * i) < rows)
@@ -576,22 +666,9 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
                                                         zeroPoint)
                                      : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<false>(sum, multipliers),
                                                         zeroPoint);
-            __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
-            if (add)
-            {
-                // The two pixels' addends into lanes 0-7 and 8-15, as their sums are.
-                const uint8_t* addend = e.m_Addend + (out + 2 * i * channels - e.m_Output);
-                const __m128i second = static_cast<size_t>(2 * i + 1) < rows
-                                           ? _mm_maskz_loadu_epi8(mask, addend + channels)
-                                           : _mm_setzero_si128();
-                lanes = add->Apply(lanes, _mm_unpacklo_epi64(_mm_maskz_loadu_epi8(mask, addend), second));
-            }
-            const __m128i bytes = _mm512_cvtepi32_epi8(lanes);
-            _mm_mask_storeu_epi8(out + 2 * i * channels, mask, bytes);
-            if (static_cast<size_t>(2 * i + 1) < rows)
-            {
-                _mm_mask_storeu_epi8(out + (2 * i + 1) * channels, mask, _mm_srli_si128(bytes, 8));
-            }
+            StorePair(AddPair(_mm512_min_epi32(_mm512_max_epi32(shifted, low), high), rows, static_cast<size_t>(i),
+                              channels, mask, e, out),
+                      rows, static_cast<size_t>(i), channels, mask, out);
         }
     }
 }
