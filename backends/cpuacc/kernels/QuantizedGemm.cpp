@@ -394,13 +394,14 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
     uint8_t* const first = out + block * 16;
     const uint8_t* const addend = e.m_Addend + (first - e.m_Output);
     // Stores the Add of each row's convolution values, value(r), and the addend's; a block of at most 8 channels
-    // (the last of 24) two rows per Add, in lanes 0-7 and 8-15.
+    // (the last of 24) two rows per Add, in lanes 0-7 and 8-15. The row loops stay rolled: unrolled like
+    // StoreColumn's, SSD's 10 fused layers took 984 instead of 950 us at 1 thread, 508 instead of 498 at 2.
     const auto store = [&](auto value) VNNI_TARGET {
         uint8_t* dst = first;
         const uint8_t* other = addend;
         if (MR > 1 && valid <= 8)
         {
-#pragma GCC unroll 16
+#pragma GCC unroll 1
             for (int r = 0; r < MR; r += 2, dst += 2 * channels, other += 2 * channels)
             {
                 if (static_cast<size_t>(r) >= rows)
@@ -420,7 +421,7 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
             }
             return;
         }
-#pragma GCC unroll 16
+#pragma GCC unroll 1
         for (int r = 0; r < MR; ++r, dst += channels, other += channels)
         {
             if (static_cast<size_t>(r) >= rows)
