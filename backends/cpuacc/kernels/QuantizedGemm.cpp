@@ -306,7 +306,8 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
         const __m512i highBound = FixedPointBound(high);
         __mmask16 anyInexact = 0;
         uint8_t* dst = first;
-#pragma GCC unroll 16
+        // Rolled: unrolled over MR rows it measured 2-5% slower (SSD's 150x150 pointwise, the stems).
+#pragma GCC unroll 1
         for (int r = 0; r < MR; ++r, dst += channels)
         {
             if (static_cast<size_t>(r) >= rows)
