@@ -285,6 +285,11 @@ INSTANTIATE_TEST_SUITE_P(
                       false},
         DepthwiseCase{"PaddingLargerThanImage", S8, 1, 2, 3, 16, 1, 3, 3, 1, 1, 1, 3, 3, 3, 3, Weights::PerTensorS8,
                       true, false},
+        // Small maps with many channels (fewer output rows than four per thread, enough work for two threads).
+        DepthwiseCase{"SmallMapC336", S8, 1, 3, 3, 336, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, Weights::PerChannelS8, true,
+                      true},
+        DepthwiseCase{"SmallMapStride2C200U8", U8, 1, 8, 8, 200, 1, 3, 3, 2, 2, 1, 0, 0, 1, 1, Weights::PerTensorS8,
+                      true, false},
         // At least 32 output columns and stride 1: the row-buffer path (odd widths leave one pixel after the pairs).
         DepthwiseCase{"WideK3C32Relu6", S8, 1, 9, 35, 32, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, Weights::PerChannelS8, true,
                       true},
