@@ -365,6 +365,9 @@ def main():
         return SKIP
     tool = os.path.join(args.build_dir, "bin", "NetworkBenchmark")
     engines = args.engines.split(",")
+    unknown = [n for n in engines if n not in ENGINES]
+    if unknown:
+        parser.error("unknown engine(s) %s; the engines are %s" % (", ".join(unknown), ", ".join(ENGINES)))
     if any(n in engines for n in ("CpuAcc", "CpuRef", "GpuAcc")) and not os.path.exists(tool):
         print("benchmark_networks: %s is missing (build the project first)" % tool, file=sys.stderr)
         return 1
