@@ -44,6 +44,22 @@ private:
     int m_Previous = 0;
 };
 
+/// Runs `body` in an OpenMP parallel region of `teams` threads, or on the calling thread alone when teams <= 1:
+/// GNU OpenMP's GOMP_parallel allocates and frees its team even where an if clause keeps it to one thread (about
+/// 1% of MobileNet v2 int8 on one thread). Inside `body`, omp_get_thread_num() and orphaned `omp for` loops work
+/// either way.
+template <typename Body>
+void RunInTeam(int teams, const Body& body)
+{
+    if (teams <= 1)
+    {
+        body();
+        return;
+    }
+#pragma omp parallel num_threads(teams)
+    body();
+}
+
 /// A shape as oneDNN dims.
 dnnl::memory::dims ToDims(const TensorShape& shape);
 

@@ -1,6 +1,8 @@
 #include "../CpuAccKernels.hpp"
 #include "../CpuAccUtils.hpp"
 
+#include <omp.h>
+
 #include <immintrin.h>
 
 #include <cstdlib>
@@ -119,11 +121,13 @@ public:
         const float* input = tensors.Input<float>(0);
         float* output = tensors.Output<float>(0);
         const long blocks = static_cast<long>(m_Blocks);
-#pragma omp parallel for schedule(static) if (m_NumThreads != 1)
-        for (long b = 0; b < blocks; ++b)
-        {
-            Block(input, static_cast<size_t>(b), output);
-        }
+        RunInTeam(m_NumThreads == 1 ? 1 : omp_get_max_threads(), [&] {
+#pragma omp for schedule(static)
+            for (long b = 0; b < blocks; ++b)
+            {
+                Block(input, static_cast<size_t>(b), output);
+            }
+        });
     }
 
     bool PackedConstantInputs() const override { return true; }

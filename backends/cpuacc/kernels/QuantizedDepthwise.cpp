@@ -839,20 +839,18 @@ private:
             // Each thread a band of consecutive rows, so that its row buffers serve the next rows.
             const auto bands = SelectRows<T>();
             const size_t bandTeams = std::min<size_t>(static_cast<size_t>(teams), m_MaxTeams);
-#pragma omp parallel num_threads(static_cast<int>(bandTeams)) if (bandTeams > 1)
-            {
+            RunInTeam(static_cast<int>(bandTeams), [&] {
                 const size_t n = static_cast<size_t>(omp_get_num_threads());
                 const size_t team = static_cast<size_t>(omp_get_thread_num());
                 std::vector<size_t> tags(g.Blocks() * g.m_KernelHeight);
                 bands(m_Plan, input, rows * team / n, rows * (team + 1) / n,
                       reinterpret_cast<__m512i*>(static_cast<uint8_t*>(scratch) + team * RowBufferBytes()), tags,
                       output);
-            }
+            });
             return;
         }
         const auto row = SelectRow<T>();
-#pragma omp parallel num_threads(teams) if (teams > 1)
-        {
+        RunInTeam(teams, [&] {
             // The extra tap of an odd count (weight 0) reads the zero-point row.
             std::vector<const T*> border(g.PairedTaps(), reinterpret_cast<const T*>(m_Plan.m_ZeroRow.data()));
 #pragma omp for schedule(static)
@@ -860,7 +858,7 @@ private:
             {
                 row(m_Plan, input, r, border.data(), output + r * rowValues);
             }
-        }
+        });
     }
 
     Plan m_Plan;

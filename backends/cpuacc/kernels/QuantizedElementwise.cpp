@@ -130,8 +130,7 @@ private:
         ThreadScope threads(m_NumThreads);
         const size_t rows = m_RowA.size();
         const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(m_Count / kParallelElements)));
-#pragma omp parallel num_threads(teams) if (teams > 1)
-        {
+        RunInTeam(teams, [&] {
             const size_t n = static_cast<size_t>(omp_get_num_threads());
             const size_t team = static_cast<size_t>(omp_get_thread_num());
             if (rows == 1)
@@ -148,7 +147,7 @@ private:
                     RunRow(a + m_RowA[r], b + m_RowB[r], out + r * m_RowLength, m_RowLength);
                 }
             }
-        }
+        });
     }
 
     template <typename T>

@@ -912,8 +912,7 @@ public:
         // groups. Whole groups left one thread 3 of 5 on SSD's 19x19x576->273 (1.77x on 2 threads), whole tiles of
         // 24 rows one thread 2 of 3 on 6x6 maps.
         const bool splitGroups = pixels < 12 * teams || (groups % teams == 0 && groups >= 2 * teams);
-#pragma omp parallel num_threads(static_cast<int>(teams)) if (teams > 1)
-        {
+        RunInTeam(static_cast<int>(teams), [&] {
             const size_t n = static_cast<size_t>(omp_get_num_threads());
             const size_t team = static_cast<size_t>(omp_get_thread_num());
             const size_t groupBegin = splitGroups ? groups * team / n : 0;
@@ -926,7 +925,7 @@ public:
             {
                 RunTile(tensors, begin, std::min(pixelEnd, begin + m_TileRows), groupBegin, groupEnd, scratch);
             }
-        }
+        });
     }
 
 private:

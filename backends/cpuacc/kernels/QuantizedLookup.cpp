@@ -85,14 +85,13 @@ void SplitOverThreads(size_t count, size_t chunk, unsigned numThreads, const Fn&
     ThreadScope threads(numThreads);
     const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(count / kParallelElements)));
     const size_t chunks = (count + chunk - 1) / chunk;
-#pragma omp parallel num_threads(teams) if (teams > 1)
-    {
+    RunInTeam(teams, [&] {
         const size_t n = static_cast<size_t>(omp_get_num_threads());
         const size_t team = static_cast<size_t>(omp_get_thread_num());
         const size_t begin = std::min(count, chunks * team / n * chunk);
         const size_t end = std::min(count, chunks * (team + 1) / n * chunk);
         run(begin, end);
-    }
+    });
 }
 
 // GCC 12 warns about the undefined vectors inside its own AVX-512 intrinsics (-Wmaybe-uninitialized): not ours.

@@ -342,8 +342,7 @@ public:
         const size_t count = pixels * m_Channels;
         const size_t vectors = (count + 15) / 16;
         const int teams = std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(count / kParallelElements)));
-#pragma omp parallel num_threads(teams) if (teams > 1)
-        {
+        RunInTeam(teams, [&] {
             const size_t n = static_cast<size_t>(omp_get_num_threads());
             const size_t team = static_cast<size_t>(omp_get_thread_num());
             const size_t begin = std::min(count, vectors * team / n * 16);
@@ -356,7 +355,7 @@ public:
             {
                 RequantizeSums(sums, begin, end, m_Requantization, static_cast<int8_t*>(tensors.Output(0)));
             }
-        }
+        });
     }
 
 private:
