@@ -2,6 +2,7 @@
 
 #include "LayerTestUtils.hpp"
 
+#include <cstdlib>
 #include <sstream>
 
 namespace armnn
@@ -124,6 +125,22 @@ size_t CountOf(const std::string& text, const std::string& what)
         ++count;
     }
     return count;
+}
+
+Avx512Disabled::Avx512Disabled(bool disable) : m_Disable(disable)
+{
+    if (m_Disable)
+    {
+        setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1);
+    }
+}
+
+Avx512Disabled::~Avx512Disabled()
+{
+    if (m_Disable)
+    {
+        unsetenv("ARMNN_CPUACC_DISABLE_AVX512");
+    }
 }
 
 } // namespace test

@@ -63,5 +63,19 @@ std::string OptimizedDot(const TensorInfo& inputInfo, const BuildChainFn& build)
 /// How often `what` occurs in `text`.
 size_t CountOf(const std::string& text, const std::string& what);
 
+/// While alive, ARMNN_CPUACC_DISABLE_AVX512 is set when `disable` is true: CpuAcc's 8-bit kernels read it when they
+/// are created and take their scalar or oneDNN paths.
+class Avx512Disabled
+{
+public:
+    explicit Avx512Disabled(bool disable = true);
+    ~Avx512Disabled();
+    Avx512Disabled(const Avx512Disabled&) = delete;
+    Avx512Disabled& operator=(const Avx512Disabled&) = delete;
+
+private:
+    bool m_Disable;
+};
+
 } // namespace test
 } // namespace armnn

@@ -5,12 +5,12 @@
 // be split over threads; inputs cycle through all 256 stored values. Outputs must be identical byte for byte,
 // Dequantize's floats included.
 //
+#include "ChainRunner.hpp"
 #include "LayerTestUtils.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <random>
 #include <string>
 
@@ -19,31 +19,6 @@ using namespace armnn::test;
 
 namespace
 {
-
-/// While alive, ARMNN_CPUACC_DISABLE_AVX512 is set when `disable` (the kernels read it when they are created).
-class Avx512Switch
-{
-public:
-    explicit Avx512Switch(bool disable) : m_Disable(disable)
-    {
-        if (m_Disable)
-        {
-            setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1);
-        }
-    }
-    ~Avx512Switch()
-    {
-        if (m_Disable)
-        {
-            unsetenv("ARMNN_CPUACC_DISABLE_AVX512");
-        }
-    }
-    Avx512Switch(const Avx512Switch&) = delete;
-    Avx512Switch& operator=(const Avx512Switch&) = delete;
-
-private:
-    bool m_Disable;
-};
 
 /// 65613 elements: at least 64k (CpuAcc's bound for more than one thread) and 2 x 32768 (the table kernels' bound
 /// per thread), not a multiple of 64.
@@ -100,7 +75,7 @@ std::string PathName(const ::testing::TestParamInfo<bool>& info)
 
 TEST_P(CpuAccLookup, ActivationTables)
 {
-    const Avx512Switch avx512(GetParam());
+    const Avx512Disabled avx512(GetParam());
     struct Case
     {
         ActivationFunction m_Function;
@@ -132,7 +107,7 @@ TEST_P(CpuAccLookup, ActivationTables)
 
 TEST_P(CpuAccLookup, QuantizeBetween8BitTypes)
 {
-    const Avx512Switch avx512(GetParam());
+    const Avx512Disabled avx512(GetParam());
     const auto quantize = [](INetwork& net) { return net.AddQuantizeLayer("quantize"); };
     for (unsigned length : kLengths)
     {
@@ -146,7 +121,7 @@ TEST_P(CpuAccLookup, QuantizeBetween8BitTypes)
 
 TEST_P(CpuAccLookup, DequantizeIsBitIdentical)
 {
-    const Avx512Switch avx512(GetParam());
+    const Avx512Disabled avx512(GetParam());
     const auto dequantize = [](INetwork& net) { return net.AddDequantizeLayer("dequantize"); };
     struct Case
     {
@@ -176,7 +151,7 @@ TEST_P(CpuAccLookup, DequantizeIsBitIdentical)
 // 100, 520, MobileNet v2's 1280, 1283), 300 reduced rows, a last-axis mean (one channel), random stored values.
 TEST_P(CpuAccLookup, Mean)
 {
-    const Avx512Switch avx512(GetParam());
+    const Avx512Disabled avx512(GetParam());
     struct Case
     {
         DataType m_Type;

@@ -5,13 +5,13 @@
 // weights whose centred values leave int8, a fused ReLu6, batches and a one-pixel-wide image. Each case runs on the
 // AVX-512 path (where the CPU has it) and on the scalar path (ARMNN_CPUACC_DISABLE_AVX512).
 //
+#include "ChainRunner.hpp"
 #include "LayerTestUtils.hpp"
 
 #include <armnn/ArmNN.hpp>
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -224,9 +224,8 @@ TEST_P(QuantizedDepthwiseVsRef, IdenticalToCpuRef)
 
 TEST_P(QuantizedDepthwiseVsRef, ScalarPathIdenticalToCpuRef)
 {
-    setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1);
+    const test::Avx512Disabled disabled;
     ExpectIdentical(GetParam());
-    unsetenv("ARMNN_CPUACC_DISABLE_AVX512");
 }
 
 // A bias this close to INT32_MAX lets the sums leave int32, where CpuRef's int64 sum saturates: CpuAcc refuses.

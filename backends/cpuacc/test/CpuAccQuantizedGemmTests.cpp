@@ -14,7 +14,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <random>
 #include <set>
 #include <string>
@@ -261,19 +260,10 @@ TEST(CpuAccQuantizedGemm, FullyConnected)
     ExpectAllIdentical(FullyConnectedCases(), 200);
 }
 
-/// While alive, ARMNN_CPUACC_DISABLE_AVX512 is set (the GEMM leaves its layers to the oneDNN path).
-struct GemmDisabled
-{
-    GemmDisabled() { setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1); }
-    ~GemmDisabled() { unsetenv("ARMNN_CPUACC_DISABLE_AVX512"); }
-    GemmDisabled(const GemmDisabled&) = delete;
-    GemmDisabled& operator=(const GemmDisabled&) = delete;
-};
-
 // The same cases on the oneDNN path (CPUs without AVX512-VNNI), which ARMNN_CPUACC_DISABLE_AVX512 selects here.
 TEST(CpuAccQuantizedGemm, OneDnnPathWithoutTheGemm)
 {
-    const GemmDisabled disabled;
+    const Avx512Disabled disabled; // the GEMM leaves its layers to the oneDNN path
     // That path needs oneDNN's VNNI kernels (DNNL_MAX_CPU_ISA=AVX2 or an older CPU: refused, nothing to test).
     std::string unsupported;
     FullyConnectedDescriptor desc;

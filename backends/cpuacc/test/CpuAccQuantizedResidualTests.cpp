@@ -248,19 +248,10 @@ TEST(QuantizedResidualAddNotFused, WhenTheConvolutionHasASecondReader)
     ExpectIdentical(c, n, true);
 }
 
-/// While alive, ARMNN_CPUACC_DISABLE_AVX512 is set (the GEMM leaves its layers to the oneDNN path).
-struct GemmDisabled
-{
-    GemmDisabled() { setenv("ARMNN_CPUACC_DISABLE_AVX512", "1", 1); }
-    ~GemmDisabled() { unsetenv("ARMNN_CPUACC_DISABLE_AVX512"); }
-    GemmDisabled(const GemmDisabled&) = delete;
-    GemmDisabled& operator=(const GemmDisabled&) = delete;
-};
-
 // Without the GEMM (its fused epilogue) the convolution and the Add stay two layers.
 TEST(QuantizedResidualAddNotFused, WithoutTheGemm)
 {
-    const GemmDisabled disabled;
+    const Avx512Disabled disabled; // the GEMM leaves its layers to the oneDNN path
     const ResidualCase c{"Disabled", U8, Weights::PerTensorS8, 5, 5, 16};
     const Network n = MakeNetwork(c, 5);
     const std::string dot = OptimizedDot(n.m_Input, Build(c, n));
