@@ -274,6 +274,21 @@ VNNI_TARGET inline void StoreSingleRounding(__m512i sum, size_t block, size_t va
     }
 }
 
+/// The epilogue's exact integer form for one row of a block: Mode's rescale, the zero point, the clamp. `floor` is
+/// read for Rescale::Floor only, `multipliers` for the two-step forms.
+template <Rescale Mode>
+VNNI_TARGET inline __m512i RequantizeExact(__m512i sum, const FloorRequantization16& floor,
+                                           const Multipliers16& multipliers, __m512i zeroPoint, __m512i low,
+                                           __m512i high)
+{
+    const __m512i shifted =
+        Mode == Rescale::Floor
+            ? FloorRequantize16Lanes(sum, floor)
+            : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
+                               zeroPoint);
+    return _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
+}
+
 /// Requantizes `rows` of the MR sums of block `block` (`column`) and stores the channels of it that exist.
 /// Without left shifts the fixed-point form (FixedPointRequantize16Lanes) stores every row and, where it left a
 /// lane inexact, the column is stored again with the exact integer form: one test per column, as a test and branch
@@ -334,13 +349,8 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
     uint8_t* dst = first;
     for (size_t r = 0; r < rows; ++r, dst += channels)
     {
-        const __m512i sum = _mm512_load_si512(column + r);
-        const __m512i shifted =
-            Mode == Rescale::Floor
-                ? FloorRequantize16Lanes(sum, floor)
-                : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
-                                   zeroPoint);
-        const __m512i lanes = _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
+        const __m512i lanes =
+            RequantizeExact<Mode>(_mm512_load_si512(column + r), floor, multipliers, zeroPoint, low, high);
         _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
     }
 }
@@ -457,13 +467,7 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
                                             : FloorRequantization16{};
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
     store([&](int r) VNNI_TARGET {
-        const __m512i sum = _mm512_load_si512(column + r);
-        const __m512i shifted =
-            Mode == Rescale::Floor
-                ? FloorRequantize16Lanes(sum, floor)
-                : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
-                                   zeroPoint);
-        return _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
+        return RequantizeExact<Mode>(_mm512_load_si512(column + r), floor, multipliers, zeroPoint, low, high);
     });
 }
 
@@ -657,20 +661,19 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
     }
     const Multipliers16 multipliers = LoadMultipliers(q.BlockMultipliers(0));
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
+    const int64_t* const floor = e.m_Floor;
     for (int i = 0; i < Pairs; ++i)
     {
         if (static_cast<size_t>(2 * i) < rows)
         {
             const __m512i sum = acc[i]; // bias included
-            const __m512i shifted =
-                e.m_Floor != nullptr ? FloorRequantize16Lanes(sum, LoadFloorRequantization(e.m_Floor))
-                : q.m_AnyLeftShift   ? _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<true>(sum, multipliers),
-                                                        zeroPoint)
-                                     : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<false>(sum, multipliers),
-                                                        zeroPoint);
-            StorePair(AddPair(_mm512_min_epi32(_mm512_max_epi32(shifted, low), high), rows, static_cast<size_t>(i),
-                              channels, mask, e, out),
-                      rows, static_cast<size_t>(i), channels, mask, out);
+            const __m512i lanes =
+                floor != nullptr     ? RequantizeExact<Rescale::Floor>(sum, LoadFloorRequantization(floor), multipliers,
+                                                                       zeroPoint, low, high)
+                : q.m_AnyLeftShift ? RequantizeExact<Rescale::TwoStepLeft>(sum, {}, multipliers, zeroPoint, low, high)
+                                   : RequantizeExact<Rescale::TwoStep>(sum, {}, multipliers, zeroPoint, low, high);
+            StorePair(AddPair(lanes, rows, static_cast<size_t>(i), channels, mask, e, out), rows,
+                      static_cast<size_t>(i), channels, mask, out);
         }
     }
 }
