@@ -76,6 +76,16 @@ void RequantizeSums(const int32_t* sums, size_t begin, size_t end, const Channel
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #pragma GCC diagnostic ignored "-Wuninitialized"
 
+/// RequantizeLanes' exact integer form alone (MultiplyByQuantizedMultiplier16Lanes, the zero point, the clamp): for
+/// the vectors the fixed-point form leaves inexact, and for layers with left shifts.
+template <bool LeftShift>
+__attribute__((target("avx512f"))) inline __m512i RequantizeLanesExact(__m512i sumsWithBias, const Multipliers16& m,
+                                                                       __m512i zeroPoint, __m512i low, __m512i high)
+{
+    const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sumsWithBias, m);
+    return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+}
+
 /// Sixteen sums that already include the bias, scaled by a block's multipliers (`m`, and `f` without left
 /// shifts), plus the output zero point, clamped to [low, high]: int32 lanes holding the 8-bit results. LeftShift
 /// false when q.m_AnyLeftShift is false: then the fixed-point form answers (FixedPointRequantize16Lanes, with
@@ -96,8 +106,7 @@ __attribute__((target("avx512f"))) inline __m512i RequantizeLanes(__m512i sumsWi
             return fast;
         }
     }
-    const __m512i scaled = MultiplyByQuantizedMultiplier16Lanes<LeftShift>(sumsWithBias, m);
-    return _mm512_min_epi32(_mm512_max_epi32(_mm512_add_epi32(scaled, zeroPoint), low), high);
+    return RequantizeLanesExact<LeftShift>(sumsWithBias, m, zeroPoint, low, high);
 }
 
 /// A block's Multipliers16 and FixedPointRequantization16 as m_Blocks and m_Lanes keep them (BlockMultipliers).

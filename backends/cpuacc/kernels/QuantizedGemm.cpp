@@ -1,9 +1,9 @@
 //
 // 8-bit Convolution2d and FullyConnected on CPUs with AVX512-VNNI, bit-identical to CpuRef (TensorFlow Lite's
 // integer arithmetic, docs/quantization.md): our own int8 GEMM whose epilogue requantizes the int32 accumulators in
-// registers (FixedPointRequantize16Lanes without left shifts, the exact integer form for the rare columns it leaves
-// inexact: FloorRequantize16Lanes where every channel fits it, else MultiplyByQuantizedMultiplier16Lanes; the
-// parameters loaded once per block) and stores 8-bit values; no int32 buffer. The accumulators start from the bias.
+// registers (FixedPointRequantize16Lanes without left shifts, RequantizeLanesExact for layers with left shifts and
+// for the rare columns the fixed-point form leaves inexact; the parameters loaded once per block) and stores 8-bit
+// values; no int32 buffer. The accumulators start from the bias.
 // A Convolution2d whose only reader is a same-shape 8-bit Add (FuseConvolutionAdds) also runs the Add there
 // (StoreColumnAdd): the requantized, clamped value and the addend's byte go through the elementwise kernel's 16-lane
 // Add, and the Add's output is stored.
@@ -236,21 +236,10 @@ struct Epilogue
 {
     const ChannelRequantization* m_Q;
     size_t m_Channels;
-    /// Per block of 16 channels, FloorRequantization16's kFloorRequantizationValues; null where a channel does not
-    /// fit it (a left shift, a right shift over 20) or the layer rounds once.
-    const int64_t* m_Floor;
     /// A fused Add or null; its addend's value for output byte `dst` is at m_Addend + (dst - m_Output).
     const ResidualAdd16* m_Add = nullptr;
     const uint8_t* m_Addend = nullptr;
     const uint8_t* m_Output = nullptr;
-};
-
-/// The epilogue's arithmetic, chosen per layer at load.
-enum class Rescale
-{
-    Floor,        // FloorRequantize16Lanes: one floor division per product, the zero point included
-    TwoStep,      // MultiplyByQuantizedMultiplier16Lanes<false>
-    TwoStepLeft,  // MultiplyByQuantizedMultiplier16Lanes<true>
 };
 
 #define VNNI_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni")))
@@ -274,26 +263,11 @@ VNNI_TARGET inline void StoreSingleRounding(__m512i sum, size_t block, size_t va
     }
 }
 
-/// The epilogue's exact integer form for one row of a block: Mode's rescale, the zero point, the clamp. `floor` is
-/// read for Rescale::Floor only, `multipliers` for the two-step forms.
-template <Rescale Mode>
-VNNI_TARGET inline __m512i RequantizeExact(__m512i sum, const FloorRequantization16& floor,
-                                           const Multipliers16& multipliers, __m512i zeroPoint, __m512i low,
-                                           __m512i high)
-{
-    const __m512i shifted =
-        Mode == Rescale::Floor
-            ? FloorRequantize16Lanes(sum, floor)
-            : _mm512_add_epi32(MultiplyByQuantizedMultiplier16Lanes<Mode == Rescale::TwoStepLeft>(sum, multipliers),
-                               zeroPoint);
-    return _mm512_min_epi32(_mm512_max_epi32(shifted, low), high);
-}
-
 /// Requantizes `rows` of the MR sums of block `block` (`column`) and stores the channels of it that exist.
 /// Without left shifts the fixed-point form (FixedPointRequantize16Lanes) stores every row and, where it left a
 /// lane inexact, the column is stored again with the exact integer form: one test per column, as a test and branch
 /// per row cost more than the cheaper arithmetic saved.
-template <int MR, Rescale Mode>
+template <int MR, bool LeftShift>
 __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, size_t rows, size_t block,
                                                        const Epilogue& e, uint8_t* out)
 {
@@ -314,7 +288,7 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
         }
         return;
     }
-    if (Mode != Rescale::TwoStepLeft)
+    if (!LeftShift)
     {
         const FixedPointRequantization16 fixedPoint = LoadFixedPoint(q.BlockMultipliers(block));
         const __m512i lowBound = FixedPointBound(low);
@@ -342,15 +316,12 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumn(const __m512i* column, si
         }
     }
     const Multipliers16 multipliers = LoadMultipliers(q.BlockMultipliers(block));
-    const FloorRequantization16 floor = Mode == Rescale::Floor
-                                            ? LoadFloorRequantization(e.m_Floor + block * kFloorRequantizationValues)
-                                            : FloorRequantization16{};
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
     uint8_t* dst = first;
     for (size_t r = 0; r < rows; ++r, dst += channels)
     {
         const __m512i lanes =
-            RequantizeExact<Mode>(_mm512_load_si512(column + r), floor, multipliers, zeroPoint, low, high);
+            RequantizeLanesExact<LeftShift>(_mm512_load_si512(column + r), multipliers, zeroPoint, low, high);
         _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(lanes));
     }
 }
@@ -391,7 +362,7 @@ struct ResidualAdd16
 /// StoreColumn with a fused Add (e.m_Add): the convolution's values requantized and clamped as there (the
 /// fixed-point form, the column again with the exact integer form where it left a lane inexact), then added to the
 /// addend's. Never a single-rounding layer (only FullyConnected rounds once; the Add fuses into Convolution2d).
-template <int MR, Rescale Mode>
+template <int MR, bool LeftShift>
 __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column, size_t rows, size_t block,
                                                           const Epilogue& e, uint8_t* out)
 {
@@ -443,7 +414,7 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
             _mm_mask_storeu_epi8(dst, mask, _mm512_cvtepi32_epi8(result));
         }
     };
-    if (Mode != Rescale::TwoStepLeft)
+    if (!LeftShift)
     {
         const FixedPointRequantization16 fixedPoint = LoadFixedPoint(q.BlockMultipliers(block));
         const __m512i lowBound = FixedPointBound(low);
@@ -462,12 +433,9 @@ __attribute__((noinline)) VNNI_TARGET void StoreColumnAdd(const __m512i* column,
         }
     }
     const Multipliers16 multipliers = LoadMultipliers(q.BlockMultipliers(block));
-    const FloorRequantization16 floor = Mode == Rescale::Floor
-                                            ? LoadFloorRequantization(e.m_Floor + block * kFloorRequantizationValues)
-                                            : FloorRequantization16{};
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
     store([&](int r) VNNI_TARGET {
-        return RequantizeExact<Mode>(_mm512_load_si512(column + r), floor, multipliers, zeroPoint, low, high);
+        return RequantizeLanesExact<LeftShift>(_mm512_load_si512(column + r), multipliers, zeroPoint, low, high);
     });
 }
 
@@ -536,32 +504,16 @@ VNNI_TARGET void MicroKernel(const uint8_t* a, size_t lda, size_t rows, const in
     for (int n = 0; n < NR; ++n)
     {
         const size_t block = first + static_cast<size_t>(n);
+        const bool left = e.m_Q->m_AnyLeftShift;
         if (e.m_Add != nullptr)
         {
-            if (e.m_Floor != nullptr)
-            {
-                StoreColumnAdd<MR, Rescale::Floor>(columns[n], rows, block, e, out);
-            }
-            else if (e.m_Q->m_AnyLeftShift)
-            {
-                StoreColumnAdd<MR, Rescale::TwoStepLeft>(columns[n], rows, block, e, out);
-            }
-            else
-            {
-                StoreColumnAdd<MR, Rescale::TwoStep>(columns[n], rows, block, e, out);
-            }
-        }
-        else if (e.m_Floor != nullptr)
-        {
-            StoreColumn<MR, Rescale::Floor>(columns[n], rows, block, e, out);
-        }
-        else if (e.m_Q->m_AnyLeftShift)
-        {
-            StoreColumn<MR, Rescale::TwoStepLeft>(columns[n], rows, block, e, out);
+            left ? StoreColumnAdd<MR, true>(columns[n], rows, block, e, out)
+                 : StoreColumnAdd<MR, false>(columns[n], rows, block, e, out);
         }
         else
         {
-            StoreColumn<MR, Rescale::TwoStep>(columns[n], rows, block, e, out);
+            left ? StoreColumn<MR, true>(columns[n], rows, block, e, out)
+                 : StoreColumn<MR, false>(columns[n], rows, block, e, out);
         }
     }
 }
@@ -661,17 +613,14 @@ VNNI_TARGET void PairedKernel(const uint8_t* a, size_t lda, size_t rows, const i
     }
     const Multipliers16 multipliers = LoadMultipliers(q.BlockMultipliers(0));
     const __m512i zeroPoint = _mm512_set1_epi32(q.m_OutputZeroPoint);
-    const int64_t* const floor = e.m_Floor;
     for (int i = 0; i < Pairs; ++i)
     {
         if (static_cast<size_t>(2 * i) < rows)
         {
             const __m512i sum = acc[i]; // bias included
             const __m512i lanes =
-                floor != nullptr     ? RequantizeExact<Rescale::Floor>(sum, LoadFloorRequantization(floor), multipliers,
-                                                                       zeroPoint, low, high)
-                : q.m_AnyLeftShift ? RequantizeExact<Rescale::TwoStepLeft>(sum, {}, multipliers, zeroPoint, low, high)
-                                   : RequantizeExact<Rescale::TwoStep>(sum, {}, multipliers, zeroPoint, low, high);
+                q.m_AnyLeftShift ? RequantizeLanesExact<true>(sum, multipliers, zeroPoint, low, high)
+                                 : RequantizeLanesExact<false>(sum, multipliers, zeroPoint, low, high);
             StorePair(AddPair(lanes, rows, static_cast<size_t>(i), channels, mask, e, out), rows,
                       static_cast<size_t>(i), channels, mask, out);
         }
@@ -888,10 +837,10 @@ class QuantizedGemmWorkload final : public IWorkload
 {
 public:
     QuantizedGemmWorkload(const GemmGeometry& g, std::vector<int8_t> packed, ChannelRequantization q,
-                          std::vector<int64_t> floor, bool paired, bool flip, uint8_t zeroPointByte,
+                          bool paired, bool flip, uint8_t zeroPointByte,
                           unsigned numThreads, size_t maxTeams, std::unique_ptr<ResidualAdd16> add,
                           size_t addendInput)
-        : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Floor(std::move(floor)), m_Paired(paired),
+        : m_G(g), m_Packed(std::move(packed)), m_Q(std::move(q)), m_Paired(paired),
           m_Flip(flip),
           m_ZeroPointByte(zeroPointByte), m_NumThreads(numThreads), m_MaxTeams(maxTeams), m_TileRows(TileRows(g.K4())),
           m_Add(std::move(add)), m_AddendInput(addendInput)
@@ -949,7 +898,7 @@ private:
             Im2Col(m_G, input, m_Flip, m_ZeroPointByte, scratch, begin, end);
         }
         const bool flipInKernel = direct && m_Flip;
-        Epilogue epilogue{&m_Q, m_G.m_N, m_Floor.empty() ? nullptr : m_Floor.data()};
+        Epilogue epilogue{&m_Q, m_G.m_N};
         if (m_Add)
         {
             epilogue.m_Add = m_Add.get();
@@ -977,7 +926,6 @@ private:
     GemmGeometry m_G;
     std::vector<int8_t> m_Packed;
     ChannelRequantization m_Q;
-    std::vector<int64_t> m_Floor; // FloorRequantization16 per block; empty: the two-step epilogue
     bool m_Paired; // at most 8 channels: PairedKernel
     bool m_Flip;
     uint8_t m_ZeroPointByte;
@@ -987,31 +935,6 @@ private:
     std::unique_ptr<ResidualAdd16> m_Add; // a fused Add or null, its addend the layer's input m_AddendInput
     size_t m_AddendInput;
 };
-
-/// The epilogue's FloorRequantization16 per block of 16 of `channels`, or nothing where a channel does not fit it.
-std::vector<int64_t> FloorParameters(const ChannelRequantization& q, size_t channels)
-{
-    if (q.m_SingleRounding)
-    {
-        return {};
-    }
-    for (size_t c = 0; c < channels; ++c)
-    {
-        if (!FloorRequantizationFits(q.m_LeftShift[c], q.m_RightShift[c], q.m_OutputZeroPoint))
-        {
-            return {};
-        }
-    }
-    const size_t blocks = (channels + 15) / 16;
-    std::vector<int64_t> floor(blocks * kFloorRequantizationValues);
-    for (size_t b = 0; b < blocks; ++b)
-    {
-        FillFloorRequantization(q.m_Multiplier.data() + 16 * b, q.m_RightShift.data() + 16 * b,
-                                std::min<size_t>(16, channels - 16 * b), q.m_OutputZeroPoint,
-                                floor.data() + b * kFloorRequantizationValues);
-    }
-    return floor;
-}
 
 } // namespace
 
@@ -1168,10 +1091,9 @@ std::unique_ptr<IWorkload> CreateQuantizedGemm(const LayerInfo& layer, const Qua
         }
     }
     q.Tile();
-    const std::vector<int64_t> floor = FloorParameters(q, paired ? 16 : g.m_N);
     const unsigned threads = NumThreads(layer);
     ThreadScope scope(threads); // the team size Execute will get, for the scratch size
-    return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix, paired), std::move(q), floor, paired,
+    return std::make_unique<QuantizedGemmWorkload>(g, PackWeights(g, matrix, paired), std::move(q), paired,
                                                    layer.m_Inputs[0].GetDataType() == DataType::QAsymmS8,
                                                    ZeroPointByte(layer.m_Inputs[0]), threads,
                                                    static_cast<size_t>(omp_get_max_threads()), std::move(residual),
