@@ -1,8 +1,7 @@
 //
-// QuantizedArithmetic's MultiplyByQuantizedMultiplier on eight values at a time (AVX-512, 64-bit lanes holding
-// int32 values), bit-identical to the scalar one: every step has an instruction, the division by 2^31
-// truncating towards zero included. Only for functions built with target("avx512f") and called after
-// __builtin_cpu_supports("avx512f").
+// QuantizedArithmetic's MultiplyByQuantizedMultiplier on sixteen int32 lanes (AVX-512), bit-identical to the scalar
+// one, and the 8-bit requantization's fixed-point form built on float arithmetic. Only for functions built with
+// target("avx512f") and called after __builtin_cpu_supports("avx512f").
 //
 #pragma once
 
@@ -20,38 +19,6 @@ namespace cpuacc
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #pragma GCC diagnostic ignored "-Wuninitialized"
-
-/// Eight int32 as int64 lanes.
-__attribute__((target("avx512f"))) inline __m512i Load8(const int32_t* values)
-{
-    return _mm512_cvtepi32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(values)));
-}
-
-/// x (int32 values) * multiplier (Q31 significands) shifted left by `left`, then right by `right` (per lane).
-__attribute__((target("avx512f"))) inline __m512i MultiplyByQuantizedMultiplier8(__m512i x, __m512i multiplier,
-                                                                                  __m512i left, __m512i right)
-{
-    const __m512i zero = _mm512_setzero_si512();
-    const __m512i one = _mm512_set1_epi64(1);
-    // The left shift wraps in 32 bits: shift, then sign-extend the low half.
-    __m512i shifted = _mm512_sllv_epi64(x, left);
-    shifted = _mm512_srai_epi64(_mm512_slli_epi64(shifted, 32), 32);
-    // SaturatingRoundingDoublingHighMul (the multiplier is positive: INT32_MIN * INT32_MIN cannot occur).
-    const __m512i product = _mm512_mul_epi32(shifted, multiplier);
-    const __mmask8 negative = _mm512_cmplt_epi64_mask(product, zero);
-    __m512i rounded = _mm512_add_epi64(product, _mm512_mask_blend_epi64(negative, _mm512_set1_epi64(int64_t(1) << 30),
-                                                                        _mm512_set1_epi64(1 - (int64_t(1) << 30))));
-    rounded = _mm512_mask_add_epi64(rounded, _mm512_cmplt_epi64_mask(rounded, zero), rounded,
-                                    _mm512_set1_epi64((int64_t(1) << 31) - 1));
-    const __m512i high = _mm512_srai_epi64(rounded, 31);
-    // RoundingDivideByPOT.
-    const __m512i mask = _mm512_sub_epi64(_mm512_sllv_epi64(one, right), one);
-    __m512i threshold = _mm512_srai_epi64(mask, 1);
-    threshold = _mm512_mask_add_epi64(threshold, _mm512_cmplt_epi64_mask(high, zero), threshold, one);
-    const __m512i scaled = _mm512_srav_epi64(high, right);
-    return _mm512_mask_add_epi64(scaled, _mm512_cmpgt_epi64_mask(_mm512_and_si512(high, mask), threshold), scaled,
-                                 one);
-}
 
 /// Sixteen multipliers as MultiplyByQuantizedMultiplier16Lanes uses them (int32 lanes): the Q31 significands, the
 /// same with the odd lanes moved to the even positions (for _mm512_mul_epi32), TFLite's left and right shifts, and
@@ -160,23 +127,6 @@ __attribute__((target("avx512f"))) inline __m512i FixedPointRequantize16Lanes(__
     // Low 13 bits within 2 of a multiple of 8192: (bits + 2) & 8188 == 0.
     inexact = _mm512_testn_epi32_mask(_mm512_add_epi32(bits, _mm512_set1_epi32(2)), _mm512_set1_epi32(8188));
     return _mm512_sub_epi32(_mm512_srai_epi32(bits, 13), _mm512_set1_epi32(kFixedPointOffsetBits >> 13));
-}
-
-/// Stores eight values already in an 8-bit type's range (the low byte of each lane).
-template <typename T>
-__attribute__((target("avx512f"))) inline void Store8(T* out, __m512i values)
-{
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(out), _mm512_cvtepi64_epi8(values));
-}
-
-/// Eight 8-bit values as int64 lanes.
-__attribute__((target("avx512f"))) inline __m512i Load8(const int8_t* values)
-{
-    return _mm512_cvtepi8_epi64(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(values)));
-}
-__attribute__((target("avx512f"))) inline __m512i Load8(const uint8_t* values)
-{
-    return _mm512_cvtepu8_epi64(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(values)));
 }
 
 #pragma GCC diagnostic pop
